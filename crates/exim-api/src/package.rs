@@ -1,0 +1,88 @@
+//! The package object as Platform returns it.
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use crate::{PackageStatus, PackageType, PackageVisibility};
+
+/// A sandbox named together with the org that owns it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SandboxRef {
+    pub name: String,
+    pub ims_org_id: String,
+    /// Present in some Platform responses (`"empty": false`); meaning undocumented.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub empty: Option<bool>,
+}
+
+/// One artifact of a package, as listed in `artifactsList`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Artifact {
+    pub id: String,
+    #[serde(rename = "type")]
+    pub artifact_type: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub found: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub count: Option<i64>,
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+/// A package. Timestamps are epoch milliseconds.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Package {
+    pub id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created_date: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub modified_date: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created_by: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub modified_by: Option<String>,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ims_org_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_sandbox: Option<SandboxRef>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub package_type: Option<PackageType>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expiry: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publish_date: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<PackageStatus>,
+    /// Absent on packages made before availability existed; the console treats that as private.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub package_visibility: Option<PackageVisibility>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub artifacts_list: Option<Vec<Artifact>>,
+    /// Fields Platform sends that this crate does not model (`tenantId`, `schemaMapping`, ...).
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+impl Package {
+    /// Visibility with Platform's default applied: no value means private.
+    pub fn visibility(&self) -> PackageVisibility {
+        self.package_visibility
+            .clone()
+            .unwrap_or(PackageVisibility::Private)
+    }
+
+    /// Number of artifacts listed (0 when the list is absent).
+    pub fn artifact_count(&self) -> usize {
+        self.artifacts_list.as_ref().map_or(0, Vec::len)
+    }
+}
