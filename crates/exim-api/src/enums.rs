@@ -1,16 +1,16 @@
 //! Status and type enums. Each keeps a value it does not know in `Other` instead of failing,
 //! because Platform adds values over time and the console must still show the raw value.
 
-use std::fmt;
-
-/// Declares a string enum that (de)serializes as its upper-case wire name and keeps unknown
-/// values verbatim.
+/// Declares a string enum that (de)serializes as its wire name (upper-case for exim, lower-case
+/// for sandbox-management) and keeps unknown values verbatim.
 macro_rules! wire_enum {
-    ($(#[$meta:meta])* $name:ident { $($variant:ident => $wire:literal),+ $(,)? }) => {
+    ($(#[$meta:meta])* $name:ident {
+        $($(#[$variant_meta:meta])* $variant:ident => $wire:literal),+ $(,)?
+    }) => {
         $(#[$meta])*
         #[derive(Debug, Clone, PartialEq, Eq, Hash)]
         pub enum $name {
-            $($variant,)+
+            $($(#[$variant_meta])* $variant,)+
             /// A value this version does not know, kept as sent.
             Other(String),
         }
@@ -35,21 +35,21 @@ macro_rules! wire_enum {
             }
         }
 
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        impl ::std::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.write_str(self.as_str())
             }
         }
 
-        impl serde::Serialize for $name {
-            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        impl ::serde::Serialize for $name {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                 serializer.serialize_str(self.as_str())
             }
         }
 
-        impl<'de> serde::Deserialize<'de> for $name {
-            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                let raw = String::deserialize(deserializer)?;
+        impl<'de> ::serde::Deserialize<'de> for $name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let raw = <String as ::serde::Deserialize>::deserialize(deserializer)?;
                 // Known values are matched exactly so that a round trip keeps the original case.
                 $(if raw == $wire { return Ok($name::$variant); })+
                 Ok($name::Other(raw))
@@ -98,7 +98,10 @@ mod tests {
 
     #[test]
     fn parse_is_case_insensitive_but_deserialize_keeps_case() {
-        assert_eq!(PackageVisibility::parse("public"), PackageVisibility::Public);
+        assert_eq!(
+            PackageVisibility::parse("public"),
+            PackageVisibility::Public
+        );
         let lower: PackageVisibility = serde_json::from_str("\"public\"").unwrap();
         assert_eq!(lower, PackageVisibility::Other("public".into()));
     }

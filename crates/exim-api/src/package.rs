@@ -74,11 +74,14 @@ pub struct Package {
 }
 
 impl Package {
-    /// Visibility with Platform's default applied: no value means private.
+    /// Visibility with Platform's default applied: no value means private. Read
+    /// case-insensitively, because the OpenAPI spec's own example writes `private`.
     pub fn visibility(&self) -> PackageVisibility {
         self.package_visibility
-            .clone()
-            .unwrap_or(PackageVisibility::Private)
+            .as_ref()
+            .map_or(PackageVisibility::Private, |raw| {
+                PackageVisibility::parse(raw.as_str())
+            })
     }
 
     /// Number of artifacts listed (0 when the list is absent).

@@ -1,0 +1,93 @@
+//! `GET /tools/job/{id}` and exim's `{status, type, message, object}` envelope.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::enums::wire_enum;
+use crate::{CheckedArtifact, JobRequestType, JobStatus, JobType, PackageType, SandboxRef};
+
+wire_enum!(
+    /// The `type` of an exim envelope.
+    EnvelopeOutcome {
+        Success => "SUCCESS",
+        Failure => "FAILURE",
+    }
+);
+
+/// The envelope the `/tools`, `/jobs` and versioning endpoints wrap their answers in.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EximEnvelope<T> {
+    /// An HTTP status name such as `OK`.
+    pub status: String,
+    #[serde(rename = "type")]
+    pub outcome: EnvelopeOutcome,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+    /// Absent on failures. (No `default` here: it would demand `T: Default`; serde already
+    /// reads a missing `Option` as `None`.)
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub object: Option<T>,
+}
+
+/// The answer of `GET /tools/job/{id}`.
+pub type FetchJobResponse = EximEnvelope<JobDetails>;
+
+/// One step a job has done.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CompletedTask {
+    /// E.g. `POST`; the vocabulary is undocumented.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub task_type: Option<String>,
+    /// E.g. `SUCCESS`; the vocabulary is undocumented.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub task_status: Option<String>,
+    /// The artifact handled; an import adds its `newId` (kept in the artifact's `extra`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub artifact: Option<CheckedArtifact>,
+}
+
+/// A job in full. Timestamps are epoch milliseconds (`createdTimestamp`, not `created`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct JobDetails {
+    pub id: String,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub visibility: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub request_type: Option<JobRequestType>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expiry: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub snapshot_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created_timestamp: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub modified_timestamp: Option<i64>,
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub package_type: Option<PackageType>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub job_status: Option<JobStatus>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub job_type: Option<JobType>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub counter: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ims_org_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub job_hash: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_sandbox: Option<SandboxRef>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub destination_sandbox: Option<SandboxRef>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub completed_tasks: Option<Vec<CompletedTask>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub import_replacement_map: Option<BTreeMap<String, String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_parent_artifact_map: Option<BTreeMap<String, String>>,
+}
