@@ -1,0 +1,9 @@
+//! Typed REST client for Platform's `/data/foundation` APIs (and `exim-server`).
+
+mod client;
+mod error;
+pub mod packages;
+pub mod sandboxes;
+
+pub use client::ApiClient;
+pub use error::ApiError;

@@ -1,0 +1,10 @@
+//! `/sandbox-management/sandboxes`: the org's sandboxes, for the sandbox switcher.
+
+use exim_api::{Sandbox, SandboxList};
+
+use super::{ApiClient, ApiError};
+
+pub async fn list(client: &ApiClient) -> Result<Vec<Sandbox>, ApiError> {
+    let list: SandboxList = client.get_json("/sandbox-management/sandboxes", &[]).await?;
+    Ok(list.sandboxes)
+}

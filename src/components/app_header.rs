@@ -1,0 +1,74 @@
+use leptos::prelude::*;
+
+use crate::api::sandboxes;
+use crate::app::ConnectionContext;
+
+/// Brand, the connected org, and the sandbox switcher.
+#[component]
+pub fn AppHeader() -> impl IntoView {
+    let ConnectionContext(connection) = expect_context::<ConnectionContext>();
+    // The sandbox list depends on who is connected, not on which sandbox is selected.
+    let org = Memo::new(move |_| {
+        connection.with(|c| (c.base_url.clone(), c.org_id.clone(), c.access_token.clone()))
+    });
+    let sandbox_list = LocalResource::new(move || {
+        org.track();
+        let client = crate::api::ApiClient::new(connection.get_untracked());
+        async move { sandboxes::list(&client).await }
+    });
+    let options = move || {
+        let current = connection.with(|c| c.sandbox.clone());
+        let mut choices: Vec<(String, String)> = sandbox_list
+            .get()
+            .and_then(Result::ok)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|sandbox| {
+                let label = if sandbox.title.is_empty() || sandbox.title == sandbox.name {
+                    sandbox.name.clone()
+                } else {
+                    format!("{} ({})", sandbox.title, sandbox.name)
+                };
+                (sandbox.name, label)
+            })
+            .collect();
+        // The configured sandbox stays selectable even when the list failed or lacks it.
+        if !choices.iter().any(|(name, _)| *name == current) {
+            choices.insert(0, (current.clone(), current.clone()));
+        }
+        choices
+            .into_iter()
+            .map(|(name, label)| {
+                let selected = name == current;
+                view! { <option value=name selected=selected>{label}</option> }
+            })
+            .collect_view()
+    };
+
+    view! {
+        <header class="app-header">
+            <a class="brand" href="/packages">
+                <img src="/favicon.svg" alt="" />
+                "Sandbox Share"
+            </a>
+            <div class="context">
+                <span>
+                    "Organization: "
+                    <span class="org-name">{move || connection.with(|c| c.org_label().to_string())}</span>
+                </span>
+                <label>
+                    "Sandbox"
+                    <select
+                        id="sandbox-select"
+                        on:change=move |ev| {
+                            let name = event_target_value(&ev);
+                            connection.update(|c| c.sandbox = name);
+                        }
+                    >
+                        {options}
+                    </select>
+                </label>
+            </div>
+        </header>
+    }
+}

@@ -1,0 +1,5 @@
+//! One module per screen.
+
+pub mod connection;
+pub mod not_found;
+pub mod packages;

@@ -1,0 +1,9 @@
+//! End-to-end tests in headless Chromium against exim-server serving the release build.
+//! Run with `cargo xtask test`, or alone: `cargo test --test browser` after `trunk build --release`.
+#![cfg(not(target_arch = "wasm32"))]
+
+#[path = "../support/mod.rs"]
+mod support;
+
+mod connection_panel;
+mod packages_tab;
