@@ -1,0 +1,105 @@
+//! The API gateway's checks, as extractors: who is calling, for which org and sandbox.
+//! Tokens are compared and looked up but never logged.
+
+use axum::extract::FromRequestParts;
+use axum::http::header::AUTHORIZATION;
+use axum::http::request::Parts;
+use axum::http::HeaderMap;
+use exim_api::headers;
+
+use crate::db::directory;
+use crate::directory::{Org, User};
+use crate::error::{ApiError, GatewayFailure};
+use crate::state::AppState;
+
+/// The only API key this server accepts.
+pub const LOCAL_API_KEY: &str = "sandbox-share-local";
+
+/// A caller that passed the gateway: valid token, API key and org header. Used where
+/// `x-sandbox-name` does not matter (listing the sandboxes to choose from).
+#[derive(Debug, Clone)]
+pub struct OrgCaller {
+    pub org: Org,
+    pub user: User,
+}
+
+/// A caller that passed the gateway and whose `x-sandbox-name` names one of its org's
+/// sandboxes. The packages list spans every sandbox, so the sandbox itself is not kept.
+#[derive(Debug, Clone)]
+pub struct Caller {
+    pub org: Org,
+    pub user: User,
+}
+
+impl FromRequestParts<AppState> for OrgCaller {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
+        let gateway = |failure| ApiError::Gateway(failure);
+        let token = bearer_token(&parts.headers).ok_or(gateway(GatewayFailure::InvalidToken))?;
+        match header(&parts.headers, headers::API_KEY) {
+            None => return Err(gateway(GatewayFailure::MissingApiKey)),
+            Some(key) if key != LOCAL_API_KEY => {
+                return Err(gateway(GatewayFailure::InvalidApiKey))
+            }
+            Some(_) => {}
+        }
+        let org_id = header(&parts.headers, headers::ORG_ID)
+            .ok_or(gateway(GatewayFailure::MissingOrgHeader))?
+            .to_string();
+
+        let token = token.to_string();
+        let found = state
+            .db()
+            .call(move |conn| directory::find_user_by_token(conn, &token))
+            .await?;
+        match found {
+            Some((user, org)) if org.ims_org_id == org_id => Ok(OrgCaller { org, user }),
+            _ => Err(gateway(GatewayFailure::InvalidProfile)),
+        }
+    }
+}
+
+impl FromRequestParts<AppState> for Caller {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
+        let OrgCaller { org, user } = OrgCaller::from_request_parts(parts, state).await?;
+        let Some(name) = header(&parts.headers, headers::SANDBOX_NAME) else {
+            return Err(ApiError::InvalidSandbox(format!(
+                "Missing header {}",
+                headers::SANDBOX_NAME
+            )));
+        };
+        let name = name.to_string();
+        let (org_id, lookup_name) = (org.ims_org_id.clone(), name.clone());
+        let found = state
+            .db()
+            .call(move |conn| directory::find_sandbox(conn, &org_id, &lookup_name))
+            .await?;
+        match found {
+            Some(_) => Ok(Caller { org, user }),
+            None => Err(ApiError::InvalidSandbox(format!(
+                "Sandbox '{name}' does not exist in organization {}",
+                org.ims_org_id
+            ))),
+        }
+    }
+}
+
+/// The token of an `Authorization: Bearer <token>` header, if there is a non-blank one.
+fn bearer_token(headers: &HeaderMap) -> Option<&str> {
+    let value = header(headers, AUTHORIZATION.as_str())?;
+    let (scheme, token) = value.split_once(' ')?;
+    let token = token.trim();
+    (scheme.eq_ignore_ascii_case("bearer") && !token.is_empty()).then_some(token)
+}
+
+/// A header's trimmed value; absent, blank and non-text values all count as missing.
+pub(crate) fn header<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+    headers
+        .get(name)
+        .and_then(|value| value.to_str().ok())
+        .map(str::trim)
+        .filter(|value| !value.is_empty())
+}

@@ -1,0 +1,153 @@
+//! SQLite storage. Every SQL statement of the server lives under this module.
+
+pub mod directory;
+mod filter_sql;
+mod migrations;
+pub mod packages;
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::Duration;
+
+use rusqlite::Connection;
+
+/// The shared connection. SQLite serializes writers anyway, and one connection keeps an
+/// in-memory database alive for the whole process.
+#[derive(Clone)]
+pub struct Db {
+    conn: Arc<Mutex<Connection>>,
+}
+
+impl Db {
+    /// Opens (creating when needed) the database file, or an in-memory database for `None`,
+    /// and brings its schema up to date.
+    pub fn open(path: Option<&Path>) -> Result<Db, OpenError> {
+        let mut conn = match path {
+            Some(path) => {
+                create_parent_directory(path)?;
+                let conn = Connection::open(path)?;
+                // WAL lets readers (a second server, the sqlite3 shell) work during writes.
+                conn.pragma_update_and_check(None, "journal_mode", "WAL", |row| {
+                    row.get::<_, String>(0)
+                })?;
+                conn.pragma_update(None, "synchronous", "NORMAL")?;
+                conn
+            }
+            None => Connection::open_in_memory()?,
+        };
+        conn.pragma_update(None, "foreign_keys", true)?;
+        conn.busy_timeout(Duration::from_secs(5))?;
+        migrations::apply(&mut conn)?;
+        Ok(Db {
+            conn: Arc::new(Mutex::new(conn)),
+        })
+    }
+
+    /// Runs database work on the blocking thread pool so that it never stalls the runtime.
+    pub async fn call<T, F>(&self, work: F) -> Result<T, DbError>
+    where
+        F: FnOnce(&mut Connection) -> rusqlite::Result<T> + Send + 'static,
+        T: Send + 'static,
+    {
+        let db = self.clone();
+        tokio::task::spawn_blocking(move || db.call_blocking(work))
+            .await
+            .map_err(|_| DbError::WorkerPanicked)?
+            .map_err(DbError::Sqlite)
+    }
+
+    /// Runs database work on the current thread; for startup, outside request handling.
+    pub fn call_blocking<T>(
+        &self,
+        work: impl FnOnce(&mut Connection) -> rusqlite::Result<T>,
+    ) -> rusqlite::Result<T> {
+        // A panic in earlier work cannot leave the connection half-written: an open
+        // transaction rolls back when dropped, so the poisoned guard is safe to reuse.
+        let mut conn = self.conn.lock().unwrap_or_else(PoisonError::into_inner);
+        work(&mut conn)
+    }
+}
+
+fn create_parent_directory(path: &Path) -> Result<(), OpenError> {
+    match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => {
+            std::fs::create_dir_all(parent).map_err(|source| OpenError::CreateDirectory {
+                path: parent.to_path_buf(),
+                source,
+            })
+        }
+        _ => Ok(()),
+    }
+}
+
+/// A failure while serving a request from the database.
+#[derive(Debug)]
+pub enum DbError {
+    Sqlite(rusqlite::Error),
+    WorkerPanicked,
+}
+
+impl fmt::Display for DbError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DbError::Sqlite(error) => write!(f, "database error: {error}"),
+            DbError::WorkerPanicked => f.write_str("database work panicked"),
+        }
+    }
+}
+
+impl std::error::Error for DbError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            DbError::Sqlite(error) => Some(error),
+            DbError::WorkerPanicked => None,
+        }
+    }
+}
+
+/// Why the server's state could not be opened.
+#[derive(Debug)]
+pub enum OpenError {
+    CreateDirectory {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    Sqlite(rusqlite::Error),
+    /// The file was migrated by a newer server; opening it could corrupt it.
+    SchemaTooNew {
+        found: i64,
+        supported: i64,
+    },
+}
+
+impl From<rusqlite::Error> for OpenError {
+    fn from(error: rusqlite::Error) -> Self {
+        OpenError::Sqlite(error)
+    }
+}
+
+impl fmt::Display for OpenError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            OpenError::CreateDirectory { path, source } => {
+                write!(f, "cannot create directory {}: {source}", path.display())
+            }
+            OpenError::Sqlite(error) => write!(f, "cannot open the database: {error}"),
+            OpenError::SchemaTooNew { found, supported } => write!(
+                f,
+                "the database schema is version {found} but this server knows only up to {supported}"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for OpenError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            OpenError::CreateDirectory { source, .. } => Some(source),
+            OpenError::Sqlite(error) => Some(error),
+            OpenError::SchemaTooNew { .. } => None,
+        }
+    }
+}

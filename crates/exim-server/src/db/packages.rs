@@ -1,0 +1,199 @@
+//! Packages and their artifacts.
+
+use exim_api::{Artifact, Package, PackageStatus, PackageType, PackageVisibility, SandboxRef};
+use rusqlite::types::Value;
+use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
+use serde_json::Map;
+
+use super::filter_sql::{order_by, push_conditions};
+use crate::query::{ListQuery, PackageField};
+
+/// A package to store, as the demo (and later the create endpoint) describes it.
+#[derive(Debug, Clone)]
+pub struct NewPackage {
+    pub id: String,
+    pub ims_org_id: String,
+    pub sandbox_name: String,
+    pub version: i64,
+    pub name: String,
+    pub description: Option<String>,
+    pub package_type: PackageType,
+    pub status: PackageStatus,
+    /// `None` stores no visibility at all, like packages older than the feature.
+    pub visibility: Option<PackageVisibility>,
+    pub created_date: i64,
+    pub modified_date: i64,
+    pub created_by: String,
+    pub modified_by: String,
+    pub expiry: Option<i64>,
+    pub publish_date: Option<i64>,
+    pub artifacts: Vec<Artifact>,
+}
+
+pub fn insert_package(conn: &Connection, package: &NewPackage) -> rusqlite::Result<()> {
+    conn.execute(
+        "INSERT INTO packages (id, ims_org_id, sandbox_name, version, name, description,
+                               package_type, status, visibility, created_date, modified_date,
+                               created_by, modified_by, expiry, publish_date)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+        params![
+            package.id,
+            package.ims_org_id,
+            package.sandbox_name,
+            package.version,
+            package.name,
+            package.description,
+            package.package_type.as_str(),
+            package.status.as_str(),
+            package.visibility.as_ref().map(PackageVisibility::as_str),
+            package.created_date,
+            package.modified_date,
+            package.created_by,
+            package.modified_by,
+            package.expiry,
+            package.publish_date,
+        ],
+    )?;
+    let mut insert_artifact = conn.prepare_cached(
+        "INSERT INTO package_artifacts (package_id, position, artifact_id, artifact_type, title,
+                                        found, count)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?;
+    for (position, artifact) in package.artifacts.iter().enumerate() {
+        insert_artifact.execute(params![
+            package.id,
+            position as i64,
+            artifact.id,
+            artifact.artifact_type,
+            artifact.title,
+            artifact.found,
+            artifact.count,
+        ])?;
+    }
+    Ok(())
+}
+
+/// One page of the org's packages matching `query`, and the number of all matches.
+pub fn list_packages(
+    conn: &Connection,
+    ims_org_id: &str,
+    query: &ListQuery<PackageField>,
+) -> rusqlite::Result<(u64, Vec<Package>)> {
+    let mut conditions = String::from("p.ims_org_id = ?");
+    let mut params = vec![Value::Text(ims_org_id.to_string())];
+    push_conditions(&mut conditions, &mut params, &query.filters, column);
+
+    let total: i64 = conn.query_row(
+        &format!("SELECT COUNT(*) FROM packages p WHERE {conditions}"),
+        params_from_iter(&params),
+        |row| row.get(0),
+    )?;
+
+    let sql = format!(
+        "{PACKAGE_SELECT} WHERE {conditions}{} LIMIT ? OFFSET ?",
+        order_by(query.sort, column, "p.id")
+    );
+    params.push(Value::Integer(clamp_to_i64(query.page.limit)));
+    params.push(Value::Integer(clamp_to_i64(query.page.start)));
+    let mut packages = conn
+        .prepare(&sql)?
+        .query_map(params_from_iter(&params), package_from_row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    for package in &mut packages {
+        package.artifacts_list = Some(artifacts_of(conn, &package.id)?);
+    }
+    Ok((total.unsigned_abs(), packages))
+}
+
+/// The org's package with this id; another org's package is not found.
+pub fn find_package(
+    conn: &Connection,
+    ims_org_id: &str,
+    id: &str,
+) -> rusqlite::Result<Option<Package>> {
+    let package = conn
+        .prepare_cached(&format!(
+            "{PACKAGE_SELECT} WHERE p.ims_org_id = ?1 AND p.id = ?2"
+        ))?
+        .query_row([ims_org_id, id], package_from_row)
+        .optional()?;
+    let Some(mut package) = package else {
+        return Ok(None);
+    };
+    package.artifacts_list = Some(artifacts_of(conn, &package.id)?);
+    Ok(Some(package))
+}
+
+/// The SQL expression behind each list field.
+fn column(field: PackageField) -> &'static str {
+    match field {
+        PackageField::Name => "p.name",
+        PackageField::Status => "p.status",
+        PackageField::PackageVisibility => "COALESCE(p.visibility, 'PRIVATE')",
+        PackageField::PackageType => "p.package_type",
+        PackageField::SourceSandboxName => "p.sandbox_name",
+        PackageField::CreatedDate => "p.created_date",
+        PackageField::ModifiedDate => "p.modified_date",
+        PackageField::Expiry => "p.expiry",
+    }
+}
+
+const PACKAGE_SELECT: &str =
+    "SELECT p.id, p.version, p.created_date, p.modified_date, p.created_by, p.modified_by,
+            p.name, p.description, p.ims_org_id, p.sandbox_name, p.package_type, p.expiry,
+            p.publish_date, p.status, p.visibility, o.tenant_id
+     FROM packages p JOIN orgs o ON o.ims_org_id = p.ims_org_id";
+
+fn package_from_row(row: &Row<'_>) -> rusqlite::Result<Package> {
+    let ims_org_id: String = row.get(8)?;
+    let mut extra = Map::new();
+    extra.insert("tenantId".into(), row.get::<_, String>(15)?.into());
+    Ok(Package {
+        id: row.get(0)?,
+        version: row.get(1)?,
+        created_date: row.get(2)?,
+        modified_date: row.get(3)?,
+        created_by: row.get(4)?,
+        modified_by: row.get(5)?,
+        name: row.get(6)?,
+        description: row.get(7)?,
+        source_sandbox: Some(SandboxRef {
+            name: row.get(9)?,
+            ims_org_id: ims_org_id.clone(),
+            empty: None,
+        }),
+        ims_org_id: Some(ims_org_id),
+        package_type: Some(PackageType::parse(&row.get::<_, String>(10)?)),
+        expiry: row.get(11)?,
+        publish_date: row.get(12)?,
+        status: Some(PackageStatus::parse(&row.get::<_, String>(13)?)),
+        package_visibility: row
+            .get::<_, Option<String>>(14)?
+            .map(|raw| PackageVisibility::parse(&raw)),
+        artifacts_list: None,
+        extra,
+    })
+}
+
+fn artifacts_of(conn: &Connection, package_id: &str) -> rusqlite::Result<Vec<Artifact>> {
+    conn.prepare_cached(
+        "SELECT artifact_id, artifact_type, title, found, count
+         FROM package_artifacts WHERE package_id = ?1 ORDER BY position",
+    )?
+    .query_map([package_id], |row| {
+        Ok(Artifact {
+            id: row.get(0)?,
+            artifact_type: row.get(1)?,
+            title: row.get(2)?,
+            found: row.get(3)?,
+            count: row.get(4)?,
+            extra: Map::new(),
+        })
+    })?
+    .collect()
+}
+
+/// SQLite integers are signed; offsets beyond that simply find nothing.
+fn clamp_to_i64(value: u64) -> i64 {
+    i64::try_from(value).unwrap_or(i64::MAX)
+}

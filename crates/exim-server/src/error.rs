@@ -1,0 +1,179 @@
+//! The errors the API answers with, in Platform's two body shapes: the gateway's
+//! `{error_code, message}` for authentication and the service's `{type, title, status, report}`
+//! for everything else.
+
+use axum::extract::Request;
+use axum::http::{HeaderMap, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use exim_api::{headers, ErrorReport, GatewayError, PlatformError, TenantInfo};
+
+use crate::auth::header;
+use crate::db::DbError;
+
+/// Every way a request can fail.
+#[derive(Debug)]
+pub enum ApiError {
+    /// Refused by the API gateway before reaching the service.
+    Gateway(GatewayFailure),
+    /// A query parameter (`property`, `orderby`, `start`, `limit`) is malformed.
+    InvalidQuery(String),
+    /// The request body is missing, not JSON, or not the expected shape.
+    InvalidBody(String),
+    /// A path parameter cannot be decoded.
+    InvalidPath(String),
+    /// `x-sandbox-name` is missing or names no sandbox of the org.
+    InvalidSandbox(String),
+    PackageNotFound(String),
+    RouteNotFound(String),
+    MethodNotAllowed(String),
+    /// Something broke on our side; details are logged, not sent.
+    Internal,
+}
+
+/// The gateway's authentication refusals (api-notes §8, §14).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GatewayFailure {
+    InvalidToken,
+    MissingApiKey,
+    InvalidApiKey,
+    MissingOrgHeader,
+    InvalidProfile,
+}
+
+impl GatewayFailure {
+    fn status(self) -> StatusCode {
+        match self {
+            GatewayFailure::InvalidToken => StatusCode::UNAUTHORIZED,
+            GatewayFailure::MissingApiKey
+            | GatewayFailure::InvalidApiKey
+            | GatewayFailure::InvalidProfile => StatusCode::FORBIDDEN,
+            GatewayFailure::MissingOrgHeader => StatusCode::BAD_REQUEST,
+        }
+    }
+
+    fn body(self) -> GatewayError {
+        let (error_code, message) = match self {
+            GatewayFailure::InvalidToken => ("401013", "Oauth token is not valid"),
+            GatewayFailure::MissingApiKey => ("403000", "Api Key is required"),
+            GatewayFailure::InvalidApiKey => ("403003", "Api Key is invalid"),
+            GatewayFailure::MissingOrgHeader => ("400003", "Missing header"),
+            GatewayFailure::InvalidProfile => ("403025", "Profile is not valid"),
+        };
+        GatewayError {
+            error_code: error_code.into(),
+            message: message.into(),
+        }
+    }
+}
+
+impl ApiError {
+    fn status(&self) -> StatusCode {
+        match self {
+            ApiError::Gateway(failure) => failure.status(),
+            ApiError::InvalidQuery(_)
+            | ApiError::InvalidBody(_)
+            | ApiError::InvalidPath(_)
+            | ApiError::InvalidSandbox(_) => StatusCode::BAD_REQUEST,
+            ApiError::PackageNotFound(_) | ApiError::RouteNotFound(_) => StatusCode::NOT_FOUND,
+            ApiError::MethodNotAllowed(_) => StatusCode::METHOD_NOT_ALLOWED,
+            ApiError::Internal => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    /// Our number in `EXIM-<code>-<status>`; stable so that clients and tests can match it.
+    fn code(&self) -> u16 {
+        match self {
+            ApiError::Gateway(_) => 0,
+            ApiError::InvalidQuery(_) => 1001,
+            ApiError::InvalidBody(_) => 1002,
+            ApiError::InvalidPath(_) => 1003,
+            ApiError::InvalidSandbox(_) => 1004,
+            ApiError::RouteNotFound(_) => 1404,
+            ApiError::MethodNotAllowed(_) => 1405,
+            ApiError::PackageNotFound(_) => 2404,
+            ApiError::Internal => 5000,
+        }
+    }
+
+    fn title(&self) -> String {
+        match self {
+            ApiError::Gateway(failure) => failure.body().message,
+            ApiError::InvalidQuery(message)
+            | ApiError::InvalidBody(message)
+            | ApiError::InvalidPath(message)
+            | ApiError::InvalidSandbox(message) => message.clone(),
+            ApiError::PackageNotFound(id) => format!("Package {id} not found"),
+            ApiError::RouteNotFound(path) => format!("No resource at {path}"),
+            ApiError::MethodNotAllowed(method) => {
+                format!("Method {method} is not allowed on this resource")
+            }
+            ApiError::Internal => "Internal server error".into(),
+        }
+    }
+
+    fn platform_error(&self) -> PlatformError {
+        let status = self.status().as_u16();
+        PlatformError {
+            error_type: format!(
+                "http://ns.adobe.com/aep/errors/EXIM-{:04}-{status}",
+                self.code()
+            ),
+            title: self.title(),
+            status,
+            detail: None,
+            report: None,
+            extra: Default::default(),
+        }
+    }
+}
+
+/// Marks a response as a service error so that [`with_tenant_info`] can complete its report.
+#[derive(Clone)]
+struct ServiceError(PlatformError);
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        if let ApiError::Gateway(failure) = self {
+            return (failure.status(), Json(failure.body())).into_response();
+        }
+        let body = self.platform_error();
+        let mut response = (self.status(), Json(&body)).into_response();
+        response.extensions_mut().insert(ServiceError(body));
+        response
+    }
+}
+
+impl From<DbError> for ApiError {
+    fn from(error: DbError) -> Self {
+        tracing::error!(%error, "request failed in the database");
+        ApiError::Internal
+    }
+}
+
+/// Middleware: Platform reports the tenant a service error happened in. Handlers and
+/// extractor rejections do not see the request headers, so the report is added here.
+pub async fn with_tenant_info(request: Request, next: Next) -> Response {
+    let tenant = tenant_info(request.headers());
+    let mut response = next.run(request).await;
+    match response.extensions_mut().remove::<ServiceError>() {
+        Some(ServiceError(mut body)) => {
+            body.report = Some(ErrorReport {
+                tenant_info: Some(tenant),
+                additional_context: None,
+            });
+            (response.status(), Json(body)).into_response()
+        }
+        None => response,
+    }
+}
+
+fn tenant_info(request_headers: &HeaderMap) -> TenantInfo {
+    let value = |name| header(request_headers, name).map(str::to_string);
+    TenantInfo {
+        sandbox_name: value(headers::SANDBOX_NAME),
+        sandbox_id: None,
+        ims_org_id: value(headers::ORG_ID),
+    }
+}

@@ -1,0 +1,44 @@
+//! The API under `/data/foundation`, one module per resource.
+
+mod access_control;
+mod packages;
+mod sandboxes;
+
+use axum::extract::OriginalUri;
+use axum::http::Method;
+use axum::middleware;
+use axum::routing::{any, get, post};
+use axum::Router;
+
+use crate::error::{with_tenant_info, ApiError};
+use crate::state::AppState;
+
+/// Where Platform serves these APIs; every route below is relative to it.
+pub const API_BASE: &str = "/data/foundation";
+
+/// The API, mounted at [`API_BASE`].
+pub fn api_router() -> Router<AppState> {
+    let resources = Router::new()
+        .route("/exim/packages", get(packages::list))
+        .route("/exim/packages/{id}", get(packages::get_one))
+        .route(
+            "/access-control/acl/effective-policies",
+            post(access_control::effective_policies),
+        )
+        .route("/sandbox-management/sandboxes", get(sandboxes::list))
+        .fallback(route_not_found)
+        .method_not_allowed_fallback(method_not_allowed);
+    Router::new()
+        .nest(API_BASE, resources)
+        // The bare prefix is not part of the nest, but it is still the API's.
+        .route(&format!("{API_BASE}/"), any(route_not_found))
+        .layer(middleware::from_fn(with_tenant_info))
+}
+
+async fn route_not_found(OriginalUri(uri): OriginalUri) -> ApiError {
+    ApiError::RouteNotFound(uri.path().to_string())
+}
+
+async fn method_not_allowed(method: Method) -> ApiError {
+    ApiError::MethodNotAllowed(method.to_string())
+}
