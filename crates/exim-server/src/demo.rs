@@ -4,14 +4,14 @@
 
 use exim_api::PackageStatus::{self, Draft, PublishFailed, Published};
 use exim_api::PackageType::{self, Full, Partial};
-use exim_api::{Artifact, PackageVisibility};
+use exim_api::{Artifact, PackageVisibility, SandboxState, SandboxType};
 use rusqlite::Connection;
 use serde_json::Map;
 
 use crate::db::directory::{insert_org, insert_sandbox, insert_user, is_empty};
 use crate::db::packages::{insert_package, NewPackage};
 use crate::directory::permissions::{self, VIEW_SANDBOX};
-use crate::directory::{Org, Sandbox, SandboxType, User};
+use crate::directory::{Org, Sandbox, User};
 
 pub const ACME: &str = "5C1328435BF324E90A49402A@AdobeOrg";
 pub const GLOBEX: &str = "745F37C35E4B776E0A49421B@AdobeOrg";
@@ -548,7 +548,7 @@ fn demo_sandbox(org: &DemoOrg, index: usize, name: &str, title: &str) -> Sandbox
             SandboxType::Development
         },
         is_default: production,
-        state: "active".into(),
+        state: SandboxState::Active,
         created_date,
         modified_date: created_date,
         created_by: admin_of(org.ims_org_id).into(),

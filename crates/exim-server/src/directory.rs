@@ -1,5 +1,7 @@
 //! Who exists on this server: organizations, their users and their sandboxes.
 
+use exim_api::{SandboxState, SandboxType};
+
 /// An IMS organization.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Org {
@@ -37,35 +39,11 @@ pub struct Sandbox {
     pub title: String,
     pub sandbox_type: SandboxType,
     pub is_default: bool,
-    /// `active`, `creating`, ... as in the sandbox-management API.
-    pub state: String,
+    pub state: SandboxState,
     pub created_date: i64,
     pub modified_date: i64,
     pub created_by: String,
     pub modified_by: String,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SandboxType {
-    Production,
-    Development,
-}
-
-impl SandboxType {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            SandboxType::Production => "production",
-            SandboxType::Development => "development",
-        }
-    }
-
-    pub fn parse(raw: &str) -> Option<SandboxType> {
-        match raw {
-            "production" => Some(SandboxType::Production),
-            "development" => Some(SandboxType::Development),
-            _ => None,
-        }
-    }
 }
 
 /// Access Control permissions the server knows and enforces.

@@ -354,6 +354,10 @@ async fn package_shape_follows_platform() {
         .all(|a| a["id"].is_string() && a["type"].is_string()));
     // Every package belongs to the caller's org, whatever the sandbox header says.
     assert!(all.iter().all(|p| p["imsOrgId"] == ACME));
+
+    let page = list(&app, "").await.json;
+    let typed: exim_api::PagedResponse<exim_api::Package> = serde_json::from_value(page).unwrap();
+    assert!(typed.data.iter().any(|p| p.package_visibility.is_none()));
 }
 
 #[tokio::test]

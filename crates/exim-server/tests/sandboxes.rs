@@ -36,6 +36,9 @@ async fn lists_the_header_orgs_sandboxes_default_first() {
         "{created}"
     );
     assert_eq!(reply.json["sandboxes"][1]["type"], "development");
+
+    let typed: exim_api::SandboxList = serde_json::from_value(reply.json.clone()).unwrap();
+    assert_eq!(typed.sandboxes.len(), 3);
 }
 
 #[tokio::test]

@@ -2,7 +2,9 @@
 
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
-use crate::directory::{Org, Sandbox, SandboxType, User};
+use exim_api::{SandboxState, SandboxType};
+
+use crate::directory::{Org, Sandbox, User};
 
 pub fn is_empty(conn: &Connection) -> rusqlite::Result<bool> {
     conn.query_row("SELECT NOT EXISTS (SELECT 1 FROM orgs)", [], |row| {
@@ -43,7 +45,7 @@ pub fn insert_sandbox(conn: &Connection, sandbox: &Sandbox) -> rusqlite::Result<
             sandbox.title,
             sandbox.sandbox_type.as_str(),
             sandbox.is_default,
-            sandbox.state,
+            sandbox.state.as_str(),
             sandbox.created_date,
             sandbox.modified_date,
             sandbox.created_by,
@@ -115,16 +117,14 @@ pub fn list_sandboxes(conn: &Connection, ims_org_id: &str) -> rusqlite::Result<V
 }
 
 fn sandbox_from_row(row: &Row<'_>) -> rusqlite::Result<Sandbox> {
-    let sandbox_type: String = row.get(4)?;
     Ok(Sandbox {
         id: row.get(0)?,
         ims_org_id: row.get(1)?,
         name: row.get(2)?,
         title: row.get(3)?,
-        // The table's CHECK constraint admits only the two known values.
-        sandbox_type: SandboxType::parse(&sandbox_type).unwrap_or(SandboxType::Development),
+        sandbox_type: SandboxType::parse(&row.get::<_, String>(4)?),
         is_default: row.get(5)?,
-        state: row.get(6)?,
+        state: SandboxState::parse(&row.get::<_, String>(6)?),
         created_date: row.get(7)?,
         modified_date: row.get(8)?,
         created_by: row.get(9)?,
