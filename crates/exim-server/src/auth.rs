@@ -35,17 +35,15 @@ impl FromRequestParts<AppState> for OrgCaller {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
-        let gateway = |failure| ApiError::Gateway(failure);
-        let token = bearer_token(&parts.headers).ok_or(gateway(GatewayFailure::InvalidToken))?;
+        use GatewayFailure::*;
+        let token = bearer_token(&parts.headers).ok_or(ApiError::Gateway(InvalidToken))?;
         match header(&parts.headers, headers::API_KEY) {
-            None => return Err(gateway(GatewayFailure::MissingApiKey)),
-            Some(key) if key != LOCAL_API_KEY => {
-                return Err(gateway(GatewayFailure::InvalidApiKey))
-            }
+            None => return Err(ApiError::Gateway(MissingApiKey)),
+            Some(key) if key != LOCAL_API_KEY => return Err(ApiError::Gateway(InvalidApiKey)),
             Some(_) => {}
         }
         let org_id = header(&parts.headers, headers::ORG_ID)
-            .ok_or(gateway(GatewayFailure::MissingOrgHeader))?
+            .ok_or(ApiError::Gateway(MissingOrgHeader))?
             .to_string();
 
         let token = token.to_string();
@@ -55,7 +53,8 @@ impl FromRequestParts<AppState> for OrgCaller {
             .await?;
         match found {
             Some((user, org)) if org.ims_org_id == org_id => Ok(OrgCaller { org, user }),
-            _ => Err(gateway(GatewayFailure::InvalidProfile)),
+            // Unknown tokens and tokens of another org look the same, as at Platform's gateway.
+            _ => Err(ApiError::Gateway(InvalidProfile)),
         }
     }
 }

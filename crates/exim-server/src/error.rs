@@ -81,52 +81,6 @@ impl ApiError {
             ApiError::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
-
-    /// Our number in `EXIM-<code>-<status>`; stable so that clients and tests can match it.
-    fn code(&self) -> u16 {
-        match self {
-            ApiError::Gateway(_) => 0,
-            ApiError::InvalidQuery(_) => 1001,
-            ApiError::InvalidBody(_) => 1002,
-            ApiError::InvalidPath(_) => 1003,
-            ApiError::InvalidSandbox(_) => 1004,
-            ApiError::RouteNotFound(_) => 1404,
-            ApiError::MethodNotAllowed(_) => 1405,
-            ApiError::PackageNotFound(_) => 2404,
-            ApiError::Internal => 5000,
-        }
-    }
-
-    fn title(&self) -> String {
-        match self {
-            ApiError::Gateway(failure) => failure.body().message,
-            ApiError::InvalidQuery(message)
-            | ApiError::InvalidBody(message)
-            | ApiError::InvalidPath(message)
-            | ApiError::InvalidSandbox(message) => message.clone(),
-            ApiError::PackageNotFound(id) => format!("Package {id} not found"),
-            ApiError::RouteNotFound(path) => format!("No resource at {path}"),
-            ApiError::MethodNotAllowed(method) => {
-                format!("Method {method} is not allowed on this resource")
-            }
-            ApiError::Internal => "Internal server error".into(),
-        }
-    }
-
-    fn platform_error(&self) -> PlatformError {
-        let status = self.status().as_u16();
-        PlatformError {
-            error_type: format!(
-                "http://ns.adobe.com/aep/errors/EXIM-{:04}-{status}",
-                self.code()
-            ),
-            title: self.title(),
-            status,
-            detail: None,
-            report: None,
-            extra: Default::default(),
-        }
-    }
 }
 
 /// Marks a response as a service error so that [`with_tenant_info`] can complete its report.
@@ -135,11 +89,34 @@ struct ServiceError(PlatformError);
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        if let ApiError::Gateway(failure) = self {
-            return (failure.status(), Json(failure.body())).into_response();
-        }
-        let body = self.platform_error();
-        let mut response = (self.status(), Json(&body)).into_response();
+        let status = self.status();
+        // `code` is our number in `EXIM-<code>-<status>`, stable so that clients can match it.
+        let (code, title) = match self {
+            ApiError::Gateway(failure) => return (status, Json(failure.body())).into_response(),
+            ApiError::InvalidQuery(message) => (1001, message),
+            ApiError::InvalidBody(message) => (1002, message),
+            ApiError::InvalidPath(message) => (1003, message),
+            ApiError::InvalidSandbox(message) => (1004, message),
+            ApiError::RouteNotFound(path) => (1404, format!("No resource at {path}")),
+            ApiError::MethodNotAllowed(method) => (
+                1405,
+                format!("Method {method} is not allowed on this resource"),
+            ),
+            ApiError::PackageNotFound(id) => (2404, format!("Package {id} not found")),
+            ApiError::Internal => (5000, "Internal server error".to_string()),
+        };
+        let body = PlatformError {
+            error_type: format!(
+                "http://ns.adobe.com/aep/errors/EXIM-{code}-{}",
+                status.as_u16()
+            ),
+            title,
+            status: status.as_u16(),
+            detail: None,
+            report: None,
+            extra: Default::default(),
+        };
+        let mut response = (status, Json(&body)).into_response();
         response.extensions_mut().insert(ServiceError(body));
         response
     }
