@@ -24,7 +24,9 @@ fn read(storage: Option<Storage>) -> Option<Connection> {
 
 /// The saved connection (this tab's first, then a remembered one), or the first demo profile.
 pub fn load_connection() -> Connection {
-    read(session()).or_else(|| read(local())).unwrap_or_default()
+    read(session())
+        .or_else(|| read(local()))
+        .unwrap_or_default()
 }
 
 /// Saves the connection where its `remember` flag allows, and removes it from the other place.

@@ -137,8 +137,13 @@ mod tests {
                 message: "Oauth token is not valid".into()
             }
         );
-        assert_eq!(error.headline(), "Your session expired or the token is invalid");
-        assert!(error.user_message().contains("Oauth token is not valid (401013)"));
+        assert_eq!(
+            error.headline(),
+            "Your session expired or the token is invalid"
+        );
+        assert!(error
+            .user_message()
+            .contains("Oauth token is not valid (401013)"));
     }
 
     #[test]

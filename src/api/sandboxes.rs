@@ -5,6 +5,8 @@ use exim_api::{Sandbox, SandboxList};
 use super::{ApiClient, ApiError};
 
 pub async fn list(client: &ApiClient) -> Result<Vec<Sandbox>, ApiError> {
-    let list: SandboxList = client.get_json("/sandbox-management/sandboxes", &[]).await?;
+    let list: SandboxList = client
+        .get_json("/sandbox-management/sandboxes", &[])
+        .await?;
     Ok(list.sandboxes)
 }

@@ -4,7 +4,10 @@ use crate::api::ApiError;
 
 /// A negative InlineAlert for a failed call, with a Retry button when retrying makes sense.
 #[component]
-pub fn ErrorAlert(error: ApiError, #[prop(optional, into)] on_retry: Option<Callback<()>>) -> impl IntoView {
+pub fn ErrorAlert(
+    error: ApiError,
+    #[prop(optional, into)] on_retry: Option<Callback<()>>,
+) -> impl IntoView {
     let needs_connection = error.status() == Some(401);
     view! {
         <div class="inline-alert negative" role="alert">

@@ -154,9 +154,8 @@ fn TextField(
     let label_for = id.clone();
     let error_id = format!("{id}-error");
     let described_by = error_id.clone();
-    let message = move || {
-        errors.with(|all| all.iter().find(|e| e.field == field).map(|e| e.message))
-    };
+    let message =
+        move || errors.with(|all| all.iter().find(|e| e.field == field).map(|e| e.message));
     view! {
         <div class="field">
             <label for=label_for>{label}</label>

@@ -11,7 +11,13 @@ use crate::state::format::{exact_utc, short_local};
 
 /// How many packages one request asks for.
 const PAGE_SIZE: u32 = 50;
-const COLUMNS: [&str; 5] = ["Name", "Status", "Availability", "Source sandbox", "Modified"];
+const COLUMNS: [&str; 5] = [
+    "Name",
+    "Status",
+    "Availability",
+    "Source sandbox",
+    "Modified",
+];
 
 #[component]
 pub fn PackagesPage() -> impl IntoView {
@@ -68,9 +74,17 @@ fn PackagesTable(packages: Vec<Package>, total: u64) -> impl IntoView {
 
 #[component]
 fn PackageRow(package: Package) -> impl IntoView {
-    let status = package.status.as_ref().map(|s| s.to_string()).unwrap_or_default();
+    let status = package
+        .status
+        .as_ref()
+        .map(|s| s.to_string())
+        .unwrap_or_default();
     let visibility = package.visibility().to_string();
-    let sandbox = package.source_sandbox.as_ref().map(|s| s.name.clone()).unwrap_or_default();
+    let sandbox = package
+        .source_sandbox
+        .as_ref()
+        .map(|s| s.name.clone())
+        .unwrap_or_default();
     let modified = package.modified_date.map(|ms| {
         view! { <time title=exact_utc(ms)>{short_local(ms)}</time> }
     });

@@ -121,8 +121,7 @@ impl Connection {
     pub fn validate(&self) -> Vec<FieldError> {
         let mut errors = Vec::new();
         let base = self.base_url.trim();
-        if !(base.starts_with("https://") || base.starts_with("http://") || base.starts_with('/'))
-        {
+        if !(base.starts_with("https://") || base.starts_with("http://") || base.starts_with('/')) {
             errors.push(FieldError::new(
                 Field::BaseUrl,
                 "Enter an address that starts with https:// (or a path such as /data/foundation).",
@@ -141,7 +140,10 @@ impl Connection {
             ));
         }
         if self.sandbox.trim().is_empty() {
-            errors.push(FieldError::new(Field::Sandbox, "Enter a sandbox name, e.g. prod."));
+            errors.push(FieldError::new(
+                Field::Sandbox,
+                "Enter a sandbox name, e.g. prod.",
+            ));
         }
         if self.access_token.trim().is_empty() {
             errors.push(FieldError::new(
@@ -196,7 +198,12 @@ mod tests {
     #[test]
     fn every_demo_profile_is_a_valid_connection() {
         for profile in DEMO_PROFILES {
-            assert_eq!(Connection::demo(profile).validate(), vec![], "{}", profile.label);
+            assert_eq!(
+                Connection::demo(profile).validate(),
+                vec![],
+                "{}",
+                profile.label
+            );
         }
     }
 
@@ -207,7 +214,10 @@ mod tests {
             .into_iter()
             .map(|e| e.field)
             .collect();
-        assert_eq!(fields, vec![Field::ApiKey, Field::OrgId, Field::AccessToken]);
+        assert_eq!(
+            fields,
+            vec![Field::ApiKey, Field::OrgId, Field::AccessToken]
+        );
     }
 
     #[test]

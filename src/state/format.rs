@@ -29,6 +29,9 @@ mod tests {
 
     #[test]
     fn short_local_has_minute_precision() {
-        assert_eq!(short_local(1_684_475_012_105).len(), "2023-05-19 05:43".len());
+        assert_eq!(
+            short_local(1_684_475_012_105).len(),
+            "2023-05-19 05:43".len()
+        );
     }
 }

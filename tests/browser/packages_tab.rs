@@ -10,12 +10,21 @@ async fn the_packages_tab_lists_the_demo_packages_of_acme() {
         let packages = PackagesPage { driver: &driver };
         packages.wait_for_package("Broken journey bundle").await?;
         let names = packages.package_names().await?;
-        assert!(names.len() >= 14, "Acme has at least 14 demo packages, saw {names:?}");
+        assert!(
+            names.len() >= 14,
+            "Acme has at least 14 demo packages, saw {names:?}"
+        );
         assert_eq!(Header { driver: &driver }.org_name().await?, "Acme Retail");
-        assert!(driver.current_url().await?.path().ends_with("/packages"), "/ redirects to /packages");
+        assert!(
+            driver.current_url().await?.path().ends_with("/packages"),
+            "/ redirects to /packages"
+        );
         screenshot(&driver, "packages").await?;
         let violations = accessibility_violations(&driver).await?;
-        assert!(violations.is_empty(), "axe-core on Packages: {violations:#?}");
+        assert!(
+            violations.is_empty(),
+            "axe-core on Packages: {violations:#?}"
+        );
         Ok(())
     })
     .await;
@@ -30,12 +39,17 @@ async fn switching_the_profile_to_globex_replaces_the_inventory() {
         let acme = packages.package_names().await?;
 
         Header { driver: &driver }.open_tab("Connection").await?;
-        ConnectionPage { driver: &driver }.connect_demo("demo-globex-admin").await?;
+        ConnectionPage { driver: &driver }
+            .connect_demo("demo-globex-admin")
+            .await?;
 
         let header = Header { driver: &driver };
         let deadline = tokio::time::Instant::now() + crate::support::PATIENCE;
         while header.org_name().await? != "Globex Corp" {
-            assert!(tokio::time::Instant::now() < deadline, "the header never showed Globex Corp");
+            assert!(
+                tokio::time::Instant::now() < deadline,
+                "the header never showed Globex Corp"
+            );
             tokio::time::sleep(std::time::Duration::from_millis(100)).await;
         }
         let globex = loop {
@@ -43,7 +57,10 @@ async fn switching_the_profile_to_globex_replaces_the_inventory() {
             if !names.is_empty() && names.iter().all(|name| !acme.contains(name)) {
                 break names;
             }
-            assert!(tokio::time::Instant::now() < deadline, "Acme's packages stayed: {names:?}");
+            assert!(
+                tokio::time::Instant::now() < deadline,
+                "Acme's packages stayed: {names:?}"
+            );
             tokio::time::sleep(std::time::Duration::from_millis(100)).await;
         };
         assert!(!globex.iter().any(|name| name == "Broken journey bundle"));
@@ -57,7 +74,11 @@ async fn switching_the_profile_to_globex_replaces_the_inventory() {
 async fn a_token_the_server_refuses_shows_its_message_and_a_retry() {
     with_browser(|driver, base_url| async move {
         driver.goto(format!("{base_url}/connection")).await?;
-        driver.find(By::Id("profile-platform")).await?.click().await?;
+        driver
+            .find(By::Id("profile-platform"))
+            .await?
+            .click()
+            .await?;
         for (field, value) in [
             ("field-baseurl", "/data/foundation"),
             ("field-apikey", "sandbox-share-local"),
@@ -72,8 +93,14 @@ async fn a_token_the_server_refuses_shows_its_message_and_a_retry() {
         driver.find(By::Id("connect-button")).await?.click().await?;
 
         let alert = PackagesPage { driver: &driver }.error_alert().await?;
-        assert!(alert.contains("Profile is not valid"), "the server's message is shown: {alert}");
-        assert!(driver.find(By::XPath("//button[normalize-space(.)='Retry']")).await.is_ok());
+        assert!(
+            alert.contains("Profile is not valid"),
+            "the server's message is shown: {alert}"
+        );
+        assert!(driver
+            .find(By::XPath("//button[normalize-space(.)='Retry']"))
+            .await
+            .is_ok());
         screenshot(&driver, "packages-error").await?;
         Ok(())
     })

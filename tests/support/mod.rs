@@ -58,7 +58,10 @@ impl BrowserTest {
             dist.display()
         );
         for binary in [CHROMIUM, CHROMEDRIVER] {
-            assert!(Path::new(binary).exists(), "{binary} is missing: {INSTALL_HINT}");
+            assert!(
+                Path::new(binary).exists(),
+                "{binary} is missing: {INSTALL_HINT}"
+            );
         }
 
         let database = tempfile::tempdir().expect("a temporary directory");
@@ -69,7 +72,9 @@ impl BrowserTest {
             step_ms: 200,
         };
         let state = AppState::open(&config).expect("exim-server opens its database");
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("a free port");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("a free port");
         let address = listener.local_addr().expect("a bound address");
         tokio::spawn(async move {
             axum::serve(listener, exim_server::app(state))
@@ -135,7 +140,10 @@ async fn start_chromedriver() -> (Child, String) {
     let address: SocketAddr = format!("127.0.0.1:{port}").parse().expect("an address");
     let deadline = tokio::time::Instant::now() + PATIENCE;
     while tokio::net::TcpStream::connect(address).await.is_err() {
-        assert!(tokio::time::Instant::now() < deadline, "chromedriver did not start listening");
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "chromedriver did not start listening"
+        );
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
     (child, format!("http://{address}"))
@@ -150,7 +158,9 @@ fn free_port() -> u16 {
 
 /// Saves a PNG of the current page as `target/e2e/<name>.png`.
 pub async fn screenshot(driver: &WebDriver, name: &str) -> WebDriverResult<()> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target").join("e2e");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("target")
+        .join("e2e");
     std::fs::create_dir_all(&dir).expect("target/e2e can be created");
     driver.screenshot(&dir.join(format!("{name}.png"))).await
 }
@@ -159,9 +169,14 @@ pub async fn screenshot(driver: &WebDriver, name: &str) -> WebDriverResult<()> {
 pub async fn accessibility_violations(driver: &WebDriver) -> WebDriverResult<Vec<String>> {
     let axe_path = Path::new(env!("CARGO_MANIFEST_DIR")).join("node_modules/axe-core/axe.min.js");
     let axe = std::fs::read_to_string(&axe_path).unwrap_or_else(|error| {
-        panic!("{}: {error}; run `npm ci` (cargo xtask test does it)", axe_path.display())
+        panic!(
+            "{}: {error}; run `npm ci` (cargo xtask test does it)",
+            axe_path.display()
+        )
     });
-    driver.execute(format!("{axe}\nreturn true;"), Vec::new()).await?;
+    driver
+        .execute(format!("{axe}\nreturn true;"), Vec::new())
+        .await?;
     let result = driver
         .execute_async(
             r#"const done = arguments[arguments.length - 1];

@@ -60,12 +60,19 @@ pub struct Header<'a> {
 
 impl Header<'_> {
     pub async fn org_name(&self) -> WebDriverResult<String> {
-        self.driver.find(By::Css(".app-header .org-name")).await?.text().await
+        self.driver
+            .find(By::Css(".app-header .org-name"))
+            .await?
+            .text()
+            .await
     }
 
     pub async fn open_tab(&self, name: &str) -> WebDriverResult<()> {
         self.driver
-            .find(By::XPath(format!("//nav[@aria-label='Main']//a[normalize-space(.)={}]", xpath_literal(name))))
+            .find(By::XPath(format!(
+                "//nav[@aria-label='Main']//a[normalize-space(.)={}]",
+                xpath_literal(name)
+            )))
             .await?
             .click()
             .await
@@ -87,7 +94,11 @@ impl ConnectionPage<'_> {
             .await?
             .click()
             .await?;
-        self.driver.find(By::Id("connect-button")).await?.click().await
+        self.driver
+            .find(By::Id("connect-button"))
+            .await?
+            .click()
+            .await
     }
 }
 

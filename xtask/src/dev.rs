@@ -12,7 +12,10 @@ const APP_URL: &str = "http://127.0.0.1:8080";
 
 pub fn run_dev() -> Result {
     tools::ensure_build_tools()?;
-    run("build exim-server", Command::new("cargo").args(["build", "--package", "exim-server"]))?;
+    run(
+        "build exim-server",
+        Command::new("cargo").args(["build", "--package", "exim-server"]),
+    )?;
 
     let root = crate::project_root();
     std::fs::create_dir_all(root.join(".data")).map_err(|error| error.to_string())?;
@@ -23,7 +26,13 @@ pub fn run_dev() -> Result {
     .map_err(|error| format!("cannot handle Ctrl-C: {error}"))?;
 
     let server = Command::new(root.join("target/debug/exim-server"))
-        .args(["--demo", "--addr", SERVER_ADDR, "--db", ".data/exim.sqlite3"])
+        .args([
+            "--demo",
+            "--addr",
+            SERVER_ADDR,
+            "--db",
+            ".data/exim.sqlite3",
+        ])
         .current_dir(&root)
         .spawn()
         .map_err(|error| format!("cannot start exim-server: {error}"))?;
@@ -54,7 +63,6 @@ pub fn run_dev() -> Result {
     Ok(())
 }
 
-
 fn print_banner() {
     println!(
         "\n  Sandbox Share is starting at {APP_URL}\n  (the first build takes a minute; Trunk rebuilds on save)\n\n\
@@ -78,7 +86,9 @@ fn exited(children: &mut [(&'static str, Child)]) -> Option<&'static str> {
 /// Asks each process to stop (SIGTERM), then kills what is still running after 5 s.
 fn stop_all(children: &mut [(&'static str, Child)]) {
     for (_, child) in children.iter() {
-        let _ = Command::new("kill").args(["-TERM", &child.id().to_string()]).status();
+        let _ = Command::new("kill")
+            .args(["-TERM", &child.id().to_string()])
+            .status();
     }
     let deadline = Instant::now() + Duration::from_secs(5);
     for (name, child) in children.iter_mut() {

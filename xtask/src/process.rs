@@ -11,7 +11,12 @@ pub fn run(description: &str, command: &mut Command) -> Result {
     let status = command
         .current_dir(crate::project_root())
         .status()
-        .map_err(|error| format!("{description}: could not start {:?}: {error}", command.get_program()))?;
+        .map_err(|error| {
+            format!(
+                "{description}: could not start {:?}: {error}",
+                command.get_program()
+            )
+        })?;
     if status.success() {
         Ok(())
     } else {

@@ -14,7 +14,10 @@ pub fn report(dist: &Path) -> Result {
     let mut files: Vec<_> = entries
         .filter_map(|entry| entry.ok().map(|entry| entry.path()))
         .filter(|path| {
-            matches!(path.extension().and_then(|ext| ext.to_str()), Some("wasm" | "js" | "css"))
+            matches!(
+                path.extension().and_then(|ext| ext.to_str()),
+                Some("wasm" | "js" | "css")
+            )
         })
         .collect();
     files.sort();
@@ -30,13 +33,20 @@ pub fn report(dist: &Path) -> Result {
         let name = path.file_name().unwrap_or_default().to_string_lossy();
         println!("{name:<48} {:>10} {:>10}", kb(bytes.len()), kb(gzipped));
     }
-    println!("{:<48} {:>10} {:>10}", "total", kb(raw_total), kb(gzip_total));
+    println!(
+        "{:<48} {:>10} {:>10}",
+        "total",
+        kb(raw_total),
+        kb(gzip_total)
+    );
     Ok(())
 }
 
 fn gzip_len(bytes: &[u8]) -> Result<usize> {
     let mut encoder = GzEncoder::new(Vec::new(), Compression::best());
-    encoder.write_all(bytes).map_err(|error| error.to_string())?;
+    encoder
+        .write_all(bytes)
+        .map_err(|error| error.to_string())?;
     encoder
         .finish()
         .map(|compressed| compressed.len())

@@ -10,10 +10,20 @@ pub fn run_all() -> Result {
     tools::ensure_build_tools()?;
     tools::ensure_chromium()?;
 
-    run("cargo fmt --check", Command::new("cargo").args(["fmt", "--all", "--", "--check"]))?;
+    run(
+        "cargo fmt --check",
+        Command::new("cargo").args(["fmt", "--all", "--", "--check"]),
+    )?;
     run(
         "cargo clippy (host, whole workspace)",
-        Command::new("cargo").args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]),
+        Command::new("cargo").args([
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ]),
     )?;
     run(
         "cargo clippy (wasm32, the app)",
@@ -30,7 +40,10 @@ pub fn run_all() -> Result {
         ]),
     )?;
     // The browser tests serve this build, so it comes before `cargo test`.
-    run("trunk build --release", tools::command("trunk").args(["build", "--release"]))?;
+    run(
+        "trunk build --release",
+        tools::command("trunk").args(["build", "--release"]),
+    )?;
 
     let counts = cargo_test()?;
     sizes::report(&crate::project_root().join("dist"))?;
@@ -89,14 +102,14 @@ fn count_before(result: &str, label: &str) -> u64 {
         .unwrap_or(0)
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::count_before;
 
     #[test]
     fn reads_counts_from_a_result_line() {
-        let line = "ok. 12 passed; 3 failed; 1 ignored; 0 measured; 0 filtered out; finished in 0.01s";
+        let line =
+            "ok. 12 passed; 3 failed; 1 ignored; 0 measured; 0 filtered out; finished in 0.01s";
         assert_eq!(count_before(line, " passed"), 12);
         assert_eq!(count_before(line, " failed"), 3);
         assert_eq!(count_before("FAILED. 0 passed; 2 failed;", " failed"), 2);

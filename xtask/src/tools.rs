@@ -22,7 +22,10 @@ fn ensure_wasm_target() -> Result {
     if installed.lines().any(|line| line.trim() == WASM_TARGET) {
         return Ok(());
     }
-    run("install the wasm32 target", Command::new("rustup").args(["target", "add", WASM_TARGET]))
+    run(
+        "install the wasm32 target",
+        Command::new("rustup").args(["target", "add", WASM_TARGET]),
+    )
 }
 
 /// wasm-opt (binaryen 132) and axe-core, pinned in package-lock.json.
@@ -30,8 +33,8 @@ fn ensure_npm_tools() -> Result {
     let root = crate::project_root();
     let wasm_opt = root.join("node_modules/.bin/wasm-opt");
     let axe = root.join("node_modules/axe-core/axe.min.js");
-    let wasm_opt_ok = output_of(&wasm_opt, &["--version"])
-        .is_some_and(|version| version.contains("version_132"));
+    let wasm_opt_ok =
+        output_of(&wasm_opt, &["--version"]).is_some_and(|version| version.contains("version_132"));
     if wasm_opt_ok && axe.exists() {
         return Ok(());
     }
@@ -111,7 +114,9 @@ pub fn command(program: &str) -> Command {
 fn cargo_bin(name: &str) -> std::path::PathBuf {
     let home = std::env::var_os("CARGO_HOME")
         .map(std::path::PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|home| std::path::PathBuf::from(home).join(".cargo")))
+        .or_else(|| {
+            std::env::var_os("HOME").map(|home| std::path::PathBuf::from(home).join(".cargo"))
+        })
         .unwrap_or_default();
     home.join("bin").join(name)
 }
