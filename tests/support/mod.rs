@@ -14,6 +14,7 @@ use std::time::Duration;
 
 use exim_server::{AppState, ServerConfig};
 use thirtyfour::prelude::*;
+use thirtyfour::ChromeCapabilities;
 use tokio::process::{Child, Command};
 
 const CHROMIUM: &str = "/usr/bin/chromium";
