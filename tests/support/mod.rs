@@ -7,7 +7,6 @@
 pub mod pages;
 
 use std::future::Future;
-use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
 use std::time::Duration;
@@ -15,6 +14,7 @@ use std::time::Duration;
 use exim_server::{AppState, ServerConfig};
 use thirtyfour::prelude::*;
 use thirtyfour::ChromeCapabilities;
+use tokio::io::{AsyncBufReadExt, BufReader};
 use tokio::process::{Child, Command};
 
 const CHROMIUM: &str = "/usr/bin/chromium";
@@ -29,6 +29,7 @@ pub struct BrowserTest {
     pub base_url: String,
     pub driver: WebDriver,
     _database: tempfile::TempDir,
+    _profile: tempfile::TempDir,
     _chromedriver: Child,
 }
 
@@ -84,13 +85,15 @@ impl BrowserTest {
         });
 
         let (chromedriver, driver_url) = start_chromedriver().await;
-        let driver = WebDriver::new(driver_url, chromium_capabilities())
+        let profile = tempfile::tempdir().expect("a temporary browser profile");
+        let driver = WebDriver::new(driver_url, chromium_capabilities(profile.path()))
             .await
             .expect("chromedriver starts a headless Chromium session");
         BrowserTest {
             base_url: format!("http://{address}"),
             driver,
             _database: database,
+            _profile: profile,
             _chromedriver: chromedriver,
         }
     }
@@ -103,14 +106,10 @@ fn dist_dir() -> PathBuf {
         .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("dist"))
 }
 
-fn chromium_capabilities() -> ChromeCapabilities {
+/// Headless Chromium with a fresh profile and no background traffic.
+fn chromium_capabilities(profile: &Path) -> ChromeCapabilities {
     let mut capabilities = DesiredCapabilities::chrome();
     capabilities.set_binary(CHROMIUM).expect("binary option");
-    let profile = std::env::temp_dir().join(format!(
-        "sandbox-share-chromium-{}-{}",
-        std::process::id(),
-        free_port()
-    ));
     for arg in [
         "--headless",
         "--no-sandbox",
@@ -129,32 +128,36 @@ fn chromium_capabilities() -> ChromeCapabilities {
     capabilities
 }
 
+/// Starts chromedriver on a port it picks itself (no race with other tests for a free port)
+/// and returns its URL once it says it is ready.
 async fn start_chromedriver() -> (Child, String) {
-    let port = free_port();
-    let child = Command::new(CHROMEDRIVER)
-        .arg(format!("--port={port}"))
-        .stdout(Stdio::null())
+    let mut child = Command::new(CHROMEDRIVER)
+        .arg("--port=0")
+        .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .kill_on_drop(true)
         .spawn()
         .unwrap_or_else(|error| panic!("cannot start {CHROMEDRIVER}: {error}; {INSTALL_HINT}"));
-    let address: SocketAddr = format!("127.0.0.1:{port}").parse().expect("an address");
-    let deadline = tokio::time::Instant::now() + PATIENCE;
-    while tokio::net::TcpStream::connect(address).await.is_err() {
-        assert!(
-            tokio::time::Instant::now() < deadline,
-            "chromedriver did not start listening"
-        );
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    (child, format!("http://{address}"))
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .and_then(|listener| listener.local_addr())
-        .map(|address| address.port())
-        .expect("a free port")
+    let mut lines = BufReader::new(child.stdout.take().expect("stdout is piped")).lines();
+    let port = tokio::time::timeout(PATIENCE, async {
+        while let Some(line) = lines
+            .next_line()
+            .await
+            .expect("chromedriver output is readable")
+        {
+            if let Some(rest) = line.split("started successfully on port ").nth(1) {
+                return rest.trim_end_matches('.').trim().parse::<u16>().ok();
+            }
+        }
+        None
+    })
+    .await
+    .ok()
+    .flatten()
+    .expect("chromedriver reports the port it listens on");
+    // Keep reading so that chromedriver never blocks on a full pipe.
+    tokio::spawn(async move { while let Ok(Some(_)) = lines.next_line().await {} });
+    (child, format!("http://127.0.0.1:{port}"))
 }
 
 /// Saves a PNG of the current page as `target/e2e/<name>.png`.
