@@ -1,6 +1,8 @@
 //! The API gateway's checks, as extractors: who is calling, for which org and sandbox.
 //! Tokens are compared and looked up but never logged.
 
+use std::marker::PhantomData;
+
 use axum::extract::FromRequestParts;
 use axum::http::header::AUTHORIZATION;
 use axum::http::request::Parts;
@@ -8,6 +10,7 @@ use axum::http::HeaderMap;
 use exim_api::headers;
 
 use crate::db::directory;
+use crate::directory::permissions::MANAGE_PACKAGE;
 use crate::directory::{Org, User};
 use crate::error::{ApiError, GatewayFailure};
 use crate::state::AppState;
@@ -24,11 +27,13 @@ pub struct OrgCaller {
 }
 
 /// A caller that passed the gateway and whose `x-sandbox-name` names one of its org's
-/// sandboxes. The packages list spans every sandbox, so the sandbox itself is not kept.
+/// sandboxes.
 #[derive(Debug, Clone)]
 pub struct Caller {
     pub org: Org,
     pub user: User,
+    /// The sandbox named by `x-sandbox-name`; new packages default to it.
+    pub sandbox: String,
 }
 
 impl FromRequestParts<AppState> for OrgCaller {
@@ -77,12 +82,50 @@ impl FromRequestParts<AppState> for Caller {
             .call(move |conn| directory::find_sandbox(conn, &org_id, &lookup_name))
             .await?;
         match found {
-            Some(_) => Ok(Caller { org, user }),
+            Some(_) => Ok(Caller {
+                org,
+                user,
+                sandbox: name,
+            }),
             None => Err(ApiError::InvalidSandbox(format!(
                 "Sandbox '{name}' does not exist in organization {}",
                 org.ims_org_id
             ))),
         }
+    }
+}
+
+/// An Access Control permission an operation needs.
+pub trait Permission {
+    const NAME: &'static str;
+}
+
+/// Creating, changing, publishing and importing packages.
+pub struct ManagePackage;
+
+impl Permission for ManagePackage {
+    const NAME: &'static str = MANAGE_PACKAGE;
+}
+
+/// A [`Caller`] who holds permission `P`. As an extractor it refuses others with 403 before
+/// the request body is read, so a refused write never depends on its body.
+pub struct Permitted<P> {
+    pub caller: Caller,
+    permission: PhantomData<P>,
+}
+
+impl<P: Permission> FromRequestParts<AppState> for Permitted<P> {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
+        let caller = Caller::from_request_parts(parts, state).await?;
+        if !caller.user.holds(P::NAME) {
+            return Err(ApiError::Forbidden(P::NAME));
+        }
+        Ok(Permitted {
+            caller,
+            permission: PhantomData,
+        })
     }
 }
 

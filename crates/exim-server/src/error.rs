@@ -25,11 +25,43 @@ pub enum ApiError {
     InvalidPath(String),
     /// `x-sandbox-name` is missing or names no sandbox of the org.
     InvalidSandbox(String),
-    PackageNotFound(String),
+    /// The request is well-formed but asks for something the rules refuse (a field value, a
+    /// target org without partnership, ...).
+    Invalid(String),
+    /// The caller lacks the Access Control permission the operation needs.
+    Forbidden(&'static str),
+    /// The object does not exist for the caller (other orgs' objects included).
+    NotFound(Resource, String),
+    /// The object is in a state that does not allow the change (publish twice, approve twice).
+    Conflict(String),
     RouteNotFound(String),
     MethodNotAllowed(String),
     /// Something broke on our side; details are logged, not sent.
     Internal,
+}
+
+/// The kinds of objects a request can name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Resource {
+    Package,
+    Job,
+}
+
+impl Resource {
+    fn name(self) -> &'static str {
+        match self {
+            Resource::Package => "Package",
+            Resource::Job => "Job",
+        }
+    }
+
+    /// Our error number for "not found", one per resource.
+    fn not_found_code(self) -> u16 {
+        match self {
+            Resource::Package => 2404,
+            Resource::Job => 6404,
+        }
+    }
 }
 
 /// The gateway's authentication refusals (api-notes §8, §14).
@@ -75,8 +107,11 @@ impl ApiError {
             ApiError::InvalidQuery(_)
             | ApiError::InvalidBody(_)
             | ApiError::InvalidPath(_)
-            | ApiError::InvalidSandbox(_) => StatusCode::BAD_REQUEST,
-            ApiError::PackageNotFound(_) | ApiError::RouteNotFound(_) => StatusCode::NOT_FOUND,
+            | ApiError::InvalidSandbox(_)
+            | ApiError::Invalid(_) => StatusCode::BAD_REQUEST,
+            ApiError::Forbidden(_) => StatusCode::FORBIDDEN,
+            ApiError::NotFound(..) | ApiError::RouteNotFound(_) => StatusCode::NOT_FOUND,
+            ApiError::Conflict(_) => StatusCode::CONFLICT,
             ApiError::MethodNotAllowed(_) => StatusCode::METHOD_NOT_ALLOWED,
             ApiError::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -97,35 +132,58 @@ impl IntoResponse for ApiError {
             ApiError::InvalidBody(message) => (1002, message),
             ApiError::InvalidPath(message) => (1003, message),
             ApiError::InvalidSandbox(message) => (1004, message),
+            ApiError::Invalid(message) => (1400, message),
+            ApiError::Forbidden(permission) => (
+                1403,
+                format!(
+                    "The user does not hold the '{permission}' permission this operation needs"
+                ),
+            ),
+            ApiError::NotFound(resource, id) => (
+                resource.not_found_code(),
+                format!("{} {id} not found", resource.name()),
+            ),
+            ApiError::Conflict(message) => (1409, message),
             ApiError::RouteNotFound(path) => (1404, format!("No resource at {path}")),
             ApiError::MethodNotAllowed(method) => (
                 1405,
                 format!("Method {method} is not allowed on this resource"),
             ),
-            ApiError::PackageNotFound(id) => (2404, format!("Package {id} not found")),
             ApiError::Internal => (5000, "Internal server error".to_string()),
         };
-        let body = PlatformError {
-            error_type: format!(
-                "http://ns.adobe.com/aep/errors/EXIM-{code}-{}",
-                status.as_u16()
-            ),
-            title,
-            status: status.as_u16(),
-            detail: None,
-            report: None,
-            extra: Default::default(),
-        };
-        let mut response = (status, Json(&body)).into_response();
-        response.extensions_mut().insert(ServiceError(body));
-        response
+        service_error(status, code, title)
     }
+}
+
+/// A service error response `{type, title, status}`; [`with_tenant_info`] adds its `report`.
+/// `code` is our number in `EXIM-<code>-<status>`.
+pub fn service_error(status: StatusCode, code: u16, title: String) -> Response {
+    let body = PlatformError {
+        error_type: format!(
+            "http://ns.adobe.com/aep/errors/EXIM-{code}-{}",
+            status.as_u16()
+        ),
+        title,
+        status: status.as_u16(),
+        detail: None,
+        report: None,
+        extra: Default::default(),
+    };
+    let mut response = (status, Json(&body)).into_response();
+    response.extensions_mut().insert(ServiceError(body));
+    response
 }
 
 impl From<DbError> for ApiError {
     fn from(error: DbError) -> Self {
         tracing::error!(%error, "request failed in the database");
         ApiError::Internal
+    }
+}
+
+impl From<rusqlite::Error> for ApiError {
+    fn from(error: rusqlite::Error) -> Self {
+        ApiError::from(DbError::Sqlite(error))
     }
 }
 

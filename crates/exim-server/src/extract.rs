@@ -48,3 +48,10 @@ impl<F: ListField + Send + Sync, S: Send + Sync> FromRequestParts<S> for ListPar
             .map_err(|error| ApiError::InvalidQuery(error.0))
     }
 }
+
+/// The first value of query parameter `name` (matched case-insensitively), decoded.
+pub fn query_value(raw_query: Option<&str>, name: &str) -> Option<String> {
+    form_urlencoded::parse(raw_query.unwrap_or_default().as_bytes())
+        .find(|(key, _)| key.eq_ignore_ascii_case(name))
+        .map(|(_, value)| value.into_owned())
+}

@@ -12,17 +12,23 @@
 //! # Ok(()) }
 //! ```
 
+mod artifact_model;
 mod auth;
+mod clock;
 mod config;
 mod db;
 mod demo;
 mod directory;
 mod error;
 mod extract;
+mod ids;
+mod package_rules;
 mod query;
 mod routes;
 mod state;
 mod static_files;
+mod validate;
+mod worker;
 
 use axum::Router;
 use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
@@ -35,7 +41,11 @@ pub use state::AppState;
 
 /// The whole HTTP surface: the API under `/data/foundation` and, when configured, the built
 /// app for every other path.
+///
+/// Must be called inside a tokio runtime: it starts the worker that advances asynchronous
+/// work (publishing, imports, transfers) of this state.
 pub fn app(state: AppState) -> Router {
+    state.start_worker();
     let mut router = routes::api_router();
     if let Some(dir) = state.static_dir() {
         router = router.fallback_service(static_files::router(dir));

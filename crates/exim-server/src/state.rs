@@ -1,17 +1,27 @@
 //! What every request handler shares.
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 use std::time::Duration;
+
+use rusqlite::Transaction;
+use tokio::sync::Notify;
 
 use crate::config::ServerConfig;
 use crate::db::{Db, OpenError};
 use crate::demo;
+use crate::error::ApiError;
+use crate::worker;
 
 #[derive(Clone)]
 pub struct AppState {
     db: Db,
     static_dir: Option<PathBuf>,
     step: Duration,
+    /// Tells the worker that new work was created.
+    wake: Arc<Notify>,
+    worker_started: Arc<AtomicBool>,
 }
 
 impl AppState {
@@ -29,6 +39,8 @@ impl AppState {
             db,
             static_dir: config.static_dir.clone(),
             step: Duration::from_millis(config.step_ms),
+            wake: Arc::new(Notify::new()),
+            worker_started: Arc::new(AtomicBool::new(false)),
         })
     }
 
@@ -37,11 +49,37 @@ impl AppState {
         self.step
     }
 
+    pub(crate) fn step_ms(&self) -> i64 {
+        i64::try_from(self.step.as_millis()).unwrap_or(i64::MAX)
+    }
+
     pub(crate) fn db(&self) -> &Db {
         &self.db
     }
 
+    /// Runs request work in one database transaction; a refusal rolls everything back.
+    pub(crate) async fn transaction<T, F>(&self, work: F) -> Result<T, ApiError>
+    where
+        F: FnOnce(&Transaction<'_>) -> Result<T, ApiError> + Send + 'static,
+        T: Send + 'static,
+    {
+        self.db.transaction(work).await
+    }
+
     pub(crate) fn static_dir(&self) -> Option<&Path> {
         self.static_dir.as_deref()
+    }
+
+    /// Starts the worker on the current tokio runtime, once per state (and its clones).
+    pub(crate) fn start_worker(&self) {
+        if self.worker_started.swap(true, Ordering::SeqCst) {
+            return;
+        }
+        worker::spawn(self.db.clone(), self.wake.clone(), self.step_ms());
+    }
+
+    /// Lets the worker see new work before its next scheduled check.
+    pub(crate) fn wake_worker(&self) {
+        self.wake.notify_one();
     }
 }

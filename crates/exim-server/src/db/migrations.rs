@@ -5,9 +5,10 @@ use rusqlite::Connection;
 
 use super::OpenError;
 
-const MIGRATIONS: &[&str] = &[include_str!(
-    "../../migrations/0001_directory_and_packages.sql"
-)];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../../migrations/0001_directory_and_packages.sql"),
+    include_str!("../../migrations/0002_history_jobs_partnerships_transfers.sql"),
+];
 
 pub fn apply(conn: &mut Connection) -> Result<(), OpenError> {
     let supported = MIGRATIONS.len() as i64;

@@ -2,15 +2,17 @@
 
 pub mod directory;
 mod filter_sql;
+pub mod jobs;
 mod migrations;
 pub mod packages;
+pub mod transfers;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
-use rusqlite::Connection;
+use rusqlite::{Connection, Transaction};
 
 /// The shared connection. SQLite serializes writers anyway, and one connection keeps an
 /// in-memory database alive for the whole process.
@@ -62,10 +64,45 @@ impl Db {
         &self,
         work: impl FnOnce(&mut Connection) -> rusqlite::Result<T>,
     ) -> rusqlite::Result<T> {
+        work(&mut self.lock())
+    }
+
+    /// Runs `work` in one transaction on the blocking thread pool: committed when `work`
+    /// succeeds, rolled back when it fails, so a refused request changes nothing.
+    pub async fn transaction<T, E, F>(&self, work: F) -> Result<T, E>
+    where
+        F: FnOnce(&Transaction<'_>) -> Result<T, E> + Send + 'static,
+        T: Send + 'static,
+        E: From<DbError> + Send + 'static,
+    {
+        let db = self.clone();
+        tokio::task::spawn_blocking(move || db.transaction_blocking(work))
+            .await
+            .map_err(|_| E::from(DbError::WorkerPanicked))?
+    }
+
+    /// [`Db::transaction`] on the current thread.
+    pub fn transaction_blocking<T, E>(
+        &self,
+        work: impl FnOnce(&Transaction<'_>) -> Result<T, E>,
+    ) -> Result<T, E>
+    where
+        E: From<DbError>,
+    {
+        let mut conn = self.lock();
+        let tx = conn
+            .transaction()
+            .map_err(|error| E::from(DbError::Sqlite(error)))?;
+        let value = work(&tx)?;
+        tx.commit()
+            .map_err(|error| E::from(DbError::Sqlite(error)))?;
+        Ok(value)
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Connection> {
         // A panic in earlier work cannot leave the connection half-written: an open
         // transaction rolls back when dropped, so the poisoned guard is safe to reuse.
-        let mut conn = self.conn.lock().unwrap_or_else(PoisonError::into_inner);
-        work(&mut conn)
+        self.conn.lock().unwrap_or_else(PoisonError::into_inner)
     }
 }
 
@@ -86,6 +123,12 @@ fn create_parent_directory(path: &Path) -> Result<(), OpenError> {
 pub enum DbError {
     Sqlite(rusqlite::Error),
     WorkerPanicked,
+}
+
+impl From<rusqlite::Error> for DbError {
+    fn from(error: rusqlite::Error) -> Self {
+        DbError::Sqlite(error)
+    }
 }
 
 impl fmt::Display for DbError {

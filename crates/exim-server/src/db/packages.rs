@@ -111,17 +111,8 @@ pub fn find_package(
     ims_org_id: &str,
     id: &str,
 ) -> rusqlite::Result<Option<Package>> {
-    let package = conn
-        .prepare_cached(&format!(
-            "{PACKAGE_SELECT} WHERE p.ims_org_id = ?1 AND p.id = ?2"
-        ))?
-        .query_row([ims_org_id, id], package_from_row)
-        .optional()?;
-    let Some(mut package) = package else {
-        return Ok(None);
-    };
-    package.artifacts_list = Some(artifacts_of(conn, &package.id)?);
-    Ok(Some(package))
+    Ok(find_any_package(conn, id)?
+        .filter(|package| package.ims_org_id.as_deref() == Some(ims_org_id)))
 }
 
 /// The SQL expression behind each list field.
@@ -194,6 +185,218 @@ fn artifacts_of(conn: &Connection, package_id: &str) -> rusqlite::Result<Vec<Art
 }
 
 /// SQLite integers are signed; offsets beyond that simply find nothing.
-fn clamp_to_i64(value: u64) -> i64 {
+pub fn clamp_to_i64(value: u64) -> i64 {
     i64::try_from(value).unwrap_or(i64::MAX)
+}
+
+/// Whether another package of the org already has this name (compared case-insensitively).
+pub fn name_in_use(
+    conn: &Connection,
+    ims_org_id: &str,
+    name: &str,
+    except_id: Option<&str>,
+) -> rusqlite::Result<bool> {
+    conn.prepare_cached(
+        "SELECT EXISTS (SELECT 1 FROM packages
+                        WHERE ims_org_id = ?1 AND name = ?2 COLLATE NOCASE
+                          AND id IS NOT ?3)",
+    )?
+    .query_row(params![ims_org_id, name, except_id], |row| row.get(0))
+}
+
+/// Who changed a package, when, and how, for its version history.
+pub struct Change<'a> {
+    pub what: &'a str,
+    pub at: i64,
+    pub by: &'a str,
+}
+
+/// Records that the package was just created at its current version.
+pub fn record_creation(
+    conn: &Connection,
+    package_id: &str,
+    change: &Change,
+) -> rusqlite::Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO package_versions (package_id, version, change, changed_date, changed_by)
+         SELECT id, version, ?2, ?3, ?4 FROM packages WHERE id = ?1",
+    )?
+    .execute(params![package_id, change.what, change.at, change.by])?;
+    Ok(())
+}
+
+/// Bumps the package's version, stamps the change and records it in the history.
+pub fn record_change(conn: &Connection, package_id: &str, change: &Change) -> rusqlite::Result<()> {
+    conn.prepare_cached(
+        "UPDATE packages SET version = version + 1, modified_date = ?2, modified_by = ?3
+         WHERE id = ?1",
+    )?
+    .execute(params![package_id, change.at, change.by])?;
+    record_creation(conn, package_id, change)
+}
+
+pub fn set_expiry(conn: &Connection, package_id: &str, expiry: i64) -> rusqlite::Result<()> {
+    conn.prepare_cached("UPDATE packages SET expiry = ?2 WHERE id = ?1")?
+        .execute(params![package_id, expiry])?;
+    Ok(())
+}
+
+/// Appends artifacts after the package's current ones.
+pub fn append_artifacts(
+    conn: &Connection,
+    package_id: &str,
+    artifacts: &[Artifact],
+) -> rusqlite::Result<()> {
+    let next_position: i64 = conn
+        .prepare_cached(
+            "SELECT COALESCE(MAX(position) + 1, 0) FROM package_artifacts WHERE package_id = ?1",
+        )?
+        .query_row([package_id], |row| row.get(0))?;
+    let mut insert = conn.prepare_cached(
+        "INSERT INTO package_artifacts (package_id, position, artifact_id, artifact_type, title,
+                                        found, count)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?;
+    for (offset, artifact) in artifacts.iter().enumerate() {
+        insert.execute(params![
+            package_id,
+            next_position + offset as i64,
+            artifact.id,
+            artifact.artifact_type,
+            artifact.title,
+            artifact.found,
+            artifact.count,
+        ])?;
+    }
+    Ok(())
+}
+
+pub fn remove_artifacts(
+    conn: &Connection,
+    package_id: &str,
+    artifact_ids: &[String],
+) -> rusqlite::Result<()> {
+    let mut delete = conn.prepare_cached(
+        "DELETE FROM package_artifacts WHERE package_id = ?1 AND artifact_id = ?2",
+    )?;
+    for artifact_id in artifact_ids {
+        delete.execute(params![package_id, artifact_id])?;
+    }
+    Ok(())
+}
+
+/// Publishing resolves every artifact in the source sandbox.
+pub fn mark_artifacts_found(conn: &Connection, package_id: &str) -> rusqlite::Result<()> {
+    conn.prepare_cached("UPDATE package_artifacts SET found = 1, count = 1 WHERE package_id = ?1")?
+        .execute([package_id])?;
+    Ok(())
+}
+
+pub fn set_metadata(
+    conn: &Connection,
+    package_id: &str,
+    name: &str,
+    description: Option<&str>,
+    sandbox_name: &str,
+) -> rusqlite::Result<()> {
+    conn.prepare_cached(
+        "UPDATE packages SET name = ?2, description = ?3, sandbox_name = ?4 WHERE id = ?1",
+    )?
+    .execute(params![package_id, name, description, sandbox_name])?;
+    Ok(())
+}
+
+pub fn set_visibility(
+    conn: &Connection,
+    package_id: &str,
+    visibility: &PackageVisibility,
+) -> rusqlite::Result<()> {
+    conn.prepare_cached("UPDATE packages SET visibility = ?2 WHERE id = ?1")?
+        .execute(params![package_id, visibility.as_str()])?;
+    Ok(())
+}
+
+pub fn set_status(
+    conn: &Connection,
+    package_id: &str,
+    status: &PackageStatus,
+) -> rusqlite::Result<()> {
+    conn.prepare_cached("UPDATE packages SET status = ?2 WHERE id = ?1")?
+        .execute(params![package_id, status.as_str()])?;
+    Ok(())
+}
+
+/// Marks the package PUBLISHED at `at`, expiring `lifetime_ms` later.
+pub fn set_published(
+    conn: &Connection,
+    package_id: &str,
+    at: i64,
+    lifetime_ms: i64,
+) -> rusqlite::Result<()> {
+    conn.prepare_cached(
+        "UPDATE packages SET status = ?2, publish_date = ?3, expiry = ?3 + ?4 WHERE id = ?1",
+    )?
+    .execute(params![
+        package_id,
+        PackageStatus::Published.as_str(),
+        at,
+        lifetime_ms
+    ])?;
+    mark_artifacts_found(conn, package_id)
+}
+
+pub fn delete_package(conn: &Connection, package_id: &str) -> rusqlite::Result<()> {
+    conn.prepare_cached("DELETE FROM packages WHERE id = ?1")?
+        .execute([package_id])?;
+    Ok(())
+}
+
+/// Any org's package with this id, for operations that cross orgs (public pulls, transfers).
+pub fn find_any_package(conn: &Connection, id: &str) -> rusqlite::Result<Option<Package>> {
+    let package = conn
+        .prepare_cached(&format!("{PACKAGE_SELECT} WHERE p.id = ?1"))?
+        .query_row([id], package_from_row)
+        .optional()?;
+    let Some(mut package) = package else {
+        return Ok(None);
+    };
+    package.artifacts_list = Some(artifacts_of(conn, &package.id)?);
+    Ok(Some(package))
+}
+
+/// Artifacts like `artifact` (same type and title, another id) in the org's packages of a
+/// sandbox: the objects an import would conflict with.
+pub fn similar_artifacts(
+    conn: &Connection,
+    ims_org_id: &str,
+    sandbox_name: &str,
+    artifact: &Artifact,
+) -> rusqlite::Result<Vec<Artifact>> {
+    conn.prepare_cached(
+        "SELECT DISTINCT a.artifact_id, a.artifact_type, a.title
+         FROM package_artifacts a JOIN packages p ON p.id = a.package_id
+         WHERE p.ims_org_id = ?1 AND p.sandbox_name = ?2 AND a.artifact_type = ?3
+           AND a.title = ?4 COLLATE NOCASE AND a.artifact_id <> ?5
+         ORDER BY a.artifact_id LIMIT 10",
+    )?
+    .query_map(
+        params![
+            ims_org_id,
+            sandbox_name,
+            artifact.artifact_type,
+            artifact.title,
+            artifact.id
+        ],
+        |row| {
+            Ok(Artifact {
+                id: row.get(0)?,
+                artifact_type: row.get(1)?,
+                title: row.get(2)?,
+                found: Some(false),
+                count: Some(0),
+                extra: Map::new(),
+            })
+        },
+    )?
+    .collect()
 }

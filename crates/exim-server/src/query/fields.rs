@@ -58,6 +58,20 @@ impl ListField for PackageField {
         }
     }
 
+    fn known_values(self) -> &'static [&'static str] {
+        match self {
+            PackageField::Status => &[
+                "DRAFT",
+                "PUBLISH_IN_PROGRESS",
+                "PUBLISHED",
+                "PUBLISH_FAILED",
+            ],
+            PackageField::PackageVisibility => &["PRIVATE", "PUBLIC"],
+            PackageField::PackageType => &["PARTIAL", "FULL"],
+            _ => &[],
+        }
+    }
+
     fn sortable(self) -> bool {
         matches!(
             self,

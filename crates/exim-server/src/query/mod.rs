@@ -10,9 +10,11 @@
 //! Parameter names are matched case-insensitively, as are field names and enum values.
 
 mod fields;
+mod job_fields;
 mod timestamp;
 
 pub use fields::PackageField;
+pub use job_fields::JobField;
 pub use timestamp::parse_timestamp;
 
 use std::fmt;
@@ -42,6 +44,16 @@ pub trait ListField: Copy + Sized + 'static {
     fn name(self) -> &'static str;
     fn kind(self) -> FieldKind;
     fn sortable(self) -> bool;
+
+    /// The values an enum field accepts, upper-case; empty accepts any value.
+    fn known_values(self) -> &'static [&'static str] {
+        &[]
+    }
+
+    /// The stored value an accepted (upper-case) enum value stands for; aliases map here.
+    fn stored_value(self, value: String) -> String {
+        value
+    }
 
     fn from_name(name: &str) -> Option<Self> {
         Self::ALL
@@ -274,7 +286,18 @@ fn filter_value<F: ListField>(field: F, raw: &str) -> Result<FilterValue, QueryE
     match field.kind() {
         FieldKind::Text => Ok(FilterValue::Text(raw.to_string())),
         // Enums are stored upper-case; the docs promise case-insensitive enum values.
-        FieldKind::Enum => Ok(FilterValue::Text(raw.to_ascii_uppercase())),
+        FieldKind::Enum => {
+            let value = raw.to_ascii_uppercase();
+            let known = field.known_values();
+            if !known.is_empty() && !known.contains(&value.as_str()) {
+                return Err(QueryError(format!(
+                    "Unknown value '{raw}' for '{}'; expected one of {}",
+                    field.name(),
+                    known.join(", ")
+                )));
+            }
+            Ok(FilterValue::Text(field.stored_value(value)))
+        }
         FieldKind::Timestamp => parse_timestamp(raw).map(FilterValue::Millis).ok_or_else(|| {
             QueryError(format!(
                 "Invalid value '{raw}' for '{}': expected epoch milliseconds or an ISO-8601 date-time",

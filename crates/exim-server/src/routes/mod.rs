@@ -19,8 +19,7 @@ pub const API_BASE: &str = "/data/foundation";
 /// The API, mounted at [`API_BASE`].
 pub fn api_router() -> Router<AppState> {
     let resources = Router::new()
-        .route("/exim/packages", get(packages::list))
-        .route("/exim/packages/{id}", get(packages::get_one))
+        .merge(packages::routes())
         .route(
             "/access-control/acl/effective-policies",
             post(access_control::effective_policies),

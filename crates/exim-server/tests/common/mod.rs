@@ -17,13 +17,22 @@ pub const GLOBEX: &str = "745F37C35E4B776E0A49421B@AdobeOrg";
 pub const INITECH: &str = "2E63197465A811E70A494213@AdobeOrg";
 pub const UMBRELLA: &str = "C0FA10B6661FDE6F0A494023@AdobeOrg";
 
+/// Milliseconds between steps of asynchronous work in tests: short, so that work finishes
+/// quickly, but long enough to observe the states in between.
+pub const TEST_STEP_MS: u64 = 25;
+
 /// The API with the demo data in an in-memory database.
 pub fn demo_app() -> Router {
-    app(AppState::open(&ServerConfig {
+    app(demo_state())
+}
+
+pub fn demo_state() -> AppState {
+    AppState::open(&ServerConfig {
         demo: true,
+        step_ms: TEST_STEP_MS,
         ..ServerConfig::default()
     })
-    .expect("demo state opens"))
+    .expect("demo state opens")
 }
 
 /// A request under construction; `None` leaves a header out.
@@ -34,6 +43,7 @@ pub struct Call {
     api_key: Option<String>,
     org: Option<String>,
     sandbox: Option<String>,
+    content_type: Option<String>,
     body: Option<String>,
 }
 
@@ -45,19 +55,40 @@ pub fn get(uri: &str) -> Call {
         api_key: Some(LOCAL_API_KEY.into()),
         org: Some(ACME.into()),
         sandbox: Some("acme-sandbox".into()),
+        content_type: None,
         body: None,
     }
 }
 
 pub fn post_json(uri: &str, body: &str) -> Call {
-    Call {
-        method: Method::POST,
-        body: Some(body.to_string()),
-        ..get(uri)
-    }
+    get(uri).method(Method::POST).json(body)
+}
+
+pub fn put_json(uri: &str, body: &str) -> Call {
+    get(uri).method(Method::PUT).json(body)
+}
+
+pub fn delete(uri: &str) -> Call {
+    get(uri).method(Method::DELETE)
 }
 
 impl Call {
+    /// A JSON body with `Content-Type: application/json`.
+    pub fn json(self, body: &str) -> Self {
+        self.body(body).content_type(Some("application/json"))
+    }
+
+    /// A body sent as given, with whatever content type is set.
+    pub fn body(mut self, body: &str) -> Self {
+        self.body = Some(body.to_string());
+        self
+    }
+
+    pub fn content_type(mut self, value: Option<&str>) -> Self {
+        self.content_type = value.map(str::to_string);
+        self
+    }
+
     pub fn method(mut self, method: Method) -> Self {
         self.method = method;
         self
@@ -100,19 +131,16 @@ impl Call {
             ("x-api-key", self.api_key),
             ("x-gw-ims-org-id", self.org),
             ("x-sandbox-name", self.sandbox),
+            (header::CONTENT_TYPE.as_str(), self.content_type),
         ];
         for (name, value) in headers {
             if let Some(value) = value {
                 request = request.header(name, value);
             }
         }
-        match self.body {
-            Some(body) => request
-                .header(header::CONTENT_TYPE, "application/json")
-                .body(Body::from(body)),
-            None => request.body(Body::empty()),
-        }
-        .expect("valid request")
+        request
+            .body(self.body.map_or_else(Body::empty, Body::from))
+            .expect("valid request")
     }
 
     pub async fn send(self, app: &Router) -> Reply {
@@ -188,6 +216,29 @@ pub fn names(reply: &Reply) -> Vec<String> {
         .iter()
         .map(|package| package["name"].as_str().unwrap_or_default().to_string())
         .collect()
+}
+
+/// Sends `call` (rebuilt by `make`) until `done` accepts the reply, for at most `patience`.
+pub async fn wait_for(
+    app: &Router,
+    make: impl Fn() -> Call,
+    done: impl Fn(&Reply) -> bool,
+    patience: std::time::Duration,
+) -> Reply {
+    let deadline = tokio::time::Instant::now() + patience;
+    loop {
+        let reply = make().send(app).await;
+        if done(&reply) {
+            return reply;
+        }
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "gave up waiting; last reply {}: {}",
+            reply.status,
+            reply.text
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+    }
 }
 
 /// `property=<encoded filter>` for a query string.

@@ -4,8 +4,9 @@ use axum::extract::State;
 use axum::Json;
 use exim_api::{Package, PagedResponse};
 
+use super::{own_package, package_id};
 use crate::auth::Caller;
-use crate::db::packages::{find_package, list_packages};
+use crate::db::packages::list_packages;
 use crate::error::ApiError;
 use crate::extract::{ApiPath, ListParams};
 use crate::query::PackageField;
@@ -32,12 +33,9 @@ pub async fn get_one(
     caller: Caller,
     ApiPath(id): ApiPath<String>,
 ) -> Result<Json<Package>, ApiError> {
-    let org_id = caller.org.ims_org_id;
-    let lookup_id = id.clone();
+    let id = package_id(&id)?;
     state
-        .db()
-        .call(move |conn| find_package(conn, &org_id, &lookup_id))
-        .await?
+        .transaction(move |tx| own_package(tx, &caller, &id))
+        .await
         .map(Json)
-        .ok_or(ApiError::PackageNotFound(id))
 }

@@ -1,0 +1,213 @@
+//! Publishing (EXPORT) and import (IMPORT) jobs.
+
+use exim_api::{
+    JobDetails, JobRequestType, JobStatus, JobType, PackageJob, PackageType, SandboxRef,
+};
+use rusqlite::types::Value;
+use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
+
+use super::filter_sql::{order_by, push_conditions};
+use super::packages::clamp_to_i64;
+use crate::query::{JobField, ListQuery};
+
+/// Platform's only job visibility in its examples.
+pub const JOB_VISIBILITY: &str = "TENANT";
+
+pub struct NewJob {
+    pub id: String,
+    pub ims_org_id: String,
+    pub package_id: String,
+    pub request_type: JobRequestType,
+    pub name: String,
+    pub description: Option<String>,
+    pub package_type: PackageType,
+    pub source_sandbox: String,
+    pub target_sandbox: Option<String>,
+    pub correlation_id: String,
+    pub expiry_period_days: Option<i64>,
+    pub created: i64,
+    pub created_by: String,
+    pub first_step_at: i64,
+}
+
+pub fn insert_job(conn: &Connection, job: &NewJob) -> rusqlite::Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO jobs (id, ims_org_id, package_id, request_type, job_type, job_status, name,
+                           description, package_type, source_sandbox, target_sandbox,
+                           correlation_id, expiry_period_days, created, updated, created_by,
+                           next_step_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14, ?15, ?16)",
+    )?
+    .execute(params![
+        job.id,
+        job.ims_org_id,
+        job.package_id,
+        job.request_type.as_str(),
+        JobType::New.as_str(),
+        JobStatus::Pending.as_str(),
+        job.name,
+        job.description,
+        job.package_type.as_str(),
+        job.source_sandbox,
+        job.target_sandbox,
+        job.correlation_id,
+        job.expiry_period_days,
+        job.created,
+        job.created_by,
+        job.first_step_at,
+    ])?;
+    Ok(())
+}
+
+/// One page of the org's jobs matching `query`, and the number of all matches.
+pub fn list_jobs(
+    conn: &Connection,
+    ims_org_id: &str,
+    query: &ListQuery<JobField>,
+) -> rusqlite::Result<(u64, Vec<PackageJob>)> {
+    let mut conditions = String::from("ims_org_id = ?");
+    let mut params = vec![Value::Text(ims_org_id.to_string())];
+    push_conditions(&mut conditions, &mut params, &query.filters, column);
+    let total: i64 = conn.query_row(
+        &format!("SELECT COUNT(*) FROM jobs WHERE {conditions}"),
+        params_from_iter(&params),
+        |row| row.get(0),
+    )?;
+    let sql = format!(
+        "{JOB_SELECT} WHERE {conditions}{} LIMIT ? OFFSET ?",
+        order_by(query.sort, column, "id")
+    );
+    params.push(Value::Integer(clamp_to_i64(query.page.limit)));
+    params.push(Value::Integer(clamp_to_i64(query.page.start)));
+    let jobs = conn
+        .prepare(&sql)?
+        .query_map(params_from_iter(&params), |row| {
+            Ok(PackageJob {
+                id: row.get(0)?,
+                name: row.get(6)?,
+                updated: row.get(14)?,
+                created: row.get(13)?,
+                job_type: JobType::parse(&row.get::<_, String>(4)?),
+                package_type: Some(PackageType::parse(&row.get::<_, String>(8)?)),
+                description: row.get(7)?,
+                job_status: JobStatus::parse(&row.get::<_, String>(5)?),
+                visibility: Some(JOB_VISIBILITY.into()),
+                source_sandbox: Some(row.get(9)?),
+                target_sandbox: row.get(10)?,
+                created_by: Some(row.get(15)?),
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok((total.unsigned_abs(), jobs))
+}
+
+/// The org's job with this id, in the detailed shape of `GET /tools/job/{id}`.
+pub fn find_job(
+    conn: &Connection,
+    ims_org_id: &str,
+    id: &str,
+) -> rusqlite::Result<Option<JobDetails>> {
+    conn.prepare_cached(&format!("{JOB_SELECT} WHERE ims_org_id = ?1 AND id = ?2"))?
+        .query_row([ims_org_id, id], details_from_row)
+        .optional()
+}
+
+fn details_from_row(row: &Row<'_>) -> rusqlite::Result<JobDetails> {
+    let ims_org_id: String = row.get(1)?;
+    let sandbox = |name: String| SandboxRef {
+        name,
+        ims_org_id: ims_org_id.clone(),
+        empty: None,
+    };
+    Ok(JobDetails {
+        id: row.get(0)?,
+        name: row.get(6)?,
+        description: row.get(7)?,
+        visibility: Some(JOB_VISIBILITY.into()),
+        request_type: Some(JobRequestType::parse(&row.get::<_, String>(3)?)),
+        expiry: None,
+        snapshot_id: None,
+        created_timestamp: Some(row.get(13)?),
+        modified_timestamp: Some(row.get(14)?),
+        package_type: Some(PackageType::parse(&row.get::<_, String>(8)?)),
+        job_status: Some(JobStatus::parse(&row.get::<_, String>(5)?)),
+        job_type: Some(JobType::parse(&row.get::<_, String>(4)?)),
+        counter: Some(row.get(16)?),
+        source_sandbox: Some(sandbox(row.get(9)?)),
+        destination_sandbox: row.get::<_, Option<String>>(10)?.map(sandbox),
+        ims_org_id: Some(ims_org_id),
+        job_hash: None,
+        completed_tasks: None,
+        import_replacement_map: None,
+        source_parent_artifact_map: None,
+    })
+}
+
+const JOB_SELECT: &str =
+    "SELECT id, ims_org_id, package_id, request_type, job_type, job_status, name, description,
+            package_type, source_sandbox, target_sandbox, correlation_id, expiry_period_days,
+            created, updated, created_by, step
+     FROM jobs";
+
+fn column(field: JobField) -> &'static str {
+    match field {
+        JobField::Name => "name",
+        JobField::RequestType => "request_type",
+        JobField::JobType => "job_type",
+        JobField::JobStatus => "job_status",
+        JobField::PackageType => "package_type",
+        JobField::CreatedDate | JobField::Created => "created",
+        JobField::Updated => "updated",
+    }
+}
+
+/// A job whose next step is due, as the worker needs it.
+pub struct DueJob {
+    pub id: String,
+    pub package_id: String,
+    pub request_type: JobRequestType,
+    pub step: i64,
+    pub expiry_period_days: Option<i64>,
+    pub created_by: String,
+}
+
+pub fn due_jobs(conn: &Connection, now: i64) -> rusqlite::Result<Vec<DueJob>> {
+    conn.prepare_cached(
+        "SELECT id, package_id, request_type, step, expiry_period_days, created_by
+         FROM jobs WHERE next_step_at IS NOT NULL AND next_step_at <= ?1
+         ORDER BY next_step_at, id",
+    )?
+    .query_map([now], |row| {
+        Ok(DueJob {
+            id: row.get(0)?,
+            package_id: row.get(1)?,
+            request_type: JobRequestType::parse(&row.get::<_, String>(2)?),
+            step: row.get(3)?,
+            expiry_period_days: row.get(4)?,
+            created_by: row.get(5)?,
+        })
+    })?
+    .collect()
+}
+
+/// Records a step: the new status, and when the next one is due (`None`: finished).
+pub fn advance_job(
+    conn: &Connection,
+    id: &str,
+    status: &JobStatus,
+    now: i64,
+    next_step_at: Option<i64>,
+) -> rusqlite::Result<()> {
+    conn.prepare_cached(
+        "UPDATE jobs SET job_status = ?2, updated = ?3, step = step + 1, next_step_at = ?4
+         WHERE id = ?1",
+    )?
+    .execute(params![id, status.as_str(), now, next_step_at])?;
+    Ok(())
+}
+
+/// When the earliest pending step of any job is due.
+pub fn next_due_job(conn: &Connection) -> rusqlite::Result<Option<i64>> {
+    conn.prepare_cached("SELECT MIN(next_step_at) FROM jobs WHERE next_step_at IS NOT NULL")?
+        .query_row([], |row| row.get(0))
+}

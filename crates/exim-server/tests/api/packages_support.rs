@@ -1,0 +1,53 @@
+//! Package helpers shared by the modules of this test binary.
+
+use axum::http::StatusCode;
+use axum::Router;
+use serde_json::{json, Value};
+
+use crate::common::*;
+
+pub const PACKAGES: &str = "/data/foundation/exim/packages";
+
+/// The id of Acme's package with this exact name.
+pub async fn acme_package(app: &Router, name: &str) -> String {
+    let reply = get(&format!(
+        "{PACKAGES}?{}&limit=100",
+        property(&format!("name=={name}"))
+    ))
+    .send(app)
+    .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.text);
+    reply.json["data"][0]["id"]
+        .as_str()
+        .unwrap_or_else(|| panic!("no package named {name}: {}", reply.text))
+        .to_string()
+}
+
+/// Creates a PARTIAL Acme draft with two artifacts; returns its JSON.
+pub async fn create_draft(app: &Router, name: &str) -> Value {
+    let body = json!({
+        "name": name,
+        "packageType": "PARTIAL",
+        "artifacts": [
+            {"id": "journey-1", "type": "JOURNEY", "title": "Welcome"},
+            {"id": "segment-1", "type": "PROFILE_SEGMENT", "title": "Prospects"}
+        ]
+    });
+    let reply = post_json(PACKAGES, &body.to_string()).send(app).await;
+    assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.text);
+    reply.json
+}
+
+/// Publishes an Acme package and waits until it is PUBLISHED.
+pub async fn publish(app: &Router, id: &str) -> Value {
+    let reply = get(&format!("{PACKAGES}/{id}/export")).send(app).await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.text);
+    wait_for(
+        app,
+        || get(&format!("{PACKAGES}/{id}")),
+        |reply| reply.json["status"] == "PUBLISHED",
+        std::time::Duration::from_secs(5),
+    )
+    .await
+    .json
+}
