@@ -3,6 +3,7 @@
 //! for everything else.
 
 use axum::extract::Request;
+use axum::http::header::CONTENT_LENGTH;
 use axum::http::{HeaderMap, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
@@ -198,7 +199,18 @@ pub async fn with_tenant_info(request: Request, next: Next) -> Response {
                 tenant_info: Some(tenant),
                 additional_context: None,
             });
-            (response.status(), Json(body)).into_response()
+            // Keep the original headers (`Retry-After`, ...) around the completed body.
+            let headers = std::mem::take(response.headers_mut());
+            let mut completed = (response.status(), Json(body)).into_response();
+            for (name, value) in &headers {
+                if name != CONTENT_LENGTH {
+                    completed
+                        .headers_mut()
+                        .entry(name)
+                        .or_insert_with(|| value.clone());
+                }
+            }
+            completed
         }
         None => response,
     }

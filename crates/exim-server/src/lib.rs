@@ -11,6 +11,28 @@
 //! axum::serve(listener, app(state)).await?;
 //! # Ok(()) }
 //! ```
+//!
+//! # Test hooks
+//!
+//! `exim-server --test-hooks`, or in-process
+//! `app(AppState::open(&config)?.with_test_hooks())`, adds two local endpoints outside
+//! `/data/foundation` (without hooks they do not exist). They see API routes only.
+//!
+//! **`GET /_local/requests`** counts API requests per route since start:
+//! `{"since": 1795374587711, "total": 4, "routes": {"GET /data/foundation/exim/transfer/list":
+//! 3, "GET /data/foundation/exim/packages/{id}": 1}}`. The key is the method and the route
+//! pattern. `DELETE /_local/requests` resets the counts (204).
+//!
+//! **`POST /_local/faults`** (201) arms a fault for the next `times` requests matching
+//! `method` (optional) and `path`:
+//! `{"method": "GET", "path": "/data/foundation/exim/transfer/list", "times": 2,
+//! "status": 429, "retryAfter": 3, "title": "Slow down", "delayMs": 0, "drop": false}`.
+//! In `path`, a segment `*` or `{name}` matches any one segment and a final `**` any rest, so a
+//! route pattern works as written. The fault waits `delayMs`, then drops the connection
+//! (`drop`) or answers `status` (400–599) with Platform's error body (the gateway's body for
+//! 401) and `Retry-After` (`retryAfter`, default 1 for 429); with neither, the request then
+//! proceeds normally. Faults apply in the order armed. `GET /_local/faults` lists the armed
+//! faults with their `remaining` count; `DELETE /_local/faults` disarms all (204).
 
 mod artifact_model;
 mod auth;
@@ -27,6 +49,7 @@ mod query;
 mod routes;
 mod state;
 mod static_files;
+mod test_hooks;
 mod validate;
 mod worker;
 
@@ -37,6 +60,7 @@ use tracing::Level;
 pub use auth::LOCAL_API_KEY;
 pub use config::{ServerConfig, DEFAULT_STEP_MS};
 pub use db::OpenError;
+pub use demo::{demo_tokens, DemoToken};
 pub use state::AppState;
 
 /// The whole HTTP surface: the API under `/data/foundation` and, when configured, the built
@@ -46,7 +70,10 @@ pub use state::AppState;
 /// work (publishing, imports, transfers) of this state.
 pub fn app(state: AppState) -> Router {
     state.start_worker();
-    let mut router = routes::api_router();
+    let mut router = routes::api_router(state.test_hooks());
+    if let Some(hooks) = state.test_hooks() {
+        router = router.merge(test_hooks::routes(hooks));
+    }
     if let Some(dir) = state.static_dir() {
         router = router.fallback_service(static_files::router(dir));
     }

@@ -12,6 +12,7 @@ use crate::config::ServerConfig;
 use crate::db::{Db, OpenError};
 use crate::demo;
 use crate::error::ApiError;
+use crate::test_hooks::TestHooks;
 use crate::worker;
 
 #[derive(Clone)]
@@ -22,6 +23,7 @@ pub struct AppState {
     /// Tells the worker that new work was created.
     wake: Arc<Notify>,
     worker_started: Arc<AtomicBool>,
+    test_hooks: Option<Arc<TestHooks>>,
 }
 
 impl AppState {
@@ -41,7 +43,24 @@ impl AppState {
             step: Duration::from_millis(config.step_ms),
             wake: Arc::new(Notify::new()),
             worker_started: Arc::new(AtomicBool::new(false)),
+            test_hooks: None,
         })
+    }
+
+    /// Enables the local test endpoints `/_local/requests` and `/_local/faults` (what
+    /// `exim-server --test-hooks` does); see the crate documentation for their formats.
+    pub fn with_test_hooks(mut self) -> AppState {
+        self.test_hooks = Some(Arc::new(TestHooks::default()));
+        self
+    }
+
+    /// Whether [`AppState::with_test_hooks`] was called.
+    pub fn test_hooks_enabled(&self) -> bool {
+        self.test_hooks.is_some()
+    }
+
+    pub(crate) fn test_hooks(&self) -> Option<Arc<TestHooks>> {
+        self.test_hooks.clone()
     }
 
     /// Pause between steps of simulated asynchronous work.

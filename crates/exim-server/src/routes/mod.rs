@@ -4,6 +4,8 @@ mod access_control;
 mod packages;
 mod sandboxes;
 
+use std::sync::Arc;
+
 use axum::extract::OriginalUri;
 use axum::http::Method;
 use axum::middleware;
@@ -12,13 +14,15 @@ use axum::Router;
 
 use crate::error::{with_tenant_info, ApiError};
 use crate::state::AppState;
+use crate::test_hooks::{self, TestHooks};
 
 /// Where Platform serves these APIs; every route below is relative to it.
 pub const API_BASE: &str = "/data/foundation";
 
-/// The API, mounted at [`API_BASE`].
-pub fn api_router() -> Router<AppState> {
-    let resources = Router::new()
+/// The API, mounted at [`API_BASE`]; with test hooks, every API route is counted and may be
+/// faulted.
+pub fn api_router(hooks: Option<Arc<TestHooks>>) -> Router<AppState> {
+    let mut resources = Router::new()
         .merge(packages::routes())
         .route(
             "/access-control/acl/effective-policies",
@@ -27,6 +31,10 @@ pub fn api_router() -> Router<AppState> {
         .route("/sandbox-management/sandboxes", get(sandboxes::list))
         .fallback(route_not_found)
         .method_not_allowed_fallback(method_not_allowed);
+    if let Some(hooks) = hooks {
+        resources =
+            resources.route_layer(middleware::from_fn_with_state(hooks, test_hooks::observe));
+    }
     Router::new()
         .nest(API_BASE, resources)
         // The bare prefix is not part of the nest, but it is still the API's.

@@ -6,3 +6,4 @@ mod common;
 mod package_jobs;
 mod package_writes;
 mod packages_support;
+mod test_hooks;

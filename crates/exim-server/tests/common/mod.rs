@@ -12,6 +12,8 @@ use http_body_util::BodyExt;
 use serde_json::Value;
 use tower::ServiceExt;
 
+pub mod raw_http;
+
 pub const ACME: &str = "5C1328435BF324E90A49402A@AdobeOrg";
 pub const GLOBEX: &str = "745F37C35E4B776E0A49421B@AdobeOrg";
 pub const INITECH: &str = "2E63197465A811E70A494213@AdobeOrg";
