@@ -58,8 +58,25 @@ impl ApiClient {
         path: &str,
         body: &B,
     ) -> Result<T, ApiError> {
+        self.send_json(Request::post(&self.url(path)), body).await
+    }
+
+    /// `PUT path` with a JSON body and decode the JSON answer.
+    pub async fn put_json<B: serde::Serialize, T: DeserializeOwned>(
+        &self,
+        path: &str,
+        body: &B,
+    ) -> Result<T, ApiError> {
+        self.send_json(Request::put(&self.url(path)), body).await
+    }
+
+    async fn send_json<B: serde::Serialize, T: DeserializeOwned>(
+        &self,
+        builder: RequestBuilder,
+        body: &B,
+    ) -> Result<T, ApiError> {
         let request = self
-            .with_headers(Request::post(&self.url(path)))
+            .with_headers(builder)
             .json(body)
             .map_err(|error| ApiError::Decode(error.to_string()))?;
         let response = request

@@ -3,6 +3,7 @@
 mod client;
 mod error;
 pub mod packages;
+pub mod permissions;
 pub mod sandboxes;
 
 pub use client::ApiClient;

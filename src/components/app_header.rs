@@ -6,11 +6,10 @@ use crate::app::ConnectionContext;
 /// Brand, the connected org, and the sandbox switcher.
 #[component]
 pub fn AppHeader() -> impl IntoView {
-    let ConnectionContext(connection) = expect_context::<ConnectionContext>();
+    let context = expect_context::<ConnectionContext>();
+    let ConnectionContext(connection) = context;
     // The sandbox list depends on who is connected, not on which sandbox is selected.
-    let org = Memo::new(move |_| {
-        connection.with(|c| (c.base_url.clone(), c.org_id.clone(), c.access_token.clone()))
-    });
+    let org = context.identity();
     let sandbox_list = LocalResource::new(move || {
         org.track();
         let client = crate::api::ApiClient::new(connection.get_untracked());

@@ -1,6 +1,11 @@
 //! Widgets shared by the screens.
 
 pub mod app_header;
+pub mod dialog;
 pub mod inline_alert;
 pub mod nav_tabs;
+pub mod package_actions;
+pub mod pagination;
+pub mod sort_header;
 pub mod status_light;
+pub mod toast;

@@ -2,4 +2,5 @@
 
 pub mod connection;
 pub mod not_found;
+pub mod package_details;
 pub mod packages;

@@ -2,4 +2,8 @@
 
 pub mod connection;
 pub mod format;
+pub mod package_query;
+pub mod share_rules;
+pub mod sorting;
 pub mod status;
+pub mod url;

@@ -6,4 +6,7 @@
 mod support;
 
 mod connection_panel;
+mod hostile_data;
+mod package_actions;
+mod packages_inventory;
 mod packages_tab;

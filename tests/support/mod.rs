@@ -9,6 +9,7 @@ pub mod pages;
 use std::future::Future;
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use exim_server::{AppState, ServerConfig};
@@ -24,10 +25,58 @@ const INSTALL_HINT: &str = "install them with `apt-get install -y chromium chrom
 /// How long any expected state may take to appear.
 pub const PATIENCE: Duration = Duration::from_secs(15);
 
-/// A running app: its base URL and a browser pointed at it.
-pub struct BrowserTest {
-    pub base_url: String,
+/// What a test gets: the browser, the app's address, and the requests the server received.
+#[derive(Clone)]
+pub struct Session {
     pub driver: WebDriver,
+    pub base_url: String,
+    pub requests: RequestLog,
+}
+
+impl Session {
+    /// Opens a path of the app (e.g. `/packages?availability=public`).
+    pub async fn open(&self, path: &str) -> WebDriverResult<()> {
+        self.driver.goto(format!("{}{path}", self.base_url)).await
+    }
+}
+
+/// Every request URI (path and query) the server received, in order.
+#[derive(Clone, Default)]
+pub struct RequestLog(Arc<Mutex<Vec<String>>>);
+
+impl RequestLog {
+    pub fn all(&self) -> Vec<String> {
+        self.0.lock().expect("request log lock").clone()
+    }
+
+    pub fn clear(&self) {
+        self.0.lock().expect("request log lock").clear();
+    }
+
+    /// Waits until a received request's URI contains every one of `parts`.
+    pub async fn wait_for(&self, parts: &[&str]) -> String {
+        let deadline = tokio::time::Instant::now() + PATIENCE;
+        loop {
+            if let Some(found) = self
+                .all()
+                .into_iter()
+                .find(|uri| parts.iter().all(|part| uri.contains(part)))
+            {
+                return found;
+            }
+            assert!(
+                tokio::time::Instant::now() < deadline,
+                "no request contained {parts:?}; received: {:#?}",
+                self.all()
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+}
+
+/// A running app: its base URL and a browser pointed at it.
+struct BrowserTest {
+    session: Session,
     _database: tempfile::TempDir,
     _profile: tempfile::TempDir,
     _chromedriver: Child,
@@ -40,9 +89,19 @@ where
     F: FnOnce(WebDriver, String) -> Fut + Send + 'static,
     Fut: Future<Output = WebDriverResult<()>> + Send + 'static,
 {
+    with_session(|session| body(session.driver, session.base_url)).await;
+}
+
+/// Like [`with_browser`], with the whole [`Session`].
+pub async fn with_session<F, Fut>(body: F)
+where
+    F: FnOnce(Session) -> Fut + Send + 'static,
+    Fut: Future<Output = WebDriverResult<()>> + Send + 'static,
+{
     let test = BrowserTest::start().await;
-    let outcome = tokio::spawn(body(test.driver.clone(), test.base_url.clone())).await;
-    let quit = test.driver.clone().quit().await;
+    let driver = test.session.driver.clone();
+    let outcome = tokio::spawn(body(test.session.clone())).await;
+    let quit = driver.quit().await;
     match outcome {
         Ok(Ok(())) => {}
         Ok(Err(error)) => panic!("browser test failed: {error}"),
@@ -78,10 +137,22 @@ impl BrowserTest {
             .await
             .expect("a free port");
         let address = listener.local_addr().expect("a bound address");
+        let requests = RequestLog::default();
+        let log = requests.clone();
+        let app = exim_server::app(state).layer(axum::middleware::from_fn(
+            move |request: axum::extract::Request, next: axum::middleware::Next| {
+                let log = log.clone();
+                async move {
+                    log.0
+                        .lock()
+                        .expect("request log lock")
+                        .push(request.uri().to_string());
+                    next.run(request).await
+                }
+            },
+        ));
         tokio::spawn(async move {
-            axum::serve(listener, exim_server::app(state))
-                .await
-                .expect("exim-server runs");
+            axum::serve(listener, app).await.expect("exim-server runs");
         });
 
         let (chromedriver, driver_url) = start_chromedriver().await;
@@ -90,8 +161,11 @@ impl BrowserTest {
             .await
             .expect("chromedriver starts a headless Chromium session");
         BrowserTest {
-            base_url: format!("http://{address}"),
-            driver,
+            session: Session {
+                driver,
+                base_url: format!("http://{address}"),
+                requests,
+            },
             _database: database,
             _profile: profile,
             _chromedriver: chromedriver,
@@ -189,6 +263,61 @@ pub async fn accessibility_violations(driver: &WebDriver) -> WebDriverResult<Vec
                    `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)),
                  (error) => done([`axe failed: ${error}`]));"#,
             Vec::new(),
+        )
+        .await?;
+    result.convert()
+}
+
+/// Waits until an element matching `by` is displayed, and returns it.
+pub async fn wait_visible(driver: &WebDriver, by: By) -> WebDriverResult<WebElement> {
+    driver
+        .query(by)
+        .and_displayed()
+        .wait(PATIENCE, Duration::from_millis(100))
+        .first()
+        .await
+}
+
+/// Waits until a toast containing `text` is shown.
+pub async fn wait_for_toast(driver: &WebDriver, text: &str) -> WebDriverResult<()> {
+    let xpath = format!("//*[contains(@class,'toast')][contains(., '{text}')]");
+    wait_visible(driver, By::XPath(xpath)).await.map(|_| ())
+}
+
+/// Calls the API from the page (same origin) as a demo user, for planting test data.
+/// Returns the status and the JSON body.
+pub async fn api_call(
+    session: &Session,
+    method: &str,
+    path: &str,
+    token: &str,
+    org_id: &str,
+    body: Option<serde_json::Value>,
+) -> WebDriverResult<(u16, serde_json::Value)> {
+    let result = session
+        .driver
+        .execute_async(
+            r#"const [method, path, token, org, body, done] = arguments;
+               fetch('/data/foundation' + path, {
+                 method,
+                 headers: {
+                   'Authorization': 'Bearer ' + token,
+                   'x-api-key': 'sandbox-share-local',
+                   'x-gw-ims-org-id': org,
+                   'x-sandbox-name': 'prod',
+                   'Content-Type': 'application/json',
+                 },
+                 body: body === null ? undefined : JSON.stringify(body),
+               })
+                 .then(async (r) => done([r.status, await r.json().catch(() => null)]))
+                 .catch((e) => done([0, String(e)]));"#,
+            vec![
+                serde_json::json!(method),
+                serde_json::json!(path),
+                serde_json::json!(token),
+                serde_json::json!(org_id),
+                body.unwrap_or(serde_json::Value::Null),
+            ],
         )
         .await?;
     result.convert()

@@ -41,6 +41,104 @@ impl PackagesPage<'_> {
             .map(|_| ())
     }
 
+    /// The table row of a package.
+    pub async fn row(&self, name: &str) -> WebDriverResult<WebElement> {
+        self.wait_for_package(name).await?;
+        self.driver
+            .find(By::XPath(format!(
+                "//table[@id='packages-table']//tr[td[contains(@class,'name-cell')]/a[normalize-space(.)={}]]",
+                xpath_literal(name)
+            )))
+            .await
+    }
+
+    /// The labels of the buttons in a package's row.
+    pub async fn row_buttons(&self, name: &str) -> WebDriverResult<Vec<String>> {
+        let mut labels = Vec::new();
+        for button in self.row(name).await?.find_all(By::Css("button")).await? {
+            labels.push(button.text().await?);
+        }
+        Ok(labels)
+    }
+
+    /// Why a package cannot be shared, as its status tooltip says (None when it can be).
+    pub async fn share_hint(&self, name: &str) -> WebDriverResult<Option<String>> {
+        let row = self.row(name).await?;
+        match row.find_all(By::Css("[role='tooltip']")).await?.first() {
+            Some(tooltip) => Ok(Some(tooltip.prop("textContent").await?.unwrap_or_default())),
+            None => Ok(None),
+        }
+    }
+
+    /// Clicks a button of a package's row by its visible label.
+    pub async fn click_row_button(&self, name: &str, label: &str) -> WebDriverResult<()> {
+        self.row(name)
+            .await?
+            .find(By::XPath(format!(
+                ".//button[normalize-space(.)={}]",
+                xpath_literal(label)
+            )))
+            .await?
+            .click()
+            .await
+    }
+
+    pub async fn choose_availability(&self, label: &str) -> WebDriverResult<()> {
+        self.driver
+            .find(By::XPath(format!(
+                "//fieldset[contains(@class,'segmented')]//label[normalize-space(.)={}]",
+                xpath_literal(label)
+            )))
+            .await?
+            .click()
+            .await
+    }
+
+    pub async fn search(&self, text: &str) -> WebDriverResult<()> {
+        let input = self.driver.find(By::Id("package-search")).await?;
+        input.clear().await?;
+        input.send_keys(text).await
+    }
+
+    pub async fn sort_by(&self, column: &str) -> WebDriverResult<()> {
+        self.driver
+            .find(By::XPath(format!(
+                "//table[@id='packages-table']//th/button[starts-with(normalize-space(.), {})]",
+                xpath_literal(column)
+            )))
+            .await?
+            .click()
+            .await
+    }
+
+    /// The `aria-sort` of a column header.
+    pub async fn aria_sort(&self, column: &str) -> WebDriverResult<Option<String>> {
+        self.driver
+            .find(By::XPath(format!(
+                "//table[@id='packages-table']//th[button[starts-with(normalize-space(.), {})]]",
+                xpath_literal(column)
+            )))
+            .await?
+            .attr("aria-sort")
+            .await
+    }
+
+    /// Waits until the listed names are exactly `expected` (in order).
+    pub async fn wait_for_names(&self, expected: &[&str]) -> WebDriverResult<()> {
+        let deadline = tokio::time::Instant::now() + PATIENCE;
+        loop {
+            let names = self.package_names().await.unwrap_or_default();
+            if names == expected {
+                return Ok(());
+            }
+            assert!(
+                tokio::time::Instant::now() < deadline,
+                "expected {expected:?}, saw {names:?}"
+            );
+            tokio::time::sleep(POLL).await;
+        }
+    }
+
     /// The alert shown when loading failed: its heading and text.
     pub async fn error_alert(&self) -> WebDriverResult<String> {
         self.driver

@@ -1,0 +1,289 @@
+//! The actions on a package, shared by the inventory rows and the details page:
+//! Copy payload (public packages) and Make public / Make private (with a confirmation).
+
+use exim_api::{Package, PackageVisibility};
+use leptos::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::api::{packages, ApiError};
+use crate::app::{ConnectionContext, PermissionsContext};
+use crate::components::dialog::Modal;
+use crate::components::inline_alert::ErrorAlert;
+use crate::components::toast::{ToastVariant, Toasts};
+use crate::state::share_rules::share_eligibility;
+
+/// State of the action dialogs of one screen. Create it once per screen with
+/// [`PackageActions::new`] and render [`PackageActionDialogs`] once.
+#[derive(Clone, Copy)]
+pub struct PackageActions {
+    /// The package whose availability the user is about to change.
+    availability_target: RwSignal<Option<Package>>,
+    /// Payload JSON to copy by hand when the clipboard refused it.
+    payload_fallback: RwSignal<Option<String>>,
+    /// The package whose payload was just copied ("Copied" state of its button).
+    copied: RwSignal<Option<String>>,
+    /// The package whose payload is being fetched.
+    copying: RwSignal<Option<String>>,
+    change: Action<(String, PackageVisibility), Result<Package, ApiError>>,
+    on_updated: Callback<Package>,
+}
+
+impl PackageActions {
+    /// `on_updated` receives the package as the server returned it after a change.
+    pub fn new(on_updated: Callback<Package>) -> Self {
+        let context = expect_context::<ConnectionContext>();
+        let change = Action::new_local(move |(id, visibility): &(String, PackageVisibility)| {
+            let client = context.client_untracked();
+            let (id, visibility) = (id.clone(), visibility.clone());
+            async move { packages::set_visibility(&client, &id, visibility).await }
+        });
+        PackageActions {
+            availability_target: RwSignal::new(None),
+            payload_fallback: RwSignal::new(None),
+            copied: RwSignal::new(None),
+            copying: RwSignal::new(None),
+            change,
+            on_updated,
+        }
+    }
+
+    /// Fetches the payload and puts it on the clipboard, or shows it for copying by hand.
+    fn copy_payload(self, package: &Package) {
+        let context = expect_context::<ConnectionContext>();
+        let toasts = expect_context::<Toasts>();
+        let client = context.client_untracked();
+        let (id, name) = (package.id.clone(), package.name.clone());
+        self.copying.set(Some(id.clone()));
+        leptos::task::spawn_local(async move {
+            let fetched = packages::payload(&client, &id).await;
+            self.copying.set(None);
+            let payload = match fetched {
+                Ok(payload) => payload,
+                Err(error) => {
+                    toasts.show(
+                        format!(
+                            "Couldn't get the payload of {name}: {}",
+                            error.user_message()
+                        ),
+                        ToastVariant::Negative,
+                    );
+                    return;
+                }
+            };
+            let json = serde_json::to_string_pretty(&payload).unwrap_or_default();
+            if write_clipboard(&json).await {
+                self.copied.set(Some(id));
+                toasts.show(format!("Payload of {name} copied"), ToastVariant::Positive);
+            } else {
+                self.payload_fallback.set(Some(json));
+            }
+        });
+    }
+}
+
+/// Why the current user cannot share this package in the current sandbox; None when they can,
+/// or while the permission check is still running.
+pub fn share_block_reason(package: &Package) -> Option<String> {
+    let context = expect_context::<ConnectionContext>();
+    let permissions = expect_context::<PermissionsContext>().get()?;
+    share_eligibility(package, &context.sandbox(), permissions.share_packages)
+        .err()
+        .map(|block| block.explanation())
+}
+
+/// True when the browser accepted the text; false in insecure contexts or without permission.
+async fn write_clipboard(text: &str) -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let clipboard = window.navigator().clipboard();
+    JsFuture::from(clipboard.write_text(text)).await.is_ok()
+}
+
+/// The inline actions of one package. `can_manage`: whether availability may be changed.
+#[component]
+pub fn PackageActionButtons(
+    package: Package,
+    actions: PackageActions,
+    #[prop(into)] can_manage: Signal<bool>,
+) -> impl IntoView {
+    let is_public = package.visibility() == PackageVisibility::Public;
+    let id = package.id.clone();
+    let name = package.name.clone();
+    let copy_button = is_public.then(|| {
+        let package = package.clone();
+        let (copied_id, copying_id) = (id.clone(), id.clone());
+        let label = move || {
+            if actions
+                .copying
+                .with(|c| c.as_deref() == Some(copying_id.as_str()))
+            {
+                "Copying…"
+            } else if actions
+                .copied
+                .with(|c| c.as_deref() == Some(copied_id.as_str()))
+            {
+                "Copied"
+            } else {
+                "Copy payload"
+            }
+        };
+        view! {
+            <button
+                type="button"
+                class="action"
+                aria-label=format!("Copy payload of {name}")
+                on:click=move |_| actions.copy_payload(&package)
+            >
+                {label}
+            </button>
+        }
+    });
+    let availability_button = move || {
+        can_manage.get().then(|| {
+            let package = package.clone();
+            let (label, target) = if is_public {
+                ("Make private", "private")
+            } else {
+                ("Make public", "public")
+            };
+            view! {
+                <button
+                    type="button"
+                    class="action"
+                    aria-label=format!("Make {} {target}", package.name)
+                    on:click=move |_| {
+                        actions.change.value().set(None);
+                        actions.availability_target.set(Some(package.clone()));
+                    }
+                >
+                    {label}
+                </button>
+            }
+        })
+    };
+    view! { <div class="row-actions">{copy_button}{availability_button}</div> }
+}
+
+/// The confirmation for availability changes and the copy-by-hand payload dialog.
+#[component]
+pub fn PackageActionDialogs(actions: PackageActions) -> impl IntoView {
+    let toasts = expect_context::<Toasts>();
+    let target = actions.availability_target;
+    let change = actions.change;
+    let making_public = move || {
+        target.with(|t| {
+            t.as_ref()
+                .is_some_and(|p| p.visibility() == PackageVisibility::Private)
+        })
+    };
+    let title = Signal::derive(move || {
+        let name = target.with(|t| t.as_ref().map(|p| p.name.clone()).unwrap_or_default());
+        if making_public() {
+            format!("Make {name} public?")
+        } else {
+            format!("Make {name} private?")
+        }
+    });
+    // A finished change closes the dialog and updates the package where it is shown.
+    Effect::new(move |_| {
+        if let Some(Ok(updated)) = change.value().get() {
+            let now_public = updated.visibility() == PackageVisibility::Public;
+            toasts.show(
+                format!(
+                    "{} is now {}",
+                    updated.name,
+                    if now_public { "public" } else { "private" }
+                ),
+                ToastVariant::Positive,
+            );
+            target.set(None);
+            change.value().set(None);
+            actions.on_updated.run(updated);
+        }
+    });
+    let confirm = move |_| {
+        if change.pending().get_untracked() {
+            return;
+        }
+        if let Some(package) = target.get_untracked() {
+            let next = if package.visibility() == PackageVisibility::Public {
+                PackageVisibility::Private
+            } else {
+                PackageVisibility::Public
+            };
+            change.dispatch((package.id.clone(), next));
+        }
+    };
+    let close_availability = move |()| {
+        if !change.pending().get_untracked() {
+            target.set(None);
+        }
+    };
+    let fallback = actions.payload_fallback;
+    // Once the dialog shows the payload, select all of it so that Ctrl+C copies it.
+    let payload_text = NodeRef::<leptos::html::Textarea>::new();
+    Effect::new(move |_| {
+        if fallback.with(Option::is_some) {
+            request_animation_frame(move || {
+                if let Some(area) = payload_text.get_untracked() {
+                    let _ = area.focus();
+                    area.select();
+                }
+            });
+        }
+    });
+
+    view! {
+        <Modal
+            id="availability-dialog"
+            open=Signal::derive(move || target.with(Option::is_some))
+            on_close=close_availability
+            title=title
+        >
+            <p>
+                {move || if making_public() {
+                    "Any organization that has this package's payload will be able to pull it into its own sandboxes. You can make it private again later; copies already pulled stay with those organizations."
+                } else {
+                    "Organizations will no longer be able to pull this package with its payload. Copies already pulled stay with those organizations."
+                }}
+            </p>
+            {move || change.value().get().and_then(Result::err).map(|error| view! { <ErrorAlert error /> })}
+            <div class="dialog-actions">
+                <button type="button" autofocus on:click=move |_| close_availability(())>"Cancel"</button>
+                <button
+                    type="button"
+                    class="primary"
+                    id="confirm-availability"
+                    disabled=move || change.pending().get()
+                    on:click=confirm
+                >
+                    {move || match (change.pending().get(), making_public()) {
+                        (true, _) => "Saving…",
+                        (false, true) => "Make public",
+                        (false, false) => "Make private",
+                    }}
+                </button>
+            </div>
+        </Modal>
+        <Modal
+            id="payload-dialog"
+            open=Signal::derive(move || fallback.with(Option::is_some))
+            on_close=move |()| fallback.set(None)
+            title="Copy the package payload"
+        >
+            <p>"The browser did not allow copying to the clipboard. The payload is selected below: press Ctrl+C (⌘C on a Mac) to copy it."</p>
+            <label for="payload-text" class="visually-hidden">"Package payload"</label>
+            <textarea
+                id="payload-text"
+                node_ref=payload_text
+                readonly
+                rows="5"
+                prop:value=move || fallback.get().unwrap_or_default()
+            ></textarea>
+            <div class="dialog-actions">
+                <button type="button" class="primary" on:click=move |_| fallback.set(None)>"Done"</button>
+            </div>
+        </Modal>
+    }
+}

@@ -1,0 +1,125 @@
+//! Package details (`/packages/:id`): metadata, artifacts, and the same actions as the inventory.
+
+use exim_api::Package;
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+use crate::api::packages;
+use crate::app::{ConnectionContext, PermissionsContext};
+use crate::components::inline_alert::ErrorAlert;
+use crate::components::package_actions::{
+    share_block_reason, PackageActionButtons, PackageActionDialogs, PackageActions,
+};
+use crate::components::status_light::StatusLight;
+use crate::pages::packages::DateTime;
+
+#[component]
+pub fn PackageDetailsPage() -> impl IntoView {
+    let context = expect_context::<ConnectionContext>();
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
+    let details = LocalResource::new(move || {
+        let client = context.client();
+        let id = id.get();
+        async move { packages::get(&client, &id).await }
+    });
+    // The package as last changed on this page, until the next fetch.
+    let updated = RwSignal::new(None::<Package>);
+    Effect::new(move |_| {
+        details.track();
+        updated.set(None);
+    });
+    let actions = PackageActions::new(Callback::new(move |package| updated.set(Some(package))));
+
+    view! {
+        <p class="breadcrumb"><a href="/packages">"Packages"</a></p>
+        <Transition fallback=|| view! { <p class="loading" aria-busy="true">"Loading package…"</p> }>
+            {move || {
+                details.get().map(|result| match result {
+                    Ok(package) => {
+                        let current = Signal::derive(move || updated.get().unwrap_or_else(|| package.clone()));
+                        view! { <PackageDetails package=current actions /> }.into_any()
+                    }
+                    Err(error) => view! {
+                        <div class="page-header"><h1>"Package"</h1></div>
+                        <ErrorAlert error on_retry=Callback::new(move |()| details.refetch()) />
+                    }
+                    .into_any(),
+                })
+            }}
+        </Transition>
+        <PackageActionDialogs actions />
+    }
+}
+
+#[component]
+fn PackageDetails(package: Signal<Package>, actions: PackageActions) -> impl IntoView {
+    let permissions = expect_context::<PermissionsContext>();
+    let can_manage = Signal::derive(move || permissions.get().is_some_and(|p| p.manage_packages));
+    move || {
+        let package = package.get();
+        let share_note = share_block_reason(&package);
+        let status = package
+            .status
+            .as_ref()
+            .map(ToString::to_string)
+            .unwrap_or_default();
+        let sandbox = package
+            .source_sandbox
+            .as_ref()
+            .map(|s| s.name.clone())
+            .unwrap_or_default();
+        let text = |value: Option<String>| {
+            value
+                .filter(|v| !v.is_empty())
+                .unwrap_or_else(|| "—".to_string())
+        };
+        let artifacts = package.artifacts_list.clone().unwrap_or_default();
+        view! {
+            <div class="page-header">
+                <h1 class="wrap-anywhere">{package.name.clone()}</h1>
+                <PackageActionButtons package=package.clone() actions can_manage />
+            </div>
+            {share_note.map(|note| view! { <p class="note">{note}</p> })}
+            <div class="details-grid">
+                <section class="panel" aria-labelledby="metadata-heading">
+                    <h2 id="metadata-heading">"Details"</h2>
+                    <dl class="metadata">
+                        <dt>"Status"</dt><dd><StatusLight status /></dd>
+                        <dt>"Availability"</dt><dd><StatusLight status=package.visibility().to_string() /></dd>
+                        <dt>"Description"</dt><dd>{text(package.description.clone())}</dd>
+                        <dt>"Package ID"</dt><dd><code>{package.id.clone()}</code></dd>
+                        <dt>"Type"</dt><dd>{text(package.package_type.as_ref().map(ToString::to_string))}</dd>
+                        <dt>"Source sandbox"</dt><dd>{text(Some(sandbox))}</dd>
+                        <dt>"Organization"</dt><dd><code>{text(package.ims_org_id.clone())}</code></dd>
+                        <dt>"Created"</dt><dd><DateTime epoch_ms=package.created_date /></dd>
+                        <dt>"Modified"</dt><dd><DateTime epoch_ms=package.modified_date /></dd>
+                        <dt>"Published"</dt><dd><DateTime epoch_ms=package.publish_date /></dd>
+                        <dt>"Expires"</dt><dd><DateTime epoch_ms=package.expiry /></dd>
+                    </dl>
+                </section>
+                <section class="panel" aria-labelledby="artifacts-heading">
+                    <h2 id="artifacts-heading">{format!("Artifacts ({})", artifacts.len())}</h2>
+                    {if artifacts.is_empty() {
+                        view! { <p class="muted">"This package lists no artifacts."</p> }.into_any()
+                    } else {
+                        view! {
+                            <table class="data-table" id="artifacts-table">
+                                <thead><tr><th scope="col">"Type"</th><th scope="col">"Title"</th><th scope="col">"ID"</th></tr></thead>
+                                <tbody>
+                                    {artifacts.into_iter().map(|artifact| view! {
+                                        <tr>
+                                            <td>{artifact.artifact_type}</td>
+                                            <td>{artifact.title.unwrap_or_else(|| "—".to_string())}</td>
+                                            <td><code class="truncate" title=artifact.id.clone()>{artifact.id.clone()}</code></td>
+                                        </tr>
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                        }.into_any()
+                    }}
+                </section>
+            </div>
+        }
+    }
+}
