@@ -2,7 +2,12 @@
 
 pub mod connection;
 pub mod format;
+pub mod history;
+pub mod org_ids;
 pub mod package_query;
+pub mod partner_query;
+pub mod payload;
+pub mod pulled_query;
 pub mod share_rules;
 pub mod sorting;
 pub mod status;
