@@ -10,7 +10,7 @@ use axum::http::HeaderMap;
 use exim_api::headers;
 
 use crate::db::directory;
-use crate::directory::permissions::MANAGE_PACKAGE;
+use crate::directory::permissions::{MANAGE_PACKAGE, PACKAGE_SHARE};
 use crate::directory::{Org, User};
 use crate::error::{ApiError, GatewayFailure};
 use crate::state::AppState;
@@ -105,6 +105,13 @@ pub struct ManagePackage;
 
 impl Permission for ManagePackage {
     const NAME: &'static str = MANAGE_PACKAGE;
+}
+
+/// Partnerships and sharing packages with other orgs.
+pub struct PackageShare;
+
+impl Permission for PackageShare {
+    const NAME: &'static str = PACKAGE_SHARE;
 }
 
 /// A [`Caller`] who holds permission `P`. As an extractor it refuses others with 403 before

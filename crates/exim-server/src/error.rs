@@ -45,6 +45,7 @@ pub enum ApiError {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Resource {
     Package,
+    Handshake,
     Job,
 }
 
@@ -52,6 +53,7 @@ impl Resource {
     fn name(self) -> &'static str {
         match self {
             Resource::Package => "Package",
+            Resource::Handshake => "Partnership request",
             Resource::Job => "Job",
         }
     }
@@ -60,6 +62,7 @@ impl Resource {
     fn not_found_code(self) -> u16 {
         match self {
             Resource::Package => 2404,
+            Resource::Handshake => 3404,
             Resource::Job => 6404,
         }
     }

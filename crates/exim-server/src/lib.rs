@@ -43,6 +43,7 @@ mod demo;
 mod directory;
 mod error;
 mod extract;
+mod handshake_rules;
 mod ids;
 mod package_rules;
 mod query;

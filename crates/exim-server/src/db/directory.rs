@@ -131,3 +131,19 @@ fn sandbox_from_row(row: &Row<'_>) -> rusqlite::Result<Sandbox> {
         modified_by: row.get(10)?,
     })
 }
+
+/// The org with this IMS org id.
+pub fn find_org(conn: &Connection, ims_org_id: &str) -> rusqlite::Result<Option<Org>> {
+    conn.prepare_cached(
+        "SELECT ims_org_id, name, region, tenant_id FROM orgs WHERE ims_org_id = ?1",
+    )?
+    .query_row([ims_org_id], |row| {
+        Ok(Org {
+            ims_org_id: row.get(0)?,
+            name: row.get(1)?,
+            region: row.get(2)?,
+            tenant_id: row.get(3)?,
+        })
+    })
+    .optional()
+}

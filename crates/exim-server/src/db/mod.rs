@@ -2,6 +2,7 @@
 
 pub mod directory;
 mod filter_sql;
+pub mod handshakes;
 pub mod jobs;
 mod migrations;
 pub mod packages;

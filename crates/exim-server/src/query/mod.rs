@@ -10,10 +10,12 @@
 //! Parameter names are matched case-insensitively, as are field names and enum values.
 
 mod fields;
+mod handshake_fields;
 mod job_fields;
 mod timestamp;
 
 pub use fields::PackageField;
+pub use handshake_fields::HandshakeField;
 pub use job_fields::JobField;
 pub use timestamp::parse_timestamp;
 

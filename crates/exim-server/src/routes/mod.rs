@@ -1,6 +1,7 @@
 //! The API under `/data/foundation`, one module per resource.
 
 mod access_control;
+mod handshake;
 mod packages;
 mod sandboxes;
 
@@ -24,6 +25,7 @@ pub const API_BASE: &str = "/data/foundation";
 pub fn api_router(hooks: Option<Arc<TestHooks>>) -> Router<AppState> {
     let mut resources = Router::new()
         .merge(packages::routes())
+        .merge(handshake::routes())
         .route(
             "/access-control/acl/effective-policies",
             post(access_control::effective_policies),

@@ -3,6 +3,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod handshakes;
 mod package_jobs;
 mod package_writes;
 mod packages_support;

@@ -1,6 +1,8 @@
 //! The demo directory and packages (api-notes §14), loaded with `--demo` into an empty
-//! database. Ids and dates are derived deterministically so that tests and screenshots are
-//! the same on every machine.
+//! database, with the demo partnerships and transfers of the submodules. Ids and dates are
+//! derived deterministically so that tests and screenshots are the same on every machine.
+
+mod partnerships;
 
 use exim_api::PackageStatus::{self, Draft, PublishFailed, Published};
 use exim_api::PackageType::{self, Full, Partial};
@@ -546,6 +548,7 @@ pub fn load_into_empty(conn: &mut Connection) -> rusqlite::Result<bool> {
     for package in PACKAGES {
         insert_package(&tx, &demo_package(package))?;
     }
+    partnerships::load(&tx)?;
     tx.commit()?;
     Ok(true)
 }
@@ -638,10 +641,21 @@ fn demo_package(package: &DemoPackage) -> NewPackage {
 }
 
 fn admin_of(ims_org_id: &str) -> &'static str {
+    user_of(ims_org_id).id
+}
+
+/// The admin of a demo org, who acts for it in the demo's history.
+fn user_of(ims_org_id: &str) -> &'static DemoUser {
     USERS
         .iter()
         .find(|user| user.ims_org_id == ims_org_id && user.permissions == permissions::ALL)
-        .map_or("system@AdobeID", |user| user.id)
+        .unwrap_or(&USERS[0])
+}
+
+fn region_of(ims_org_id: &str) -> &'static str {
+    ORGS.iter()
+        .find(|org| org.ims_org_id == ims_org_id)
+        .map_or("va7", |org| org.region)
 }
 
 /// 32 lowercase hex digits derived from `seed`, shaped like Platform's package ids.
