@@ -2,9 +2,11 @@
 
 mod client;
 mod error;
+pub mod handshakes;
 pub mod packages;
 pub mod permissions;
 pub mod sandboxes;
+pub mod transfers;
 
 pub use client::ApiClient;
 pub use error::ApiError;

@@ -1,0 +1,63 @@
+//! `/exim/handshake`: partnership requests between organizations.
+
+use exim_api::{
+    BulkCreateRequest, BulkCreateResponse, HandshakeActionRequest, HandshakeRecord, PagedResponse,
+};
+
+use super::{ApiClient, ApiError};
+use crate::state::partner_query::{Direction, TableQuery};
+
+/// The largest page the API serves.
+const MAX_PAGE_SIZE: u32 = 100;
+
+/// One page of one table of the Partners view.
+pub async fn list(
+    client: &ApiClient,
+    direction: Direction,
+    query: &TableQuery,
+) -> Result<PagedResponse<HandshakeRecord>, ApiError> {
+    client
+        .get_json("/exim/handshake/list", &query.api_params(direction))
+        .await
+}
+
+/// Every outgoing request that is pending or approved, page after page: a new request to one
+/// of these orgs would be refused.
+pub async fn active_outgoing(client: &ApiClient) -> Result<Vec<HandshakeRecord>, ApiError> {
+    let mut all = Vec::new();
+    let mut start = 0;
+    loop {
+        let params = [
+            ("requestType", "OUTGOING".to_string()),
+            ("property", "status==APPROVAL_PENDING,APPROVED".to_string()),
+            ("start", start.to_string()),
+            ("limit", MAX_PAGE_SIZE.to_string()),
+        ];
+        let page: PagedResponse<HandshakeRecord> =
+            client.get_json("/exim/handshake/list", &params).await?;
+        let received = page.data.len();
+        all.extend(page.data);
+        if !page.has_next_page || received == 0 {
+            return Ok(all);
+        }
+        start += received;
+    }
+}
+
+/// Asks several orgs at once; the answer says per org whether the request was made.
+pub async fn bulk_create(
+    client: &ApiClient,
+    request: &BulkCreateRequest,
+) -> Result<BulkCreateResponse, ApiError> {
+    client
+        .post_json("/exim/handshake/bulkCreate", request)
+        .await
+}
+
+/// Approves, rejects or (our extension) cancels a partnership.
+pub async fn act(
+    client: &ApiClient,
+    request: &HandshakeActionRequest,
+) -> Result<HandshakeRecord, ApiError> {
+    client.post_json("/exim/handshake/action", request).await
+}
