@@ -10,9 +10,11 @@ use crate::components::app_header::AppHeader;
 use crate::components::nav_tabs::NavTabs;
 use crate::components::toast::{ToastRegion, Toasts};
 use crate::pages::connection::ConnectionPage;
+use crate::pages::import_payload::ImportPage;
 use crate::pages::not_found::NotFound;
 use crate::pages::package_details::PackageDetailsPage;
 use crate::pages::packages::PackagesPage;
+use crate::pages::partners::PartnersPage;
 use crate::state::connection::Connection;
 use crate::storage;
 
@@ -87,6 +89,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=|| view! { <Redirect path="/packages" /> } />
                     <Route path=path!("/packages") view=PackagesPage />
                     <Route path=path!("/packages/:id") view=PackageDetailsPage />
+                    <Route path=path!("/partners") view=PartnersPage />
+                    <Route path=path!("/import") view=ImportPage />
                     <Route path=path!("/connection") view=ConnectionPage />
                 </Routes>
             </main>

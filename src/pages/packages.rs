@@ -64,6 +64,7 @@ pub fn PackagesPage() -> impl IntoView {
         <div class="page-header">
             <h1>"Packages"</h1>
             <p>"Packages of your organization across its sandboxes."</p>
+            <a class="button" href="/import">"Create from payload"</a>
         </div>
         <div class="toolbar">
             <AvailabilityChoice query show />

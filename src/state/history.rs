@@ -2,12 +2,14 @@
 
 use exim_api::{HandshakeRecord, StatusHistoryAction};
 
-use super::status::humanize;
+use super::status::{humanize, light_for, LightVariant};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TimelineEntry {
     /// What happened, in the words the status column uses ("Requested", "Approved", …).
     pub what: String,
+    /// The colour of its marker, as the status light of the state it led to.
+    pub light: LightVariant,
     /// The organization that acted, by name when the record knows it.
     pub organization: String,
     /// The person who acted, when Platform says.
@@ -30,6 +32,10 @@ pub fn timeline(record: &HandshakeRecord) -> Result<Vec<TimelineEntry>, HistoryU
         .into_iter()
         .map(|entry| TimelineEntry {
             what: action_words(&entry.action),
+            light: match &entry.action {
+                StatusHistoryAction::Initiated => LightVariant::Notice,
+                other => light_for(other.as_str()),
+            },
             organization: org_name(record, &entry.action_taken_by_ims_org_id),
             person: non_empty(entry.action_taken_by_name),
             at: entry.action_time_stamp,
@@ -99,6 +105,7 @@ mod tests {
             vec![
                 TimelineEntry {
                     what: "Requested".into(),
+                    light: LightVariant::Notice,
                     organization: "Initech".into(),
                     person: Some("Ian".into()),
                     at: 10,
@@ -106,6 +113,7 @@ mod tests {
                 },
                 TimelineEntry {
                     what: "Rejected".into(),
+                    light: LightVariant::Negative,
                     organization: "Globex Corp".into(),
                     person: Some("Gail".into()),
                     at: 20,

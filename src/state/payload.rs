@@ -108,19 +108,59 @@ impl PayloadProblem {
     }
 }
 
+/// What a pasted payload holds: the well-formed fields (normalized) and every problem.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PayloadCheck {
+    pub ims_org_id: Option<String>,
+    pub package_id: Option<String>,
+    pub problems: Vec<PayloadProblem>,
+}
+
+impl PayloadCheck {
+    /// The `pullRequest` body, when the payload has no problem at all.
+    pub fn pull_request(&self) -> Option<PullRequest> {
+        match (&self.ims_org_id, &self.package_id) {
+            (Some(ims_org_id), Some(package_id)) if self.problems.is_empty() => Some(PullRequest {
+                ims_org_id: ims_org_id.clone(),
+                package_id: package_id.clone(),
+            }),
+            _ => None,
+        }
+    }
+
+    /// The messages to show at one place of the form.
+    pub fn messages_for(&self, part: PayloadPart) -> Vec<String> {
+        self.problems
+            .iter()
+            .filter(|problem| problem.part() == part)
+            .map(PayloadProblem::message)
+            .collect()
+    }
+}
+
 /// Reads a pasted payload. Surrounding whitespace (and a byte-order mark) is ignored; pretty
 /// and minified JSON read the same. Hex digits are normalized to the case Platform uses.
-pub fn parse_payload(text: &str) -> Result<PullRequest, Vec<PayloadProblem>> {
+pub fn check_payload(text: &str) -> PayloadCheck {
+    let failed = |problem| PayloadCheck {
+        problems: vec![problem],
+        ..PayloadCheck::default()
+    };
     let text = text.trim_start_matches('\u{feff}').trim();
     if text.is_empty() {
-        return Err(vec![PayloadProblem::Empty]);
+        return failed(PayloadProblem::Empty);
     }
-    let value: Value = serde_json::from_str(text).map_err(|error| vec![syntax(&error, text)])?;
+    let value: Value = match serde_json::from_str(text) {
+        Ok(value) => value,
+        Err(error) => return failed(syntax(&error, text)),
+    };
     if !value.is_object() {
-        return Err(vec![PayloadProblem::NotAnObject(describe(&value))]);
+        return failed(PayloadProblem::NotAnObject(describe(&value)));
     }
     // Read again keeping every key: a map would silently keep only the last of repeated keys.
-    let Fields(fields) = serde_json::from_str(text).map_err(|error| vec![syntax(&error, text)])?;
+    let fields = match serde_json::from_str::<Fields>(text) {
+        Ok(Fields(fields)) => fields,
+        Err(error) => return failed(syntax(&error, text)),
+    };
 
     let mut problems = Vec::new();
     let mut seen: Vec<&str> = Vec::new();
@@ -134,7 +174,7 @@ pub fn parse_payload(text: &str) -> Result<PullRequest, Vec<PayloadProblem>> {
         }
         seen.push(key);
     }
-    let org_id = string_field(&fields, ORG_ID_FIELD, &mut problems).and_then(|raw| {
+    let ims_org_id = string_field(&fields, ORG_ID_FIELD, &mut problems).and_then(|raw| {
         normalize_org_id(raw)
             .map_err(|error| problems.push(PayloadProblem::OrgId(error)))
             .ok()
@@ -144,12 +184,10 @@ pub fn parse_payload(text: &str) -> Result<PullRequest, Vec<PayloadProblem>> {
             .map_err(|error| problems.push(PayloadProblem::PackageId(error)))
             .ok()
     });
-    match (org_id, package_id) {
-        (Some(ims_org_id), Some(package_id)) if problems.is_empty() => Ok(PullRequest {
-            ims_org_id,
-            package_id,
-        }),
-        _ => Err(problems),
+    PayloadCheck {
+        ims_org_id,
+        package_id,
+        problems,
     }
 }
 
@@ -251,6 +289,11 @@ mod tests {
             ims_org_id: ORG.to_string(),
             package_id: PACKAGE.to_string(),
         }
+    }
+
+    fn parse_payload(text: &str) -> Result<PullRequest, Vec<PayloadProblem>> {
+        let check = check_payload(text);
+        check.pull_request().ok_or(check.problems)
     }
 
     fn problems(text: &str) -> Vec<PayloadProblem> {
@@ -412,6 +455,20 @@ mod tests {
             problems(r#"{"imsOrgId":"745F37C35E4B776E0A49421B@AdobeOrg","packageId":"abc"}"#),
             vec![PayloadProblem::PackageId(PackageIdError::WrongLength(3))]
         );
+    }
+
+    #[test]
+    fn well_formed_fields_are_kept_next_to_the_problems_of_others() {
+        let check = check_payload(&format!(r#"{{"imsOrgId":"{ORG}","packageId":"x"}}"#));
+        assert_eq!(check.ims_org_id.as_deref(), Some(ORG));
+        assert_eq!(check.package_id, None);
+        assert_eq!(check.pull_request(), None);
+        assert!(check.messages_for(PayloadPart::OrgId).is_empty());
+        assert_eq!(
+            check.messages_for(PayloadPart::PackageId),
+            vec!["“packageId”: “x” is not allowed: a package ID has only 0–9 and a–f."]
+        );
+        assert!(check.messages_for(PayloadPart::Whole).is_empty());
     }
 
     #[test]

@@ -1,0 +1,59 @@
+//! A partnership's history as a timeline, oldest first.
+
+use exim_api::HandshakeRecord;
+use leptos::prelude::*;
+
+use crate::state::format::{exact_time, local_date_time};
+use crate::state::history::timeline;
+
+#[component]
+pub fn PartnershipHistory(record: HandshakeRecord, #[prop(into)] partner: String) -> impl IntoView {
+    let label = format!("History of the partnership with {partner}");
+    let body = match timeline(&record) {
+        Err(_) => view! {
+            <p class="history-unavailable">
+                <strong>"History unavailable"</strong>
+                " — the server sent a history that could not be read."
+            </p>
+        }
+        .into_any(),
+        Ok(entries) if entries.is_empty() => {
+            view! { <p class="muted">"No history recorded yet."</p> }.into_any()
+        }
+        Ok(entries) => view! {
+            <ol class="timeline">
+                {entries
+                    .into_iter()
+                    .map(|entry| {
+                        let marker = format!("timeline-marker {}", entry.light.class());
+                        let actor = match &entry.person {
+                            Some(person) => format!("{person}, {}", entry.organization),
+                            None => entry.organization.clone(),
+                        };
+                        view! {
+                            <li>
+                                <span class=marker aria-hidden="true"></span>
+                                <div>
+                                    <strong>{entry.what.clone()}</strong>
+                                    " by "
+                                    {actor}
+                                    " · "
+                                    <time title=exact_time(entry.at)>{local_date_time(entry.at)}</time>
+                                    {entry.reason.clone().map(|reason| view! {
+                                        <p class="reason">"Reason: " <q>{reason}</q></p>
+                                    })}
+                                </div>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ol>
+        }
+        .into_any(),
+    };
+    view! {
+        <section class="history" aria-label=label>
+            {body}
+        </section>
+    }
+}

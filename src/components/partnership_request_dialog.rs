@@ -1,0 +1,188 @@
+//! "New partnership request": many org IDs checked before sending, one `bulkCreate`, and the
+//! result per organization.
+
+use exim_api::{BulkCreateRequest, SourceOrgDetails};
+use leptos::prelude::*;
+
+use crate::api::{handshakes, ApiClient};
+use crate::app::ConnectionContext;
+use crate::components::dialog::Modal;
+use crate::components::focus::focus_by_id;
+use crate::components::inline_alert::ErrorAlert;
+use crate::components::org_id_entry::{commit_draft, OrgEntry, OrgIdEntry, INPUT_ID};
+use crate::components::toast::{ToastVariant, Toasts};
+use crate::state::org_ids::{check_entries, RequestContext};
+use crate::state::request_outcome::{outcomes, RequestOutcome};
+
+#[component]
+pub fn PartnershipRequestDialog(
+    open: RwSignal<bool>,
+    /// Runs when at least one request was made.
+    #[prop(into)]
+    on_sent: Callback<()>,
+) -> impl IntoView {
+    let context = expect_context::<ConnectionContext>();
+    let toasts = expect_context::<Toasts>();
+    let entries = RwSignal::new(Vec::<OrgEntry>::new());
+    let draft = RwSignal::new(String::new());
+    let list_error = RwSignal::new(None::<String>);
+    let results = RwSignal::new(Vec::<RequestOutcome>::new());
+
+    // Our pending and approved requests, fetched afresh each time the dialog opens. When they
+    // cannot be fetched the server still refuses a repeated request, with its own message.
+    let existing = LocalResource::new(move || {
+        let opened = open.get();
+        let client = context.client();
+        async move {
+            if opened {
+                handshakes::active_outgoing(&client).await.unwrap_or_default()
+            } else {
+                Vec::new()
+            }
+        }
+    });
+    let request_context = Memo::new(move |_| {
+        let own = context.0.with(|c| c.org_id.clone());
+        existing.with(|outgoing| RequestContext::new(&own, outgoing.as_deref().unwrap_or(&[])))
+    });
+    let checks = Signal::derive(move || {
+        let texts: Vec<String> = entries.with(|all| all.iter().map(|e| e.text.clone()).collect());
+        request_context.with(|ctx| check_entries(&texts, ctx))
+    });
+
+    let send = Action::new_local(move |org_ids: &Vec<String>| {
+        let connection = context.0.get_untracked();
+        let name = if connection.org_name.trim().is_empty() {
+            connection.org_id.trim().to_string()
+        } else {
+            connection.org_name.clone()
+        };
+        let request = BulkCreateRequest {
+            target_ims_org_ids: org_ids.clone(),
+            source_ims_details: SourceOrgDetails {
+                id: connection.org_id.trim().to_string(),
+                name,
+            },
+        };
+        let client = ApiClient::new(connection);
+        let org_ids = org_ids.clone();
+        async move {
+            let answer = handshakes::bulk_create(&client, &request).await;
+            (org_ids, answer)
+        }
+    });
+
+    Effect::new(move |_| {
+        if open.get() {
+            results.set(Vec::new());
+            list_error.set(None);
+            send.value().set(None);
+        }
+    });
+    Effect::new(move |_| {
+        let Some((sent, Ok(response))) = send.value().get() else {
+            return;
+        };
+        let answered = outcomes(&sent, &response);
+        let made: Vec<String> = answered
+            .iter()
+            .filter(|o| o.result.is_ok())
+            .map(|o| o.org_id.clone())
+            .collect();
+        // Requests made leave the list; refused and unsent entries stay for the user to fix.
+        entries.update(|all| {
+            all.retain(|entry| {
+                crate::state::org_ids::normalize_org_id(&entry.text)
+                    .map_or(true, |id| !made.contains(&id))
+            })
+        });
+        results.set(answered);
+        if !made.is_empty() {
+            toasts.show(
+                format!(
+                    "Partnership request sent to {} organization{}",
+                    made.len(),
+                    if made.len() == 1 { "" } else { "s" }
+                ),
+                ToastVariant::Positive,
+            );
+            existing.refetch();
+            on_sent.run(());
+        }
+        focus_by_id("request-results-heading");
+    });
+
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if send.pending().get_untracked() {
+            return;
+        }
+        commit_draft(entries, draft);
+        let valid: Vec<String> = checks
+            .get_untracked()
+            .into_iter()
+            .filter_map(Result::ok)
+            .collect();
+        if valid.is_empty() {
+            list_error.set(Some(if entries.with_untracked(Vec::is_empty) {
+                "Enter at least one org ID.".to_string()
+            } else {
+                "None of these entries can be sent: fix or remove them.".to_string()
+            }));
+            focus_by_id(INPUT_ID);
+            return;
+        }
+        list_error.set(None);
+        results.set(Vec::new());
+        send.dispatch(valid);
+    };
+    let close = move |()| {
+        if !send.pending().get_untracked() {
+            open.set(false);
+        }
+    };
+    let error = move || {
+        send.value()
+            .get()
+            .and_then(|(_, answer)| answer.err())
+            .map(|error| view! { <ErrorAlert error /> })
+    };
+
+    view! {
+        <Modal
+            id="partnership-request-dialog"
+            open=Signal::derive(move || open.get())
+            on_close=close
+            title="New partnership request"
+        >
+            <form on:submit=submit novalidate>
+                <p>"Each organization you ask sees your request under Incoming requests. Once it accepts, you can share private packages with it."</p>
+                <OrgIdEntry entries checks draft error=Signal::derive(move || list_error.get()) />
+                {error}
+                <Show when=move || results.with(|r| !r.is_empty())>
+                    <section class="request-results" aria-labelledby="request-results-heading">
+                        <h3 id="request-results-heading" tabindex="-1">"Result"</h3>
+                        <ul>
+                            {move || results.get().into_iter().map(|outcome| match outcome.result {
+                                Ok(()) => view! {
+                                    <li class="outcome sent">"Request sent to " <code>{outcome.org_id}</code></li>
+                                }.into_any(),
+                                Err(reason) => view! {
+                                    <li class="outcome refused"><code>{outcome.org_id}</code>" — not sent: " {reason}</li>
+                                }.into_any(),
+                            }).collect_view()}
+                        </ul>
+                    </section>
+                </Show>
+                <div class="dialog-actions">
+                    <button type="button" on:click=move |_| close(())>
+                        {move || if results.with(Vec::is_empty) { "Cancel" } else { "Close" }}
+                    </button>
+                    <button type="submit" class="primary" id="send-request-button" disabled=move || send.pending().get()>
+                        {move || if send.pending().get() { "Sending…" } else { "Send request" }}
+                    </button>
+                </div>
+            </form>
+        </Modal>
+    }
+}

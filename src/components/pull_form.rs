@@ -1,0 +1,152 @@
+//! The payload form of Import: checked while typing (after a pause) and on submit, then sent
+//! as exactly `{imsOrgId, packageId}` to `POST /transfer/pullRequest`.
+
+use exim_api::{PullRequest, TransferRecord};
+use leptos::prelude::*;
+use leptos_use_signal_debounce_throttle::signal_debounced;
+
+use crate::api::{transfers, ApiError};
+use crate::app::ConnectionContext;
+use crate::components::focus::focus_by_id;
+use crate::components::inline_alert::ErrorAlert;
+use crate::components::toast::{ToastVariant, Toasts};
+use crate::state::payload::{check_payload, PayloadCheck, PayloadPart};
+use crate::state::url::encode;
+
+const CHECK_DEBOUNCE_MS: f64 = 400.0;
+const INPUT_ID: &str = "payload-input";
+
+#[component]
+pub fn PullForm(
+    /// Runs with the new transfer once a pull was accepted.
+    #[prop(into)]
+    on_pulled: Callback<TransferRecord>,
+) -> impl IntoView {
+    let context = expect_context::<ConnectionContext>();
+    let toasts = expect_context::<Toasts>();
+    let text = RwSignal::new(String::new());
+    let settled = signal_debounced(text, CHECK_DEBOUNCE_MS);
+    let shown = RwSignal::new(None::<PayloadCheck>);
+    // An empty field says nothing while typing; submitting it does.
+    Effect::new(move |_| {
+        let settled: String = settled.get();
+        shown.set((!settled.trim().is_empty()).then(|| check_payload(&settled)));
+    });
+
+    let pull = Action::new_local(move |payload: &PullRequest| {
+        let client = context.client_untracked();
+        let payload = payload.clone();
+        async move { transfers::pull_request(&client, &payload).await }
+    });
+    let pulled = RwSignal::new(None::<TransferRecord>);
+    Effect::new(move |_| {
+        if let Some(Ok(record)) = pull.value().get() {
+            pull.value().set(None);
+            let name = record
+                .package_name
+                .clone()
+                .unwrap_or_else(|| record.package_id.clone());
+            toasts.show(format!("Pull of {name} requested"), ToastVariant::Positive);
+            text.set(String::new());
+            pulled.set(Some(record.clone()));
+            on_pulled.run(record);
+            focus_by_id("pull-success-heading");
+        }
+    });
+
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if pull.pending().get_untracked() {
+            return;
+        }
+        let check = check_payload(&text.get_untracked());
+        let body = check.pull_request();
+        shown.set(Some(check));
+        match body {
+            Some(body) => {
+                pulled.set(None);
+                pull.dispatch(body);
+            }
+            None => focus_by_id(INPUT_ID),
+        }
+    };
+    let messages = move |part: PayloadPart| {
+        move || {
+            shown.with(|check| {
+                check
+                    .as_ref()
+                    .map(|c| c.messages_for(part))
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(|message| view! { <li>{message}</li> })
+                    .collect_view()
+            })
+        }
+    };
+    let invalid = move || shown.with(|c| c.as_ref().is_some_and(|c| !c.problems.is_empty()));
+    let value_of = move |read: fn(&PayloadCheck) -> Option<String>| {
+        move || {
+            shown
+                .with(|c| c.as_ref().and_then(read))
+                .map(|value| view! { <code>{value}</code> }.into_any())
+                .unwrap_or_else(|| view! { <span class="muted">"—"</span> }.into_any())
+        }
+    };
+
+    view! {
+        <form class="panel pull-form" on:submit=submit novalidate aria-labelledby="pull-heading">
+            <h2 id="pull-heading">"Pull a public package"</h2>
+            <div class="field">
+                <label for=INPUT_ID>"Package payload"</label>
+                <span class="help" id="payload-help">
+                    "Paste the JSON the package's owner copied with Copy payload, such as "
+                    <code>"{\"imsOrgId\": \"…@AdobeOrg\", \"packageId\": \"…\"}"</code>
+                    "."
+                </span>
+                <textarea
+                    id=INPUT_ID
+                    rows="6"
+                    spellcheck="false"
+                    autocomplete="off"
+                    aria-describedby="payload-help payload-errors payload-org-errors payload-package-errors"
+                    aria-invalid=move || invalid().to_string()
+                    prop:value=move || text.get()
+                    on:input=move |ev| text.set(event_target_value(&ev))
+                ></textarea>
+                <ul class="error-list" id="payload-errors">{messages(PayloadPart::Whole)}</ul>
+            </div>
+            <dl class="payload-fields">
+                <dt>"Source organization (imsOrgId)"</dt>
+                <dd>
+                    {value_of(|c| c.ims_org_id.clone())}
+                    <ul class="error-list" id="payload-org-errors">{messages(PayloadPart::OrgId)}</ul>
+                </dd>
+                <dt>"Package ID (packageId)"</dt>
+                <dd>
+                    {value_of(|c| c.package_id.clone())}
+                    <ul class="error-list" id="payload-package-errors">{messages(PayloadPart::PackageId)}</ul>
+                </dd>
+            </dl>
+            {move || pull.value().get().and_then(Result::err).map(|error: ApiError| view! { <ErrorAlert error /> })}
+            {move || pulled.get().map(|record| {
+                let name = record.package_name.clone().unwrap_or_else(|| record.package_id.clone());
+                let href = format!("/sharing/{}", encode(&record.id));
+                view! {
+                    <div class="inline-alert positive">
+                        <h3 id="pull-success-heading" tabindex="-1">"Pull requested"</h3>
+                        <p>
+                            {name}
+                            " is being copied into your organization. "
+                            <a href=href>"Follow it in Sharing status"</a>
+                        </p>
+                    </div>
+                }
+            })}
+            <div class="actions">
+                <button type="submit" class="primary" id="pull-button" disabled=move || pull.pending().get()>
+                    {move || if pull.pending().get() { "Pulling…" } else { "Pull package" }}
+                </button>
+            </div>
+        </form>
+    }
+}
