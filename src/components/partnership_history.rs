@@ -40,7 +40,7 @@ pub fn PartnershipHistory(record: HandshakeRecord, #[prop(into)] partner: String
                                     " · "
                                     <time title=exact_time(entry.at)>{local_date_time(entry.at)}</time>
                                     {entry.reason.clone().map(|reason| view! {
-                                        <p class="reason">"Reason: " <q>{reason}</q></p>
+                                        <p class="reason">"Reason: “" {reason} "”"</p>
                                     })}
                                 </div>
                             </li>

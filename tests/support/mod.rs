@@ -4,7 +4,9 @@
 //! Nothing here skips: a missing build, browser or driver fails the test with the command
 //! that fixes it.
 
+pub mod faults;
 pub mod pages;
+pub mod partners_pages;
 
 use std::future::Future;
 use std::path::{Path, PathBuf};
@@ -132,7 +134,9 @@ impl BrowserTest {
             static_dir: Some(dist),
             step_ms: 200,
         };
-        let state = AppState::open(&config).expect("exim-server opens its database");
+        let state = AppState::open(&config)
+            .expect("exim-server opens its database")
+            .with_test_hooks();
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
             .expect("a free port");
