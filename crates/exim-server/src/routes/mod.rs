@@ -4,6 +4,7 @@ mod access_control;
 mod handshake;
 mod packages;
 mod sandboxes;
+mod transfer;
 
 use std::sync::Arc;
 
@@ -26,6 +27,7 @@ pub fn api_router(hooks: Option<Arc<TestHooks>>) -> Router<AppState> {
     let mut resources = Router::new()
         .merge(packages::routes())
         .merge(handshake::routes())
+        .merge(transfer::routes())
         .route(
             "/access-control/acl/effective-policies",
             post(access_control::effective_policies),

@@ -8,3 +8,4 @@ mod package_jobs;
 mod package_writes;
 mod packages_support;
 mod test_hooks;
+mod transfers;
