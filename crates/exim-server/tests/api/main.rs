@@ -3,7 +3,12 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod bad_input;
+mod concurrency;
+mod contract;
+mod crash;
 mod handshakes;
+mod isolation;
 mod package_jobs;
 mod package_writes;
 mod packages_support;
