@@ -46,6 +46,7 @@ pub enum ApiError {
 pub enum Resource {
     Package,
     Handshake,
+    Transfer,
     Job,
 }
 
@@ -54,6 +55,7 @@ impl Resource {
         match self {
             Resource::Package => "Package",
             Resource::Handshake => "Partnership request",
+            Resource::Transfer => "Transfer",
             Resource::Job => "Job",
         }
     }
@@ -63,6 +65,7 @@ impl Resource {
         match self {
             Resource::Package => 2404,
             Resource::Handshake => 3404,
+            Resource::Transfer => 4404,
             Resource::Job => 6404,
         }
     }

@@ -55,6 +55,8 @@ mod validate;
 mod worker;
 
 use axum::Router;
+use tower::Layer;
+use tower_http::normalize_path::NormalizePathLayer;
 use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
 use tracing::Level;
 
@@ -82,5 +84,8 @@ pub fn app(state: AppState) -> Router {
     let trace = TraceLayer::new_for_http()
         .make_span_with(DefaultMakeSpan::new().level(Level::INFO))
         .on_response(DefaultOnResponse::new().level(Level::INFO));
-    router.layer(trace).with_state(state)
+    let router = router.layer(trace).with_state(state);
+    // Platform's documented examples call `/packages/` and `/packages/import/`: a trailing
+    // slash must reach the same route, so it is trimmed before routing.
+    Router::new().fallback_service(NormalizePathLayer::trim_trailing_slash().layer(router))
 }

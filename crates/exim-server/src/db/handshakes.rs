@@ -61,6 +61,22 @@ pub fn open_request_exists(
     )
 }
 
+/// Whether `target_org` has approved `source_org`'s request (and nobody cancelled it).
+pub fn partnership_approved(
+    conn: &Connection,
+    source_org: &str,
+    target_org: &str,
+) -> rusqlite::Result<bool> {
+    conn.prepare_cached(
+        "SELECT EXISTS (SELECT 1 FROM handshakes
+                        WHERE source_org = ?1 AND target_org = ?2 AND status = ?3)",
+    )?
+    .query_row(
+        params![source_org, target_org, HandshakeStatus::Approved.as_str()],
+        |row| row.get(0),
+    )
+}
+
 /// The record `party_org` is party to whose linking id (or, as some clients send, id) is
 /// `link`.
 pub fn find_for_party(

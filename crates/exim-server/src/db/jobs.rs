@@ -1,7 +1,8 @@
 //! Publishing (EXPORT) and import (IMPORT) jobs.
 
 use exim_api::{
-    JobDetails, JobRequestType, JobStatus, JobType, PackageJob, PackageType, SandboxRef,
+    CompletedTask, JobDetails, JobRequestType, JobStatus, JobType, PackageJob, PackageType,
+    SandboxRef,
 };
 use rusqlite::types::Value;
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
@@ -117,7 +118,18 @@ fn details_from_row(row: &Row<'_>) -> rusqlite::Result<JobDetails> {
     let sandbox = |name: String| SandboxRef {
         name,
         ims_org_id: ims_org_id.clone(),
-        empty: None,
+        empty: Some(false),
+    };
+    let status = JobStatus::parse(&row.get::<_, String>(5)?);
+    let correlation_id: String = row.get(11)?;
+    // Platform lists the tasks a finished job ran; ours runs one.
+    let completed_tasks = match status {
+        JobStatus::Success | JobStatus::Failed => vec![CompletedTask {
+            task_type: Some("POST".into()),
+            task_status: Some(status.as_str().into()),
+            artifact: None,
+        }],
+        _ => Vec::new(),
     };
     Ok(JobDetails {
         id: row.get(0)?,
@@ -125,19 +137,20 @@ fn details_from_row(row: &Row<'_>) -> rusqlite::Result<JobDetails> {
         description: row.get(7)?,
         visibility: Some(JOB_VISIBILITY.into()),
         request_type: Some(JobRequestType::parse(&row.get::<_, String>(3)?)),
-        expiry: None,
-        snapshot_id: None,
+        // Platform's job answers carry 0 here.
+        expiry: Some(0),
+        snapshot_id: Some(correlation_id.replace('-', "")),
         created_timestamp: Some(row.get(13)?),
         modified_timestamp: Some(row.get(14)?),
         package_type: Some(PackageType::parse(&row.get::<_, String>(8)?)),
-        job_status: Some(JobStatus::parse(&row.get::<_, String>(5)?)),
+        job_status: Some(status),
         job_type: Some(JobType::parse(&row.get::<_, String>(4)?)),
         counter: Some(row.get(16)?),
         source_sandbox: Some(sandbox(row.get(9)?)),
         destination_sandbox: row.get::<_, Option<String>>(10)?.map(sandbox),
         ims_org_id: Some(ims_org_id),
-        job_hash: None,
-        completed_tasks: None,
+        job_hash: Some(row.get(2)?),
+        completed_tasks: Some(completed_tasks),
         import_replacement_map: None,
         source_parent_artifact_map: None,
     })

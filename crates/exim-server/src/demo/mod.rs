@@ -3,6 +3,7 @@
 //! derived deterministically so that tests and screenshots are the same on every machine.
 
 mod partnerships;
+mod transfers;
 
 use exim_api::PackageStatus::{self, Draft, PublishFailed, Published};
 use exim_api::PackageType::{self, Full, Partial};
@@ -549,6 +550,7 @@ pub fn load_into_empty(conn: &mut Connection) -> rusqlite::Result<bool> {
         insert_package(&tx, &demo_package(package))?;
     }
     partnerships::load(&tx)?;
+    transfers::load(&tx)?;
     tx.commit()?;
     Ok(true)
 }

@@ -13,11 +13,13 @@ mod fields;
 mod handshake_fields;
 mod job_fields;
 mod timestamp;
+mod transfer_fields;
 
 pub use fields::PackageField;
 pub use handshake_fields::HandshakeField;
 pub use job_fields::JobField;
 pub use timestamp::parse_timestamp;
+pub use transfer_fields::TransferField;
 
 use std::fmt;
 

@@ -4,13 +4,14 @@ mod access_control;
 mod handshake;
 mod packages;
 mod sandboxes;
+mod transfer;
 
 use std::sync::Arc;
 
 use axum::extract::OriginalUri;
 use axum::http::Method;
 use axum::middleware;
-use axum::routing::{any, get, post};
+use axum::routing::{get, post};
 use axum::Router;
 
 use crate::error::{with_tenant_info, ApiError};
@@ -26,6 +27,7 @@ pub fn api_router(hooks: Option<Arc<TestHooks>>) -> Router<AppState> {
     let mut resources = Router::new()
         .merge(packages::routes())
         .merge(handshake::routes())
+        .merge(transfer::routes())
         .route(
             "/access-control/acl/effective-policies",
             post(access_control::effective_policies),
@@ -39,8 +41,6 @@ pub fn api_router(hooks: Option<Arc<TestHooks>>) -> Router<AppState> {
     }
     Router::new()
         .nest(API_BASE, resources)
-        // The bare prefix is not part of the nest, but it is still the API's.
-        .route(&format!("{API_BASE}/"), any(route_not_found))
         .layer(middleware::from_fn(with_tenant_info))
 }
 

@@ -8,6 +8,8 @@
 //! after restart from the last committed step: nothing is lost and nothing is done twice.
 
 mod jobs;
+mod package_copy;
+pub mod transfers;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -16,7 +18,9 @@ use rusqlite::Transaction;
 use tokio::sync::Notify;
 
 use crate::clock::now_ms;
-use crate::db::{jobs::due_jobs, jobs::next_due_job, Db, DbError};
+use crate::db::jobs::{due_jobs, next_due_job};
+use crate::db::transfers::{due_transfers, next_due_transfer};
+use crate::db::{Db, DbError};
 
 /// Longest sleep while nothing is due, in case a wake-up was missed.
 const IDLE_RECHECK: Duration = Duration::from_millis(1000);
@@ -60,5 +64,9 @@ fn advance_due_work(tx: &Transaction<'_>, now: i64, step_ms: i64) -> Result<Opti
     for job in due_jobs(tx, now)? {
         jobs::advance(tx, &job, now, step_ms)?;
     }
-    Ok(next_due_job(tx)?)
+    for transfer in due_transfers(tx, now)? {
+        transfers::advance(tx, &transfer, now, step_ms)?;
+    }
+    let next_due = [next_due_job(tx)?, next_due_transfer(tx)?];
+    Ok(next_due.into_iter().flatten().min())
 }

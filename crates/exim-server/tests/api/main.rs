@@ -3,8 +3,14 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod bad_input;
+mod concurrency;
+mod contract;
+mod crash;
 mod handshakes;
+mod isolation;
 mod package_jobs;
 mod package_writes;
 mod packages_support;
 mod test_hooks;
+mod transfers;

@@ -30,9 +30,27 @@ pub async fn acme_request(
     path: &str,
     body: Option<&str>,
 ) -> std::io::Result<RawReply> {
+    signed_request(
+        address,
+        ("demo-acme-admin", ACME, "acme-sandbox"),
+        method,
+        path,
+        body,
+    )
+    .await
+}
+
+/// Sends one request signed in as `(token, org, sandbox)`.
+pub async fn signed_request(
+    address: SocketAddr,
+    (token, org, sandbox): (&str, &str, &str),
+    method: &str,
+    path: &str,
+    body: Option<&str>,
+) -> std::io::Result<RawReply> {
     let headers = format!(
-        "Authorization: Bearer demo-acme-admin\r\nx-api-key: {LOCAL_API_KEY}\r\n\
-         x-gw-ims-org-id: {ACME}\r\nx-sandbox-name: acme-sandbox\r\n"
+        "Authorization: Bearer {token}\r\nx-api-key: {LOCAL_API_KEY}\r\n\
+         x-gw-ims-org-id: {org}\r\nx-sandbox-name: {sandbox}\r\n"
     );
     request(address, method, path, &headers, body).await
 }

@@ -58,7 +58,10 @@ pub async fn children(
                 })
                 .collect();
             DependentObject {
-                title: title_of(&artifact.id).or(artifact.title),
+                // Platform names an untitled object by its id.
+                title: title_of(&artifact.id)
+                    .or(artifact.title)
+                    .or_else(|| Some(artifact.id.clone())),
                 id: artifact.id,
                 artifact_type,
                 children: Some(children),

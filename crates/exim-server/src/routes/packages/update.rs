@@ -99,12 +99,27 @@ async fn apply(
                 at: now,
                 by: &caller.user.id,
             };
+            let visibility_change = matches!(edit, Edit::Visibility(_));
             if make_change(tx, &caller, &package, edit)? {
                 record_change(tx, &id, &change)?;
             }
-            own_package(tx, &caller, &id)
+            let mut updated = own_package(tx, &caller, &id)?;
+            if visibility_change {
+                with_visibility_answer_details(&mut updated);
+            }
+            Ok(updated)
         })
         .await
+}
+
+/// Platform's answer to a visibility change also carries these (api-notes §3 P6).
+fn with_visibility_answer_details(package: &mut Package) {
+    package
+        .extra
+        .insert("schemaMapping".into(), serde_json::json!({}));
+    if let Some(sandbox) = &mut package.source_sandbox {
+        sandbox.empty = Some(false);
+    }
 }
 
 fn parse_edit(request: UpdatePackageRequest, now: i64) -> Result<Edit, ApiError> {
