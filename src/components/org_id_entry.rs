@@ -27,14 +27,11 @@ fn append(entries: RwSignal<Vec<OrgEntry>>, texts: Vec<String>) {
         return;
     }
     entries.update(|all| {
-        let mut next_key = all.iter().map(|e| e.key + 1).max().unwrap_or(0);
-        for text in texts {
-            all.push(OrgEntry {
-                key: next_key,
-                text,
-            });
-            next_key += 1;
-        }
+        let first_key = all.iter().map(|e| e.key + 1).max().unwrap_or(0);
+        let added = (first_key..)
+            .zip(texts)
+            .map(|(key, text)| OrgEntry { key, text });
+        all.extend(added);
     });
 }
 

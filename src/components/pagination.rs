@@ -12,6 +12,9 @@ pub fn Pagination(
     #[prop(into)] on_page_size: Callback<u32>,
     /// What is counted, plural ("packages").
     noun: &'static str,
+    /// Names the navigation when a screen has more than one list ("Pages of outgoing requests").
+    #[prop(optional)]
+    label: Option<&'static str>,
 ) -> impl IntoView {
     let pages = move || {
         let size = u64::from(page_size.get().max(1));
@@ -29,7 +32,7 @@ pub fn Pagination(
         }
     };
     view! {
-        <nav class="pagination" aria-label="Pages">
+        <nav class="pagination" aria-label=label.unwrap_or("Pages")>
             <span class="range">{range}</span>
             <label class="page-size">
                 "Per page"

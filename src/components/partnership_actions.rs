@@ -15,7 +15,7 @@ use crate::components::toast::{ToastVariant, Toasts};
 use crate::state::connection::Connection;
 use crate::state::partner_query::Direction;
 use crate::state::partnership::{
-    action_request, is_at_least_as_new, partner, row_actions, OwnOrg, RowAction,
+    action_request, cancelled_thing, is_at_least_as_new, partner, row_actions, OwnOrg, RowAction,
 };
 
 /// What the user asked for on which partnership.
@@ -191,9 +191,12 @@ pub fn PartnershipActionButtons(
             .map(|action| {
                 let record = record.clone();
                 let (label, aria_label, class) = match action {
-                    RowAction::Accept => ("Accept", format!("Accept the request from {who}"), "action"),
-                    RowAction::Decline => ("Decline", format!("Decline the request from {who}"), "action"),
-                    RowAction::Cancel => ("Cancel partnership", format!("Cancel the partnership with {who}"), "action negative"),
+                    RowAction::Accept => ("Accept".to_string(), format!("Accept the request from {who}"), "action"),
+                    RowAction::Decline => ("Decline".to_string(), format!("Decline the request from {who}"), "action"),
+                    RowAction::Cancel => {
+                        let thing = cancelled_thing(&record);
+                        (format!("Cancel {thing}"), format!("Cancel the {thing} with {who}"), "action negative")
+                    }
                 };
                 let busy = move || accepting.get();
                 view! {
@@ -204,7 +207,7 @@ pub fn PartnershipActionButtons(
                         disabled=move || action == RowAction::Accept && busy()
                         on:click=move |_| actions.start(record.clone(), direction, action)
                     >
-                        {move || if action == RowAction::Accept && busy() { "Accepting…" } else { label }}
+                        {move || if action == RowAction::Accept && busy() { "Accepting…".to_string() } else { label.clone() }}
                     </button>
                 }
             })
@@ -234,6 +237,13 @@ pub fn PartnershipDialogs(actions: PartnershipActions) -> impl IntoView {
             c.as_ref()
                 .map(|(record, direction, _)| partner_label(record, *direction))
                 .unwrap_or_default()
+        })
+    };
+    let thing = move || {
+        confirming.with(|c| {
+            c.as_ref()
+                .map(|(record, _, _)| cancelled_thing(record))
+                .unwrap_or("partnership")
         })
     };
     let close = move |()| {
@@ -329,7 +339,7 @@ pub fn PartnershipDialogs(actions: PartnershipActions) -> impl IntoView {
             id="cancel-partnership-dialog"
             open=is_open(RowAction::Cancel)
             on_close=close
-            title=Signal::derive(move || format!("Cancel the partnership with {}?", who()))
+            title=Signal::derive(move || format!("Cancel the {} with {}?", thing(), who()))
         >
             <form on:submit=confirm novalidate>
                 <p>{cancel_consequence}</p>
@@ -345,9 +355,9 @@ pub fn PartnershipDialogs(actions: PartnershipActions) -> impl IntoView {
                 </div>
                 {error}
                 <div class="dialog-actions">
-                    <button type="button" autofocus on:click=move |_| close(())>"Keep partnership"</button>
+                    <button type="button" autofocus on:click=move |_| close(())>{move || format!("Keep {}", thing())}</button>
                     <button type="submit" class="negative" id="confirm-cancel-partnership" disabled=move || act.pending().get()>
-                        {move || if act.pending().get() { "Cancelling…" } else { "Cancel partnership" }}
+                        {move || if act.pending().get() { "Cancelling…".to_string() } else { format!("Cancel {}", thing()) }}
                     </button>
                 </div>
             </form>

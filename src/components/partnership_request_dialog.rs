@@ -35,7 +35,9 @@ pub fn PartnershipRequestDialog(
         let client = context.client();
         async move {
             if opened {
-                handshakes::active_outgoing(&client).await.unwrap_or_default()
+                handshakes::active_outgoing(&client)
+                    .await
+                    .unwrap_or_default()
             } else {
                 Vec::new()
             }

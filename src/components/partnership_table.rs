@@ -164,7 +164,13 @@ fn PartnershipTable(
     let total = page.total_elements;
     let sort = Signal::derive(move || table.with(|t| t.sort.clone()));
     let on_sort = Callback::new(move |next: Sort| {
-        set_table(TableQuery { sort: next, ..table.get_untracked() }.restarted());
+        set_table(
+            TableQuery {
+                sort: next,
+                ..table.get_untracked()
+            }
+            .restarted(),
+        );
     });
     let table_id = format!("{key}-table");
     view! {
@@ -197,6 +203,10 @@ fn PartnershipTable(
             on_page=Callback::new(move |page: u32| set_table(TableQuery { page: page.max(1), ..table.get_untracked() }))
             on_page_size=Callback::new(move |size| set_table(TableQuery { page_size: size, ..table.get_untracked() }.restarted()))
             noun="requests"
+            label=match direction {
+                Direction::Outgoing => "Pages of outgoing requests",
+                Direction::Incoming => "Pages of incoming requests",
+            }
         />
     }
     .into_any()

@@ -84,12 +84,18 @@ pub fn PullForm(
         }
     };
     let invalid = move || shown.with(|c| c.as_ref().is_some_and(|c| !c.problems.is_empty()));
-    let value_of = move |read: fn(&PayloadCheck) -> Option<String>| {
+    // A field's value once read, a dash while there is nothing to say about it.
+    let value_of = move |read: fn(&PayloadCheck) -> Option<String>, part: PayloadPart| {
         move || {
-            shown
-                .with(|c| c.as_ref().and_then(read))
-                .map(|value| view! { <code>{value}</code> }.into_any())
-                .unwrap_or_else(|| view! { <span class="muted">"—"</span> }.into_any())
+            let (value, has_messages) = shown.with(|c| match c {
+                Some(check) => (read(check), !check.messages_for(part).is_empty()),
+                None => (None, false),
+            });
+            match value {
+                Some(value) => Some(view! { <code>{value}</code> }.into_any()),
+                None if has_messages => None,
+                None => Some(view! { <span class="muted">"—"</span> }.into_any()),
+            }
         }
     };
 
@@ -118,12 +124,12 @@ pub fn PullForm(
             <dl class="payload-fields">
                 <dt>"Source organization (imsOrgId)"</dt>
                 <dd>
-                    {value_of(|c| c.ims_org_id.clone())}
+                    {value_of(|c| c.ims_org_id.clone(), PayloadPart::OrgId)}
                     <ul class="error-list" id="payload-org-errors">{messages(PayloadPart::OrgId)}</ul>
                 </dd>
                 <dt>"Package ID (packageId)"</dt>
                 <dd>
-                    {value_of(|c| c.package_id.clone())}
+                    {value_of(|c| c.package_id.clone(), PayloadPart::PackageId)}
                     <ul class="error-list" id="payload-package-errors">{messages(PayloadPart::PackageId)}</ul>
                 </dd>
             </dl>

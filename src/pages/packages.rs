@@ -62,8 +62,10 @@ pub fn PackagesPage() -> impl IntoView {
 
     view! {
         <div class="page-header">
-            <h1>"Packages"</h1>
-            <p>"Packages of your organization across its sandboxes."</p>
+            <div>
+                <h1>"Packages"</h1>
+                <p>"Packages of your organization across its sandboxes."</p>
+            </div>
             <a class="button" href="/import">"Create from payload"</a>
         </div>
         <div class="toolbar">

@@ -29,8 +29,7 @@ pub fn PartnersPage() -> impl IntoView {
     });
     let permissions = expect_context::<PermissionsContext>();
     let can_act = Signal::derive(move || permissions.get().is_some_and(|p| p.share_packages));
-    let lacks_permission =
-        move || permissions.get().is_some_and(|p| !p.share_packages);
+    let lacks_permission = move || permissions.get().is_some_and(|p| !p.share_packages);
     let actions = PartnershipActions::new();
     let requesting = RwSignal::new(false);
     let outgoing_reload = RwSignal::new(0_u64);

@@ -56,6 +56,15 @@ impl RowAction {
     }
 }
 
+/// What Cancel ends: a request still waiting for its answer, or a partnership.
+pub fn cancelled_thing(record: &HandshakeRecord) -> &'static str {
+    if record.status == HandshakeStatus::ApprovalPending {
+        "request"
+    } else {
+        "partnership"
+    }
+}
+
 /// Only the target answers a pending request; either side cancels a pending or approved one.
 pub fn row_actions(record: &HandshakeRecord, direction: Direction) -> Vec<RowAction> {
     match (&record.status, direction) {
@@ -218,6 +227,12 @@ mod tests {
         cancelled_elsewhere.version = Some(2);
         assert!(!is_at_least_as_new(&changed, &cancelled_elsewhere));
         assert!(is_at_least_as_new(&changed, &changed.clone()));
+    }
+
+    #[test]
+    fn cancel_ends_a_request_or_a_partnership() {
+        assert_eq!(cancelled_thing(&record("APPROVAL_PENDING")), "request");
+        assert_eq!(cancelled_thing(&record("APPROVED")), "partnership");
     }
 
     #[test]

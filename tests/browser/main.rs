@@ -7,6 +7,8 @@ mod support;
 
 mod connection_panel;
 mod hostile_data;
+mod import_payload;
 mod package_actions;
 mod packages_inventory;
 mod packages_tab;
+mod partners;

@@ -7,7 +7,7 @@ use thirtyfour::prelude::*;
 use crate::support::faults::arm_fault;
 use crate::support::partners_pages::{
     eventually, focused, open_as, press, press_shift_tab, PartnersPage, Table, ACME, GLOBEX,
-    INITECH, UMBRELLA,
+    UMBRELLA,
 };
 use crate::support::{
     accessibility_violations, screenshot, wait_for_toast, wait_visible, with_session,
@@ -17,7 +17,10 @@ const UNKNOWN_ORG: &str = "0123456789ABCDEF01234567@AdobeOrg";
 
 async fn assert_accessible(driver: &WebDriver, screen: &str) -> WebDriverResult<()> {
     let violations = accessibility_violations(driver).await?;
-    assert!(violations.is_empty(), "axe-core on {screen}: {violations:#?}");
+    assert!(
+        violations.is_empty(),
+        "axe-core on {screen}: {violations:#?}"
+    );
     Ok(())
 }
 
@@ -27,12 +30,25 @@ async fn initech_asks_globex_and_umbrella_at_once_and_globex_accepts_with_the_ke
         let driver = &session.driver;
         let partners = PartnersPage { driver };
         open_as(&session, "demo-initech-admin", "/partners").await?;
+        wait_visible(
+            driver,
+            By::XPath("//h3[normalize-space(.)='No outgoing requests']"),
+        )
+        .await?;
+        screenshot(driver, "partners-initech-empty").await?;
 
         // Keyboard only: open the dialog, type and paste, send.
-        wait_visible(driver, By::Id("new-request-button")).await?.focus().await?;
+        wait_visible(driver, By::Id("new-request-button"))
+            .await?
+            .focus()
+            .await?;
         press(driver, Key::Enter).await?;
         wait_visible(driver, By::Id("partnership-request-dialog")).await?;
-        assert_eq!(focused(driver).await?.0, "org-id-input", "focus starts in the field");
+        assert_eq!(
+            focused(driver).await?.0,
+            "org-id-input",
+            "focus starts in the field"
+        );
         let typed = format!(
             "{GLOBEX}, {} not-an-org\n{GLOBEX} {UNKNOWN_ORG}",
             UMBRELLA.to_ascii_lowercase()
@@ -300,12 +316,22 @@ async fn cancelling_an_approved_partnership_asks_first_and_both_sides_see_it() {
         assert!(partners
             .row(Table::Outgoing, "Globex Corp")
             .await?
-            .find_all(By::XPath(".//button[normalize-space(.)='Cancel partnership']"))
+            .find_all(By::XPath(
+                ".//button[normalize-space(.)='Cancel partnership']"
+            ))
             .await?
             .is_empty());
 
-        open_as(&session, "demo-globex-admin", "/partners?in_status=cancelled").await?;
-        assert_eq!(partners.partners(Table::Incoming).await?, vec!["Acme Retail"]);
+        open_as(
+            &session,
+            "demo-globex-admin",
+            "/partners?in_status=cancelled",
+        )
+        .await?;
+        assert_eq!(
+            partners.partners(Table::Incoming).await?,
+            vec!["Acme Retail"]
+        );
         let history = partners.history(Table::Incoming, "Acme Retail").await?;
         assert!(
             history.contains("Cancelled by Avery Acme (admin), Acme Retail"),
@@ -327,12 +353,22 @@ async fn filters_and_the_open_history_live_in_the_url() {
             Ok(partners.partners(Table::Outgoing).await?.len() == 2)
         })
         .await?;
+        partners
+            .row_button(Table::Outgoing, "Initech", "Cancel request")
+            .await?;
+        partners
+            .row_button(Table::Outgoing, "Globex Corp", "Cancel partnership")
+            .await?;
 
         session.requests.clear();
         partners.filter(Table::Outgoing, "Approved").await?;
         session
             .requests
-            .wait_for(&["/handshake/list?", "requestType=OUTGOING", "status%3D%3DAPPROVED"])
+            .wait_for(&[
+                "/handshake/list?",
+                "requestType=OUTGOING",
+                "status%3D%3DAPPROVED",
+            ])
             .await;
         eventually("only Globex is listed", || async {
             Ok(partners.partners(Table::Outgoing).await? == vec!["Globex Corp"])

@@ -12,7 +12,6 @@ const POLL: Duration = Duration::from_millis(100);
 
 pub const ACME: &str = "5C1328435BF324E90A49402A@AdobeOrg";
 pub const GLOBEX: &str = "745F37C35E4B776E0A49421B@AdobeOrg";
-pub const INITECH: &str = "2E63197465A811E70A494213@AdobeOrg";
 pub const UMBRELLA: &str = "C0FA10B6661FDE6F0A494023@AdobeOrg";
 
 /// Types keys into whatever has focus, as a keyboard user would.
@@ -51,7 +50,10 @@ where
         if check().await.unwrap_or(false) {
             return Ok(());
         }
-        assert!(tokio::time::Instant::now() < deadline, "never happened: {what}");
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "never happened: {what}"
+        );
         tokio::time::sleep(POLL).await;
     }
 }
@@ -122,7 +124,14 @@ impl PartnersPage<'_> {
             .await?;
         let mut names = Vec::new();
         for cell in table.find_all(By::Css("tbody td.name-cell")).await? {
-            names.push(cell.text().await?.lines().next().unwrap_or_default().to_string());
+            names.push(
+                cell.text()
+                    .await?
+                    .lines()
+                    .next()
+                    .unwrap_or_default()
+                    .to_string(),
+            );
         }
         Ok(names)
     }
@@ -157,7 +166,9 @@ impl PartnersPage<'_> {
     ) -> WebDriverResult<WebElement> {
         self.row(table, partner)
             .await?
-            .find(By::XPath(format!(".//button[normalize-space(.)='{label}']")))
+            .find(By::XPath(format!(
+                ".//button[normalize-space(.)='{label}']"
+            )))
             .await
     }
 
@@ -242,12 +253,12 @@ impl ImportPage<'_> {
     /// Every message shown for the payload: the whole text first, then each field.
     pub async fn messages(&self) -> WebDriverResult<Vec<String>> {
         let mut messages = Vec::new();
-        for id in ["payload-errors", "payload-org-errors", "payload-package-errors"] {
-            for item in self
-                .driver
-                .find_all(By::Css(&format!("#{id} li")))
-                .await?
-            {
+        for id in [
+            "payload-errors",
+            "payload-org-errors",
+            "payload-package-errors",
+        ] {
+            for item in self.driver.find_all(By::Css(format!("#{id} li"))).await? {
                 messages.push(item.text().await?);
             }
         }
