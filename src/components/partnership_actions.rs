@@ -109,14 +109,21 @@ impl PartnershipActions {
                     toasts.show(success_message(&request, &who), ToastVariant::Positive);
                     focus_by_id(history_toggle_id(&id));
                 }
-                // Confirmations show their error inside the dialog, keeping the reason typed.
-                Err(error) if request.action == RowAction::Accept => {
+                // An open confirmation shows the error itself, keeping the reason typed.
+                Err(error)
+                    if request.action == RowAction::Accept
+                        || self.confirming.with_untracked(Option::is_none) =>
+                {
                     self.act.value().set(None);
+                    let verb = match request.action {
+                        RowAction::Accept => format!("accept the request from {who}"),
+                        RowAction::Decline => format!("decline the request from {who}"),
+                        RowAction::Cancel => {
+                            format!("cancel the {} with {who}", cancelled_thing(&request.record))
+                        }
+                    };
                     toasts.show(
-                        format!(
-                            "Couldn't accept the request from {who}: {}",
-                            error.user_message()
-                        ),
+                        format!("Couldn't {verb}: {}", error.user_message()),
                         ToastVariant::Negative,
                     );
                 }
@@ -246,9 +253,11 @@ pub fn PartnershipDialogs(actions: PartnershipActions) -> impl IntoView {
                 .unwrap_or("partnership")
         })
     };
+    // Escape closes the native dialog at once, even while the answer is on its way; the
+    // outcome is then reported by a toast.
     let close = move |()| {
+        confirming.set(None);
         if !act.pending().get_untracked() {
-            confirming.set(None);
             act.value().set(None);
         }
     };

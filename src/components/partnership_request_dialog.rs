@@ -82,8 +82,23 @@ pub fn PartnershipRequestDialog(
         }
     });
     Effect::new(move |_| {
-        let Some((sent, Ok(response))) = send.value().get() else {
+        let Some((sent, answer)) = send.value().get() else {
             return;
+        };
+        let response = match answer {
+            Ok(response) => response,
+            Err(error) => {
+                if !open.get_untracked() {
+                    toasts.show(
+                        format!(
+                            "Couldn't send the partnership request: {}",
+                            error.user_message()
+                        ),
+                        ToastVariant::Negative,
+                    );
+                }
+                return;
+            }
         };
         let answered = outcomes(&sent, &response);
         let made: Vec<String> = answered
@@ -138,11 +153,9 @@ pub fn PartnershipRequestDialog(
         results.set(Vec::new());
         send.dispatch(valid);
     };
-    let close = move |()| {
-        if !send.pending().get_untracked() {
-            open.set(false);
-        }
-    };
+    // Escape closes the native dialog at once, even while sending; the outcome then comes as
+    // a toast.
+    let close = move |()| open.set(false);
     let error = move || {
         send.value()
             .get()

@@ -5,28 +5,10 @@ use thirtyfour::prelude::*;
 
 use crate::support::faults::arm_fault;
 use crate::support::pages::PackagesPage;
-use crate::support::partners_pages::{eventually, open_as, ImportPage, ACME, GLOBEX};
+use crate::support::partners_pages::{eventually, open_as, package_id, ImportPage, ACME, GLOBEX};
 use crate::support::{
     accessibility_violations, api_call, screenshot, wait_for_toast, wait_visible, with_session,
 };
-
-/// The id of one of Acme's packages, looked up through the API.
-async fn acme_package_id(session: &crate::support::Session, name: &str) -> WebDriverResult<String> {
-    let (status, body) = api_call(
-        session,
-        "GET",
-        &format!("/exim/packages?property=name~{}", name.replace(' ', "%20")),
-        "demo-acme-admin",
-        ACME,
-        None,
-    )
-    .await?;
-    assert_eq!(status, 200, "{body}");
-    Ok(body["data"][0]["id"]
-        .as_str()
-        .expect("a package id")
-        .to_string())
-}
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_copied_payload_pulls_the_package_into_another_org() {
@@ -167,7 +149,8 @@ async fn bad_payloads_each_show_their_message_and_keep_the_text() {
         let driver = &session.driver;
         let import = ImportPage { driver };
         session.open("/connection").await?;
-        let private_id = acme_package_id(&session, "Customer profile schema").await?;
+        let private_id =
+            package_id(&session, "demo-acme-admin", ACME, "Customer profile schema").await?;
 
         open_as(&session, "demo-initech-admin", "/packages").await?;
         let create = wait_visible(

@@ -1,16 +1,17 @@
 //! Partners: requests between organizations, answered and cancelled, switching Connection
-//! profiles to play both sides. Sharing through the Share picker (a later screen) is not
-//! covered here.
+//! profiles to play both sides. Shares go through the API here; the Share picker (another
+//! screen) is not covered.
 
 use thirtyfour::prelude::*;
 
 use crate::support::faults::arm_fault;
+use crate::support::pages::PackagesPage;
 use crate::support::partners_pages::{
-    eventually, focused, open_as, press, press_shift_tab, PartnersPage, Table, ACME, GLOBEX,
-    UMBRELLA,
+    eventually, focused, open_as, package_id, press, press_shift_tab, share_through_api,
+    PartnersPage, Table, ACME, GLOBEX, INITECH, UMBRELLA,
 };
 use crate::support::{
-    accessibility_violations, screenshot, wait_for_toast, wait_visible, with_session,
+    accessibility_violations, api_call, screenshot, wait_for_toast, wait_visible, with_session,
 };
 
 const UNKNOWN_ORG: &str = "0123456789ABCDEF01234567@AdobeOrg";
@@ -141,6 +142,39 @@ async fn initech_asks_globex_and_umbrella_at_once_and_globex_accepts_with_the_ke
         partners
             .wait_for_status(Table::Outgoing, "Umbrella Group", "Approval pending")
             .await?;
+
+        // Initech may now share with Globex (still not with Umbrella, which has not answered).
+        let tps = package_id(
+            &session,
+            "demo-initech-admin",
+            INITECH,
+            "TPS report segments",
+        )
+        .await?;
+        let (status, refused) =
+            share_through_api(&session, "demo-initech-admin", INITECH, &tps, UMBRELLA).await?;
+        assert_eq!(status, 400, "no share before Umbrella accepts: {refused}");
+        let (status, shared) =
+            share_through_api(&session, "demo-initech-admin", INITECH, &tps, GLOBEX).await?;
+        assert_eq!(status, 201, "{shared}");
+        let transfer_id = shared[0]["id"].as_str().unwrap_or_default().to_string();
+        eventually("the share completes", || async {
+            let (_, transfer) = api_call(
+                &session,
+                "GET",
+                &format!("/exim/transfer/{transfer_id}"),
+                "demo-initech-admin",
+                INITECH,
+                None,
+            )
+            .await?;
+            Ok(transfer["status"] == "COMPLETED")
+        })
+        .await?;
+        open_as(&session, "demo-globex-admin", "/packages").await?;
+        PackagesPage { driver }
+            .wait_for_package("TPS report segments")
+            .await?;
         Ok(())
     })
     .await;
@@ -155,6 +189,19 @@ async fn acme_accepts_umbrellas_pending_demo_request() {
         partners
             .wait_for_status(Table::Incoming, "Umbrella Group", "Approval pending")
             .await?;
+        let compliance = package_id(
+            &session,
+            "demo-umbrella-admin",
+            UMBRELLA,
+            "Umbrella compliance policies",
+        )
+        .await?;
+        let (status, _) =
+            share_through_api(&session, "demo-umbrella-admin", UMBRELLA, &compliance, ACME).await?;
+        assert_eq!(
+            status, 400,
+            "Umbrella cannot share with Acme before Acme accepts"
+        );
         assert_accessible(driver, "Partners").await?;
         screenshot(driver, "partners-acme").await?;
         partners
@@ -180,6 +227,12 @@ async fn acme_accepts_umbrellas_pending_demo_request() {
         assert!(
             history.contains("Approved by Avery Acme (admin), Acme Retail"),
             "{history}"
+        );
+        let (status, shared) =
+            share_through_api(&session, "demo-umbrella-admin", UMBRELLA, &compliance, ACME).await?;
+        assert_eq!(
+            status, 201,
+            "Umbrella shares with Acme once accepted: {shared}"
         );
         Ok(())
     })
@@ -267,6 +320,11 @@ async fn cancelling_an_approved_partnership_asks_first_and_both_sides_see_it() {
         partners
             .wait_for_status(Table::Outgoing, "Globex Corp", "Approved")
             .await?;
+        let schema =
+            package_id(&session, "demo-acme-admin", ACME, "Customer profile schema").await?;
+        let (status, shared) =
+            share_through_api(&session, "demo-acme-admin", ACME, &schema, GLOBEX).await?;
+        assert_eq!(status, 201, "sharing works while approved: {shared}");
         partners
             .row_button(Table::Outgoing, "Globex Corp", "Cancel partnership")
             .await?
@@ -313,6 +371,13 @@ async fn cancelling_an_approved_partnership_asks_first_and_both_sides_see_it() {
             .wait_for_status(Table::Outgoing, "Globex Corp", "Cancelled")
             .await?;
         wait_for_toast(driver, "Partnership with Globex Corp cancelled").await?;
+        let (status, refused) =
+            share_through_api(&session, "demo-acme-admin", ACME, &schema, GLOBEX).await?;
+        assert_eq!(status, 400, "{refused}");
+        assert!(
+            refused.to_string().contains("no APPROVED partnership"),
+            "the share is refused for the partnership: {refused}"
+        );
         assert!(partners
             .row(Table::Outgoing, "Globex Corp")
             .await?
@@ -555,6 +620,37 @@ async fn server_failures_show_their_message_and_keep_what_was_typed() {
             ],
             "nothing typed is lost"
         );
+        Ok(())
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_viewer_sees_partnerships_but_is_offered_no_action() {
+    with_session(|session| async move {
+        let driver = &session.driver;
+        let partners = PartnersPage { driver };
+        open_as(&session, "demo-acme-viewer", "/partners").await?;
+        wait_visible(
+            driver,
+            By::XPath("//p[normalize-space(.)='You need the Share Packages permission to request, accept or cancel partnerships.']"),
+        )
+        .await?;
+        partners
+            .wait_for_status(Table::Incoming, "Umbrella Group", "Approval pending")
+            .await?;
+        assert!(driver.find_all(By::Id("new-request-button")).await?.is_empty());
+        let mut labels = Vec::new();
+        for button in driver.find_all(By::Css("main td button")).await? {
+            labels.push(button.text().await?);
+        }
+        assert!(
+            !labels.is_empty() && labels.iter().all(|label| label == "History"),
+            "rows offer only their history: {labels:?}"
+        );
+        let history = partners.history(Table::Incoming, "Umbrella Group").await?;
+        assert!(history.starts_with("Requested by Uma Umbrella (admin)"), "{history}");
+        screenshot(driver, "partners-viewer").await?;
         Ok(())
     })
     .await;

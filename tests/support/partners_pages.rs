@@ -6,12 +6,13 @@ use thirtyfour::common::keys::TypingData;
 use thirtyfour::prelude::*;
 
 use super::pages::ConnectionPage;
-use super::{wait_visible, Session, PATIENCE};
+use super::{api_call, wait_visible, Session, PATIENCE};
 
 const POLL: Duration = Duration::from_millis(100);
 
 pub const ACME: &str = "5C1328435BF324E90A49402A@AdobeOrg";
 pub const GLOBEX: &str = "745F37C35E4B776E0A49421B@AdobeOrg";
+pub const INITECH: &str = "2E63197465A811E70A494213@AdobeOrg";
 pub const UMBRELLA: &str = "C0FA10B6661FDE6F0A494023@AdobeOrg";
 
 /// Types keys into whatever has focus, as a keyboard user would.
@@ -71,6 +72,49 @@ pub async fn open_as(session: &Session, token: &str, path: &str) -> WebDriverRes
     })
     .await?;
     session.open(path).await
+}
+
+/// The id of an org's package, looked up by name through the API (the page must be open).
+pub async fn package_id(
+    session: &Session,
+    token: &str,
+    org_id: &str,
+    name: &str,
+) -> WebDriverResult<String> {
+    let (status, body) = api_call(
+        session,
+        "GET",
+        &format!("/exim/packages?property=name~{}", name.replace(' ', "%20")),
+        token,
+        org_id,
+        None,
+    )
+    .await?;
+    assert_eq!(status, 200, "{body}");
+    Ok(body["data"][0]["id"]
+        .as_str()
+        .expect("a package id")
+        .to_string())
+}
+
+/// Shares a package through the API (what the Share picker will do); returns the status and
+/// the answer.
+pub async fn share_through_api(
+    session: &Session,
+    token: &str,
+    org_id: &str,
+    package_id: &str,
+    target: &str,
+) -> WebDriverResult<(u16, serde_json::Value)> {
+    api_call(
+        session,
+        "POST",
+        "/exim/transfer",
+        token,
+        org_id,
+        Some(serde_json::json!({"packageId": package_id, "targets": [{"imsOrgId": target}]})),
+    )
+    .await
 }
 
 /// The two tables of the Partners screen.
