@@ -3,8 +3,10 @@
 mod client;
 mod error;
 pub mod packages;
+pub mod partners;
 pub mod permissions;
 pub mod sandboxes;
+pub mod transfers;
 
 pub use client::ApiClient;
 pub use error::ApiError;

@@ -4,3 +4,5 @@ pub mod connection;
 pub mod not_found;
 pub mod package_details;
 pub mod packages;
+pub mod sharing_status;
+pub mod transfer_rail;

@@ -10,3 +10,4 @@ mod hostile_data;
 mod package_actions;
 mod packages_inventory;
 mod packages_tab;
+mod sharing;
