@@ -64,6 +64,23 @@ pub fn ShareDialog(target: RwSignal<Option<Package>>) -> impl IntoView {
         let name =
             target.with_untracked(|t| t.as_ref().map(|p| p.name.clone()).unwrap_or_default());
         toasts.show(sharing_message(&name, &records), ToastVariant::Positive);
+        // Platform may accept some targets and silently drop others; say which.
+        let dropped: Vec<String> = selected.with_untracked(|chosen| {
+            chosen
+                .iter()
+                .filter(|p| !records.iter().any(|r| r.target_ims_org_id == p.org_id))
+                .map(|p| p.name.clone())
+                .collect()
+        });
+        if !dropped.is_empty() {
+            toasts.show(
+                format!(
+                    "Not shared with {}: Platform did not accept these organizations",
+                    dropped.join(", ")
+                ),
+                ToastVariant::Negative,
+            );
+        }
         share.value().set(None);
         target.set(None);
         navigate("/sharing", Default::default());
