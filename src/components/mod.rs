@@ -8,6 +8,7 @@ pub mod nav_tabs;
 pub mod org_picker;
 pub mod package_actions;
 pub mod pagination;
+pub mod search_box;
 pub mod share_dialog;
 pub mod sort_header;
 pub mod status_light;

@@ -7,13 +7,13 @@ use leptos::prelude::*;
 use leptos_router::components::Outlet;
 use leptos_router::hooks::{use_location, use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
-use leptos_use_signal_debounce_throttle::signal_debounced;
 
 use crate::api::{transfers, ApiError};
 use crate::app::ConnectionContext;
 use crate::components::inline_alert::ErrorAlert;
 use crate::components::live_refresh::{LiveRefresh, LiveStatusBar};
 use crate::components::pagination::Pagination;
+use crate::components::search_box::SearchBox;
 use crate::components::sort_header::SortHeader;
 use crate::components::status_light::StatusLight;
 use crate::pages::packages::DateTime;
@@ -21,8 +21,6 @@ use crate::state::polling::{any_running, status_changes};
 use crate::state::sorting::Sort;
 use crate::state::transfer_query::TransferQuery;
 use crate::state::url::encode;
-
-const SEARCH_DEBOUNCE_MS: f64 = 300.0;
 
 /// What the table shows, shared with the rail so that it needs no request of its own.
 #[derive(Clone, Copy)]
@@ -144,29 +142,6 @@ pub fn SharingStatusPage() -> impl IntoView {
 /// Search by package name, status (any of several) and request type.
 #[component]
 fn Filters(query: Memo<TransferQuery>, show: Callback<(TransferQuery, bool)>) -> impl IntoView {
-    let text = RwSignal::new(query.get_untracked().search);
-    let settled: Signal<String> = signal_debounced(text, SEARCH_DEBOUNCE_MS);
-    Effect::new(move |_| {
-        let from_url = query.with(|q| q.search.clone());
-        let typing = settled.get_untracked() != text.get_untracked();
-        if !typing && text.get_untracked() != from_url {
-            text.set(from_url);
-        }
-    });
-    Effect::new(move |_| {
-        let wanted = settled.get();
-        let current = query.get_untracked();
-        if current.search != wanted {
-            show.run((
-                TransferQuery {
-                    search: wanted,
-                    page: 1,
-                    ..current
-                },
-                true,
-            ));
-        }
-    });
     let status_box = move |status: TransferStatus| {
         let id = format!("status-{}", status.as_str().to_lowercase());
         let label_for = id.clone();
@@ -189,16 +164,15 @@ fn Filters(query: Memo<TransferQuery>, show: Callback<(TransferQuery, bool)>) ->
     };
     view! {
         <div class="toolbar filters">
-            <div class="search">
-                <label for="transfer-search" class="visually-hidden">"Search by package name"</label>
-                <input
-                    type="search"
-                    id="transfer-search"
-                    placeholder="Search by package name"
-                    prop:value=move || text.get()
-                    on:input=move |ev| text.set(event_target_value(&ev))
-                />
-            </div>
+            <SearchBox
+                id="transfer-search"
+                label="Search by package name"
+                placeholder="Search by package name"
+                current=Signal::derive(move || query.with(|q| q.search.clone()))
+                on_search=Callback::new(move |search| {
+                    show.run((TransferQuery { search, page: 1, ..query.get_untracked() }, true));
+                })
+            />
             <fieldset class="status-filter">
                 <legend>"Status"</legend>
                 {TransferStatus::KNOWN.iter().cloned().map(status_box).collect_view()}

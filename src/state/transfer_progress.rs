@@ -1,17 +1,6 @@
 //! The progress stepper of a transfer, built from `transferDetails.messages`.
 
-use exim_api::TransferStatus;
-
-/// The steps Platform reports, in order.
-pub const STEPS: [&str; 7] = [
-    "Fetched Package",
-    "Fetched Manifest",
-    "Tenant Identified",
-    "Fetched Sandbox Id",
-    "Fetched Blob Files",
-    "Message Published to Kafka",
-    "Completed Transfer",
-];
+use exim_api::{TransferStatus, TRANSFER_PROGRESS_MESSAGES as STEPS};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StepState {

@@ -32,6 +32,26 @@ async fn open_share(session: &Session, package: &str) -> WebDriverResult<()> {
     .map(|_| ())
 }
 
+/// Shares "Customer profile schema" with Globex and waits until Sharing Status shows it running.
+async fn share_with_globex_until_running(session: &Session) -> WebDriverResult<()> {
+    open_share(session, "Customer profile schema").await?;
+    let dialog = ShareDialog {
+        driver: &session.driver,
+    };
+    dialog.pick("Globex").await?;
+    dialog.confirm().await?.click().await?;
+    SharingPage {
+        driver: &session.driver,
+    }
+    .wait_rows(
+        "a running row",
+        |rows| rows.iter().any(|r| !is_terminal(&r.2)),
+        SHARE_PATIENCE,
+    )
+    .await
+    .map(|_| ())
+}
+
 /// How many transfers Acme is party to, as the API counts them.
 async fn transfer_total(session: &Session) -> WebDriverResult<u64> {
     let (status, body) = api_call(
@@ -307,12 +327,8 @@ async fn a_refused_share_keeps_the_selection_and_a_double_click_shares_once() {
 #[tokio::test(flavor = "multi_thread")]
 async fn polling_makes_one_list_request_per_tick_and_stops_when_all_rows_finish() {
     with_session_stepping(2_000, |session| async move {
-        open_share(&session, "Customer profile schema").await?;
-        let dialog = ShareDialog { driver: &session.driver };
-        dialog.pick("Globex").await?;
-        dialog.confirm().await?.click().await?;
+        share_with_globex_until_running(&session).await?;
         let sharing = SharingPage { driver: &session.driver };
-        sharing.wait_rows("running row", |rows| rows.iter().any(|r| !is_terminal(&r.2)), SHARE_PATIENCE).await?;
 
         // While running: about one list request per 5 s, no per-row GETs.
         let lists = request_count(&session, LIST_ROUTE).await?;
@@ -350,12 +366,8 @@ async fn polling_makes_one_list_request_per_tick_and_stops_when_all_rows_finish(
 #[tokio::test(flavor = "multi_thread")]
 async fn a_failed_refresh_backs_off_visibly_and_recovers() {
     with_session_stepping(1_000, |session| async move {
-        open_share(&session, "Customer profile schema").await?;
-        let dialog = ShareDialog { driver: &session.driver };
-        dialog.pick("Globex").await?;
-        dialog.confirm().await?.click().await?;
+        share_with_globex_until_running(&session).await?;
         let sharing = SharingPage { driver: &session.driver };
-        sharing.wait_rows("running row", |rows| rows.iter().any(|r| !is_terminal(&r.2)), SHARE_PATIENCE).await?;
         arm_fault(&session, serde_json::json!({"method": "GET", "path": "/data/foundation/exim/transfer/list", "status": 500})).await?;
         let problem = wait_visible(&session.driver, By::Css(".refresh-problem")).await?.text().await?;
         assert!(problem.starts_with("Couldn't refresh — retrying in"), "{problem}");
