@@ -1,7 +1,7 @@
 //! The application shell: router, header, navigation tabs, and the shared contexts.
 
 use leptos::prelude::*;
-use leptos_router::components::{Redirect, Route, Router, Routes};
+use leptos_router::components::{ParentRoute, Redirect, Route, Router, Routes};
 use leptos_router::path;
 
 use crate::api::permissions::{self, Permissions};
@@ -15,6 +15,8 @@ use crate::pages::not_found::NotFound;
 use crate::pages::package_details::PackageDetailsPage;
 use crate::pages::packages::PackagesPage;
 use crate::pages::partners::PartnersPage;
+use crate::pages::sharing_status::SharingStatusPage;
+use crate::pages::transfer_rail::TransferRail;
 use crate::state::connection::Connection;
 use crate::storage;
 
@@ -89,6 +91,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=|| view! { <Redirect path="/packages" /> } />
                     <Route path=path!("/packages") view=PackagesPage />
                     <Route path=path!("/packages/:id") view=PackageDetailsPage />
+                    <ParentRoute path=path!("/sharing") view=SharingStatusPage>
+                        <Route path=path!(":id") view=TransferRail />
+                        <Route path=path!("") view=|| () />
+                    </ParentRoute>
                     <Route path=path!("/partners") view=PartnersPage />
                     <Route path=path!("/import") view=ImportPage />
                     <Route path=path!("/connection") view=ConnectionPage />

@@ -4,6 +4,7 @@ mod client;
 mod error;
 pub mod handshakes;
 pub mod packages;
+pub mod partners;
 pub mod permissions;
 pub mod sandboxes;
 pub mod transfers;

@@ -1,9 +1,44 @@
-//! `/exim/transfer`: the public pulls made from Import.
+//! `/exim/transfer`: shares to partner orgs and pulls of public packages.
 
-use exim_api::{PagedResponse, PullRequest, TransferRecord};
+use exim_api::{PagedResponse, PullRequest, TransferRecord, TransferRequest, TransferTarget};
 
 use super::{ApiClient, ApiError};
 use crate::state::pulled_query::PulledQuery;
+use crate::state::transfer_query::TransferQuery;
+use crate::state::url::encode;
+
+pub async fn list(
+    client: &ApiClient,
+    query: &TransferQuery,
+) -> Result<PagedResponse<TransferRecord>, ApiError> {
+    client
+        .get_json("/exim/transfer/list", &query.api_params())
+        .await
+}
+
+pub async fn get(client: &ApiClient, id: &str) -> Result<TransferRecord, ApiError> {
+    client
+        .get_json(&format!("/exim/transfer/{}", encode(id)), &[])
+        .await
+}
+
+/// Starts sharing a package with every target org; Platform answers one record per target.
+pub async fn share(
+    client: &ApiClient,
+    package_id: &str,
+    org_ids: &[String],
+) -> Result<Vec<TransferRecord>, ApiError> {
+    let request = TransferRequest {
+        package_id: package_id.to_string(),
+        targets: org_ids
+            .iter()
+            .map(|id| TransferTarget {
+                ims_org_id: id.clone(),
+            })
+            .collect(),
+    };
+    client.post_json("/exim/transfer", &request).await
+}
 
 /// Pulls a public package into the current org with exactly its copied payload.
 pub async fn pull_request(

@@ -7,6 +7,7 @@ pub fn NavTabs() -> impl IntoView {
     view! {
         <nav class="tabs" aria-label="Main">
             <A href="/packages">"Packages"</A>
+            <A href="/sharing">"Sharing status"</A>
             <A href="/partners">"Partners"</A>
             <A href="/import">"Import"</A>
             <A href="/connection">"Connection"</A>

@@ -9,6 +9,7 @@ use crate::api::{packages, ApiError};
 use crate::app::{ConnectionContext, PermissionsContext};
 use crate::components::dialog::Modal;
 use crate::components::inline_alert::ErrorAlert;
+use crate::components::share_dialog::ShareDialog;
 use crate::components::toast::{ToastVariant, Toasts};
 use crate::state::share_rules::share_eligibility;
 
@@ -16,6 +17,8 @@ use crate::state::share_rules::share_eligibility;
 /// [`PackageActions::new`] and render [`PackageActionDialogs`] once.
 #[derive(Clone, Copy)]
 pub struct PackageActions {
+    /// The package being shared (the Share dialog is open).
+    share_target: RwSignal<Option<Package>>,
     /// The package whose availability the user is about to change.
     availability_target: RwSignal<Option<Package>>,
     /// Payload JSON to copy by hand when the clipboard refused it.
@@ -38,6 +41,7 @@ impl PackageActions {
             async move { packages::set_visibility(&client, &id, visibility).await }
         });
         PackageActions {
+            share_target: RwSignal::new(None),
             availability_target: RwSignal::new(None),
             payload_fallback: RwSignal::new(None),
             copied: RwSignal::new(None),
@@ -110,6 +114,27 @@ pub fn PackageActionButtons(
     let is_public = package.visibility() == PackageVisibility::Public;
     let id = package.id.clone();
     let name = package.name.clone();
+    let share_button = {
+        let package = package.clone();
+        let label = format!("Share {name}");
+        move || {
+            let shareable = expect_context::<PermissionsContext>().get().is_some()
+                && share_block_reason(&package).is_none();
+            let package = package.clone();
+            shareable.then(|| {
+                view! {
+                    <button
+                        type="button"
+                        class="action"
+                        aria-label=label.clone()
+                        on:click=move |_| actions.share_target.set(Some(package.clone()))
+                    >
+                        "Share"
+                    </button>
+                }
+            })
+        }
+    };
     let copy_button = is_public.then(|| {
         let package = package.clone();
         let (copied_id, copying_id) = (id.clone(), id.clone());
@@ -162,7 +187,7 @@ pub fn PackageActionButtons(
             }
         })
     };
-    view! { <div class="row-actions">{copy_button}{availability_button}</div> }
+    view! { <div class="row-actions">{share_button}{copy_button}{availability_button}</div> }
 }
 
 /// The confirmation for availability changes and the copy-by-hand payload dialog.
@@ -202,11 +227,25 @@ pub fn PackageActionDialogs(actions: PackageActions) -> impl IntoView {
             actions.on_updated.run(updated);
         }
     });
+    // Set from the first click until the change fails or the dialog opens again, so that a
+    // double click changes nothing twice.
+    let submitted = StoredValue::new(false);
+    Effect::new(move |_| {
+        if target.with(Option::is_some) {
+            submitted.set_value(false);
+        }
+    });
+    Effect::new(move |_| {
+        if matches!(change.value().get(), Some(Err(_))) {
+            submitted.set_value(false);
+        }
+    });
     let confirm = move |_| {
-        if change.pending().get_untracked() {
+        if submitted.get_value() {
             return;
         }
         if let Some(package) = target.get_untracked() {
+            submitted.set_value(true);
             let next = if package.visibility() == PackageVisibility::Public {
                 PackageVisibility::Private
             } else {
@@ -235,6 +274,7 @@ pub fn PackageActionDialogs(actions: PackageActions) -> impl IntoView {
     });
 
     view! {
+        <ShareDialog target=actions.share_target />
         <Modal
             id="availability-dialog"
             open=Signal::derive(move || target.with(Option::is_some))

@@ -7,7 +7,6 @@ use exim_api::{Package, PackageVisibility, PagedResponse};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
-use leptos_use_signal_debounce_throttle::signal_debounced;
 
 use crate::api::{packages, ApiError};
 use crate::app::{ConnectionContext, PermissionsContext};
@@ -16,13 +15,13 @@ use crate::components::package_actions::{
     share_block_reason, PackageActionButtons, PackageActionDialogs, PackageActions,
 };
 use crate::components::pagination::Pagination;
+use crate::components::search_box::SearchBox;
 use crate::components::sort_header::SortHeader;
 use crate::components::status_light::StatusLight;
 use crate::state::format::{exact_time, local_date, local_date_time};
 use crate::state::package_query::PackageQuery;
 use crate::state::sorting::Sort;
 
-const SEARCH_DEBOUNCE_MS: f64 = 300.0;
 const COLUMN_COUNT: usize = 8;
 
 #[component]
@@ -70,7 +69,16 @@ pub fn PackagesPage() -> impl IntoView {
         </div>
         <div class="toolbar">
             <AvailabilityChoice query show />
-            <SearchBox query show />
+            <SearchBox
+                id="package-search"
+                label="Search packages by name"
+                placeholder="Search by name"
+                current=Signal::derive(move || query.with(|q| q.search.clone()))
+                on_search=Callback::new(move |search| {
+                    let next = PackageQuery { search, ..query.get_untracked() };
+                    show.run((next.restarted(), true));
+                })
+            />
         </div>
         <Transition fallback=LoadingTable>
             {move || {
@@ -117,44 +125,6 @@ fn AvailabilityChoice(
             {option(PackageVisibility::Private, "Private")}
             {option(PackageVisibility::Public, "Public")}
         </fieldset>
-    }
-}
-
-/// Search by name; the URL (and so the API query) follows after a short pause in typing.
-#[component]
-fn SearchBox(query: Memo<PackageQuery>, show: Callback<(PackageQuery, bool)>) -> impl IntoView {
-    let text = RwSignal::new(query.get_untracked().search);
-    let settled = signal_debounced(text, SEARCH_DEBOUNCE_MS);
-    // Back/Forward change the URL: the box follows, unless the user is still typing.
-    Effect::new(move |_| {
-        let from_url = query.with(|q| q.search.clone());
-        let typing = settled.get_untracked() != text.get_untracked();
-        if !typing && text.get_untracked() != from_url {
-            text.set(from_url);
-        }
-    });
-    Effect::new(move |_| {
-        let wanted = settled.get();
-        let current = query.get_untracked();
-        if current.search != wanted {
-            let next = PackageQuery {
-                search: wanted,
-                ..current
-            };
-            show.run((next.restarted(), true));
-        }
-    });
-    view! {
-        <div class="search">
-            <label for="package-search" class="visually-hidden">"Search packages by name"</label>
-            <input
-                type="search"
-                id="package-search"
-                placeholder="Search by name"
-                prop:value=move || text.get()
-                on:input=move |ev| text.set(event_target_value(&ev))
-            />
-        </div>
     }
 }
 

@@ -2,10 +2,10 @@
 
 use thirtyfour::prelude::*;
 
+use crate::support::orgs::ACME;
 use crate::support::pages::PackagesPage;
 use crate::support::{api_call, screenshot, with_session};
 
-const ACME: &str = "5C1328435BF324E90A49402A@AdobeOrg";
 const HOSTILE: &str = "<img src=x onerror=alert(1)>";
 
 #[tokio::test(flavor = "multi_thread")]

@@ -3,11 +3,12 @@
 
 use thirtyfour::prelude::*;
 
-use crate::support::faults::arm_fault;
+use crate::support::orgs::ACME;
 use crate::support::pages::PackagesPage;
-use crate::support::partners_pages::{eventually, open_as, package_id, ImportPage, ACME, GLOBEX};
+use crate::support::partners_pages::{eventually, open_as, package_id, ImportPage};
+use crate::support::sharing_pages::SharingPage;
 use crate::support::{
-    accessibility_violations, api_call, screenshot, wait_for_toast, wait_visible, with_session,
+    accessibility_violations, arm_fault, screenshot, wait_for_toast, wait_visible, with_session,
 };
 
 #[tokio::test(flavor = "multi_thread")]
@@ -106,20 +107,26 @@ async fn a_copied_payload_pulls_the_package_into_another_org() {
         assert!(violations.is_empty(), "axe-core on Import: {violations:#?}");
         screenshot(driver, "import-pulled").await?;
 
-        // The server finishes the transfer and Globex gets its own copy.
-        eventually("the pull completes", || async {
-            let (_, transfer) = api_call(
-                &session,
-                "GET",
-                &format!("/exim/transfer/{transfer_id}"),
-                "demo-globex-admin",
-                GLOBEX,
-                None,
-            )
-            .await?;
-            Ok(transfer["status"] == "COMPLETED")
+        // The link opens the pull in Sharing Status, where it completes (Public pull).
+        link.click().await?;
+        let sharing = SharingPage { driver };
+        eventually("Sharing Status shows the pull completed", || async {
+            let status = driver
+                .find(By::Css("aside.rail dl.metadata .status-light"))
+                .await?
+                .text()
+                .await?;
+            Ok(status == "Completed")
         })
         .await?;
+        let rail = sharing.rail_text().await?;
+        assert!(
+            rail.to_lowercase().contains("public"),
+            "a public pull: {rail}"
+        );
+        screenshot(driver, "import-pull-in-sharing-status").await?;
+        driver.back().await?;
+        import.payload_field().await?;
         driver.refresh().await?;
         eventually("the list shows it completed", || async {
             let row = driver

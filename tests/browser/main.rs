@@ -12,3 +12,4 @@ mod package_actions;
 mod packages_inventory;
 mod packages_tab;
 mod partners;
+mod sharing;

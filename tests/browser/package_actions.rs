@@ -2,13 +2,13 @@
 
 use thirtyfour::prelude::*;
 
+use crate::support::orgs::ACME;
 use crate::support::pages::PackagesPage;
 use crate::support::{
     accessibility_violations, screenshot, wait_for_toast, wait_visible, with_session,
 };
 
 const SPRING_SALE_ID: &str = "d4ccecf7cca853e5060db5bc02509387";
-const ACME: &str = "5C1328435BF324E90A49402A@AdobeOrg";
 
 #[tokio::test(flavor = "multi_thread")]
 async fn copy_payload_puts_exactly_the_servers_payload_on_the_clipboard() {

@@ -186,12 +186,17 @@ async fn each_package_says_why_it_cannot_be_shared() {
             None,
             "shareable: nothing to explain"
         );
-        // The Share dialog does not exist yet, so no row offers Share.
-        assert!(!packages
-            .row_buttons("Customer profile schema")
-            .await?
-            .iter()
-            .any(|label| label == "Share"));
+        // Only the shareable package offers Share.
+        let offers_share = |labels: Vec<String>| labels.iter().any(|label| label == "Share");
+        assert!(offers_share(
+            packages.row_buttons("Customer profile schema").await?
+        ));
+        for name in ["Holiday campaign 2026", "Production baseline schemas"] {
+            assert!(
+                !offers_share(packages.row_buttons(name).await?),
+                "{name} offers no Share"
+            );
+        }
 
         // Focus shows the reason (keyboard users get it too).
         let trigger = packages

@@ -1,17 +1,18 @@
 //! Partners: requests between organizations, answered and cancelled, switching Connection
-//! profiles to play both sides. Shares go through the API here; the Share picker (another
-//! screen) is not covered.
+//! profiles to play both sides, and what that changes in the Share picker.
 
 use thirtyfour::prelude::*;
 
-use crate::support::faults::arm_fault;
+use crate::support::orgs::{ACME, GLOBEX, INITECH, UMBRELLA};
 use crate::support::pages::PackagesPage;
 use crate::support::partners_pages::{
     eventually, focused, open_as, package_id, press, press_shift_tab, share_through_api,
-    PartnersPage, Table, ACME, GLOBEX, INITECH, UMBRELLA,
+    PartnersPage, Table,
 };
+use crate::support::sharing_pages::{ShareDialog, SharingPage, SHARE_PATIENCE};
 use crate::support::{
-    accessibility_violations, api_call, screenshot, wait_for_toast, wait_visible, with_session,
+    accessibility_violations, arm_fault, screenshot, wait_for_toast, wait_visible, with_session,
+    Session,
 };
 
 const UNKNOWN_ORG: &str = "0123456789ABCDEF01234567@AdobeOrg";
@@ -23,6 +24,41 @@ async fn assert_accessible(driver: &WebDriver, screen: &str) -> WebDriverResult<
         "axe-core on {screen}: {violations:#?}"
     );
     Ok(())
+}
+
+/// The partners the Share picker offers for a package of the inventory.
+async fn share_picker_offers(session: &Session, package: &str) -> WebDriverResult<Vec<String>> {
+    session.open("/packages").await?;
+    PackagesPage {
+        driver: &session.driver,
+    }
+    .click_row_button(package, "Share")
+    .await?;
+    let share = ShareDialog {
+        driver: &session.driver,
+    };
+    let dialog = share.wait_open().await?;
+    // The picker appears once the partners are loaded; without any, the dialog says so.
+    let deadline = tokio::time::Instant::now() + crate::support::PATIENCE;
+    loop {
+        if dialog.text().await?.contains("No approved partners yet") {
+            return Ok(Vec::new());
+        }
+        if !session
+            .driver
+            .find_all(By::Id("share-orgs"))
+            .await?
+            .is_empty()
+        {
+            break;
+        }
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "the Share dialog shows neither partners nor their absence"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    share.suggestions("").await
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -143,7 +179,7 @@ async fn initech_asks_globex_and_umbrella_at_once_and_globex_accepts_with_the_ke
             .wait_for_status(Table::Outgoing, "Umbrella Group", "Approval pending")
             .await?;
 
-        // Initech may now share with Globex (still not with Umbrella, which has not answered).
+        // Initech may now share with Globex, and still not with Umbrella, which has not answered.
         let tps = package_id(
             &session,
             "demo-initech-admin",
@@ -154,23 +190,24 @@ async fn initech_asks_globex_and_umbrella_at_once_and_globex_accepts_with_the_ke
         let (status, refused) =
             share_through_api(&session, "demo-initech-admin", INITECH, &tps, UMBRELLA).await?;
         assert_eq!(status, 400, "no share before Umbrella accepts: {refused}");
-        let (status, shared) =
-            share_through_api(&session, "demo-initech-admin", INITECH, &tps, GLOBEX).await?;
-        assert_eq!(status, 201, "{shared}");
-        let transfer_id = shared[0]["id"].as_str().unwrap_or_default().to_string();
-        eventually("the share completes", || async {
-            let (_, transfer) = api_call(
-                &session,
-                "GET",
-                &format!("/exim/transfer/{transfer_id}"),
-                "demo-initech-admin",
-                INITECH,
-                None,
+        assert_eq!(
+            share_picker_offers(&session, "TPS report segments").await?,
+            vec!["Globex Corp"]
+        );
+        let share = ShareDialog { driver };
+        share.pick("Globex").await?;
+        share.confirm().await?.click().await?;
+        SharingPage { driver }
+            .wait_rows(
+                "the share to Globex completes",
+                |rows| {
+                    rows.iter().any(|r| {
+                        r.0 == "TPS report segments" && r.1 == "Globex Corp" && r.2 == "Completed"
+                    })
+                },
+                SHARE_PATIENCE,
             )
             .await?;
-            Ok(transfer["status"] == "COMPLETED")
-        })
-        .await?;
         open_as(&session, "demo-globex-admin", "/packages").await?;
         PackagesPage { driver }
             .wait_for_package("TPS report segments")
@@ -228,12 +265,26 @@ async fn acme_accepts_umbrellas_pending_demo_request() {
             history.contains("Approved by Avery Acme (admin), Acme Retail"),
             "{history}"
         );
-        let (status, shared) =
-            share_through_api(&session, "demo-umbrella-admin", UMBRELLA, &compliance, ACME).await?;
+
+        // Umbrella, the source, can now share with Acme.
+        open_as(&session, "demo-umbrella-admin", "/connection").await?;
         assert_eq!(
-            status, 201,
-            "Umbrella shares with Acme once accepted: {shared}"
+            share_picker_offers(&session, "Umbrella compliance policies").await?,
+            vec!["Acme Retail"]
         );
+        let share = ShareDialog { driver };
+        share.pick("Acme").await?;
+        share.confirm().await?.click().await?;
+        SharingPage { driver }
+            .wait_rows(
+                "Umbrella's share to Acme is listed",
+                |rows| {
+                    rows.iter()
+                        .any(|r| r.0 == "Umbrella compliance policies" && r.1 == "Acme Retail")
+                },
+                SHARE_PATIENCE,
+            )
+            .await?;
         Ok(())
     })
     .await;
@@ -320,11 +371,13 @@ async fn cancelling_an_approved_partnership_asks_first_and_both_sides_see_it() {
         partners
             .wait_for_status(Table::Outgoing, "Globex Corp", "Approved")
             .await?;
-        let schema =
-            package_id(&session, "demo-acme-admin", ACME, "Customer profile schema").await?;
-        let (status, shared) =
-            share_through_api(&session, "demo-acme-admin", ACME, &schema, GLOBEX).await?;
-        assert_eq!(status, 201, "sharing works while approved: {shared}");
+        assert!(
+            share_picker_offers(&session, "Customer profile schema")
+                .await?
+                .contains(&"Globex Corp".to_string()),
+            "Globex is offered while approved"
+        );
+        session.open("/partners").await?;
         partners
             .row_button(Table::Outgoing, "Globex Corp", "Cancel partnership")
             .await?
@@ -371,6 +424,8 @@ async fn cancelling_an_approved_partnership_asks_first_and_both_sides_see_it() {
             .wait_for_status(Table::Outgoing, "Globex Corp", "Cancelled")
             .await?;
         wait_for_toast(driver, "Partnership with Globex Corp cancelled").await?;
+        let schema =
+            package_id(&session, "demo-acme-admin", ACME, "Customer profile schema").await?;
         let (status, refused) =
             share_through_api(&session, "demo-acme-admin", ACME, &schema, GLOBEX).await?;
         assert_eq!(status, 400, "{refused}");
@@ -386,6 +441,13 @@ async fn cancelling_an_approved_partnership_asks_first_and_both_sides_see_it() {
             ))
             .await?
             .is_empty());
+
+        assert!(
+            !share_picker_offers(&session, "Customer profile schema")
+                .await?
+                .contains(&"Globex Corp".to_string()),
+            "Globex is no longer offered"
+        );
 
         open_as(
             &session,

@@ -4,9 +4,9 @@
 //! Nothing here skips: a missing build, browser or driver fails the test with the command
 //! that fixes it.
 
-pub mod faults;
 pub mod pages;
 pub mod partners_pages;
+pub mod sharing_pages;
 
 use std::future::Future;
 use std::path::{Path, PathBuf};
@@ -100,7 +100,19 @@ where
     F: FnOnce(Session) -> Fut + Send + 'static,
     Fut: Future<Output = WebDriverResult<()>> + Send + 'static,
 {
-    let test = BrowserTest::start().await;
+    with_session_stepping(FAST_STEP_MS, body).await;
+}
+
+/// Transfers advance one step per 200 ms: a share finishes in about two seconds.
+pub const FAST_STEP_MS: u64 = 200;
+
+/// Like [`with_session`], with the server's asynchronous work advancing one step per `step_ms`.
+pub async fn with_session_stepping<F, Fut>(step_ms: u64, body: F)
+where
+    F: FnOnce(Session) -> Fut + Send + 'static,
+    Fut: Future<Output = WebDriverResult<()>> + Send + 'static,
+{
+    let test = BrowserTest::start(step_ms).await;
     let driver = test.session.driver.clone();
     let outcome = tokio::spawn(body(test.session.clone())).await;
     let quit = driver.quit().await;
@@ -113,7 +125,7 @@ where
 }
 
 impl BrowserTest {
-    async fn start() -> BrowserTest {
+    async fn start(step_ms: u64) -> BrowserTest {
         let dist = dist_dir();
         assert!(
             dist.join("index.html").exists(),
@@ -132,7 +144,7 @@ impl BrowserTest {
             db_path: Some(database.path().join("exim.sqlite3")),
             demo: true,
             static_dir: Some(dist),
-            step_ms: 200,
+            step_ms,
         };
         let state = AppState::open(&config)
             .expect("exim-server opens its database")
@@ -325,4 +337,93 @@ pub async fn api_call(
         )
         .await?;
     result.convert()
+}
+
+/// Demo organizations, by IMS org ID.
+pub mod orgs {
+    pub const ACME: &str = "5C1328435BF324E90A49402A@AdobeOrg";
+    pub const GLOBEX: &str = "745F37C35E4B776E0A49421B@AdobeOrg";
+    pub const INITECH: &str = "2E63197465A811E70A494213@AdobeOrg";
+    pub const UMBRELLA: &str = "C0FA10B6661FDE6F0A494023@AdobeOrg";
+}
+
+/// Arms a server fault (see exim-server's `/_local/faults`).
+pub async fn arm_fault(session: &Session, fault: serde_json::Value) -> WebDriverResult<()> {
+    let (status, body) = local_call(session, "POST", "/_local/faults", Some(fault)).await?;
+    assert_eq!(status, 201, "fault armed: {body}");
+    Ok(())
+}
+
+/// How many requests the server counted for `route` (e.g. `GET /data/foundation/exim/transfer/list`).
+pub async fn request_count(session: &Session, route: &str) -> WebDriverResult<u64> {
+    let (_, body) = local_call(session, "GET", "/_local/requests", None).await?;
+    Ok(body["routes"][route].as_u64().unwrap_or(0))
+}
+
+async fn local_call(
+    session: &Session,
+    method: &str,
+    path: &str,
+    body: Option<serde_json::Value>,
+) -> WebDriverResult<(u16, serde_json::Value)> {
+    session
+        .driver
+        .execute_async(
+            r#"const [method, path, body, done] = arguments;
+               fetch(path, { method, headers: { 'Content-Type': 'application/json' },
+                             body: body === null ? undefined : JSON.stringify(body) })
+                 .then(async (r) => done([r.status, await r.json().catch(() => null)]))
+                 .catch((e) => done([0, String(e)]));"#,
+            vec![
+                serde_json::json!(method),
+                serde_json::json!(path),
+                body.unwrap_or(serde_json::Value::Null),
+            ],
+        )
+        .await?
+        .convert()
+}
+
+/// Makes `target` approve the pending partnership request that `source` sent it.
+pub async fn approve_partnership(
+    session: &Session,
+    target_token: &str,
+    target_org: &str,
+    source_org: &str,
+) -> WebDriverResult<()> {
+    let (status, incoming) = api_call(
+        session,
+        "GET",
+        "/exim/handshake/list?requestType=INCOMING&limit=100",
+        target_token,
+        target_org,
+        None,
+    )
+    .await?;
+    assert_eq!(status, 200, "incoming requests: {incoming}");
+    let record = incoming["data"]
+        .as_array()
+        .and_then(|records| {
+            records
+                .iter()
+                .find(|r| r["sourceIMSOrgId"] == source_org && r["status"] == "APPROVAL_PENDING")
+        })
+        .unwrap_or_else(|| panic!("a pending request from {source_org}: {incoming}"))
+        .clone();
+    let (status, body) = api_call(
+        session,
+        "POST",
+        "/exim/handshake/action",
+        target_token,
+        target_org,
+        Some(serde_json::json!({
+            "linkingID": record["linkingId"],
+            "status": "APPROVED",
+            "reason": "Approved by the test",
+            "targetIMSOrgDetails": {"id": target_org, "name": "Partner", "region": "va7"},
+        })),
+    )
+    .await?;
+    assert!(status == 200 || status == 201, "approved: {status} {body}");
+    Ok(())
 }

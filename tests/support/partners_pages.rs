@@ -10,11 +10,6 @@ use super::{api_call, wait_visible, Session, PATIENCE};
 
 const POLL: Duration = Duration::from_millis(100);
 
-pub const ACME: &str = "5C1328435BF324E90A49402A@AdobeOrg";
-pub const GLOBEX: &str = "745F37C35E4B776E0A49421B@AdobeOrg";
-pub const INITECH: &str = "2E63197465A811E70A494213@AdobeOrg";
-pub const UMBRELLA: &str = "C0FA10B6661FDE6F0A494023@AdobeOrg";
-
 /// Types keys into whatever has focus, as a keyboard user would.
 pub async fn press(driver: &WebDriver, keys: impl Into<TypingData>) -> WebDriverResult<()> {
     driver.action_chain().send_keys(keys).perform().await

@@ -1,6 +1,7 @@
 //! `cargo xtask dev` runs the app against the local server with demo data;
 //! `cargo xtask test` runs every check and test. Both install what a fresh machine lacks.
 
+mod bench;
 mod dev;
 mod process;
 mod sizes;
@@ -16,13 +17,16 @@ commands:
   dev    install missing tools, start exim-server --demo on 127.0.0.1:8081 and
          trunk serve on http://127.0.0.1:8080 (Ctrl-C stops both)
   test   fmt, clippy (host and wasm32), cargo test --workspace (browser tests included),
-         trunk build --release; ends with 'N passed, N failed'";
+         trunk build --release; ends with 'N passed, N failed'
+  bench [server]
+         performance budgets; server: /transfer/list p50/p95 over 100,000 transfers";
 
 fn main() -> ExitCode {
     let command = std::env::args().nth(1);
     let result = match command.as_deref() {
         Some("dev") => dev::run_dev(),
         Some("test") => test::run_all(),
+        Some("bench") => bench::run_bench(std::env::args().nth(2).as_deref()),
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);

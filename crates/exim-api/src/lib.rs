@@ -51,7 +51,7 @@ pub use status_history::{encode_status_history, StatusHistoryAction, StatusHisto
 pub use tools_job::{CompletedTask, EnvelopeOutcome, EximEnvelope, FetchJobResponse, JobDetails};
 pub use transfer::{
     TransferDetails, TransferRecord, TransferRequest, TransferRequestType, TransferStatus,
-    TransferTarget,
+    TransferTarget, TRANSFER_PROGRESS_MESSAGES,
 };
 
 /// The four headers Platform requires on every exim call (besides `Content-Type`).

@@ -6,6 +6,18 @@ use serde_json::Value;
 
 use crate::enums::wire_enum;
 
+/// The progress messages Platform appends to `transferDetails.messages`, one per step, in
+/// order (api-notes §5); a completed transfer then adds "Finished with status: COMPLETED".
+pub const TRANSFER_PROGRESS_MESSAGES: [&str; 7] = [
+    "Fetched Package",
+    "Fetched Manifest",
+    "Tenant Identified",
+    "Fetched Sandbox Id",
+    "Fetched Blob Files",
+    "Message Published to Kafka",
+    "Completed Transfer",
+];
+
 wire_enum!(
     /// Progress of a transfer: PENDING → IN_PROGRESS → COMPLETED | FAILED.
     TransferStatus {

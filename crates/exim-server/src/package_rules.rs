@@ -81,16 +81,21 @@ pub fn new_artifacts(requested: Vec<ArtifactRef>) -> Result<Vec<Artifact>, ApiEr
                 ARTIFACT_TYPES.join(", ")
             )));
         }
-        if let Some(title) = &artifact.title {
-            crate::validate::name(&format!("artifacts[{index}].title"), title)?;
-        }
+        // A blank title is no title.
+        let title = match artifact.title.as_deref().map(str::trim) {
+            Some(title) if !title.is_empty() => Some(crate::validate::name(
+                &format!("artifacts[{index}].title"),
+                title,
+            )?),
+            _ => None,
+        };
         if artifacts.iter().any(|known| known.id == id) {
             continue;
         }
         artifacts.push(Artifact {
             id,
             artifact_type,
-            title: artifact.title.map(|title| title.trim().to_string()),
+            title,
             found: Some(false),
             count: Some(0),
             extra: Map::new(),

@@ -8,8 +8,9 @@ use std::time::Duration;
 use rusqlite::Transaction;
 use tokio::sync::Notify;
 
+use crate::clock::now_ms;
 use crate::config::ServerConfig;
-use crate::db::{Db, OpenError};
+use crate::db::{bench_seed, Db, OpenError};
 use crate::demo;
 use crate::error::ApiError;
 use crate::test_hooks::TestHooks;
@@ -61,6 +62,17 @@ impl AppState {
 
     pub(crate) fn test_hooks(&self) -> Option<Arc<TestHooks>> {
         self.test_hooks.clone()
+    }
+
+    /// For benchmarks: adds `count` finished transfers between the demo orgs (mostly Acme to
+    /// its partners, a tenth the other way), spread over the past year. Needs the demo
+    /// directory (`ServerConfig::demo`).
+    pub fn seed_benchmark_transfers(&self, count: usize) -> Result<(), OpenError> {
+        let targets = [demo::GLOBEX, demo::INITECH, demo::UMBRELLA];
+        self.db.call_blocking(|conn| {
+            bench_seed::seed_transfers(conn, demo::ACME, &targets, count, now_ms())
+        })?;
+        Ok(())
     }
 
     /// Pause between steps of simulated asynchronous work.

@@ -8,6 +8,7 @@ use super::OpenError;
 const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0001_directory_and_packages.sql"),
     include_str!("../../migrations/0002_history_jobs_partnerships_transfers.sql"),
+    include_str!("../../migrations/0003_transfer_lists.sql"),
 ];
 
 pub fn apply(conn: &mut Connection) -> Result<(), OpenError> {

@@ -1,5 +1,6 @@
 //! SQLite storage. Every SQL statement of the server lives under this module.
 
+pub mod bench_seed;
 pub mod directory;
 mod filter_sql;
 pub mod handshakes;

@@ -4,9 +4,9 @@ use exim_api::{TransferDetails, TransferRecord, TransferRequestType, TransferSta
 use rusqlite::types::Value;
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
 
-use super::filter_sql::push_conditions;
+use super::filter_sql::{order_by, push_conditions};
 use super::packages::clamp_to_i64;
-use crate::query::{FieldKind, ListField, ListQuery, TransferField};
+use crate::query::{FilterValue, ListQuery, Operator, Sort, TransferField};
 
 pub struct NewTransfer<'a> {
     pub id: &'a str,
@@ -84,84 +84,173 @@ pub fn find_for_party(
 
 /// One page of the transfers `ims_org_id` is party to, and the number of all matches.
 ///
-/// The org's transfers are read as two arms, one per side, each served in list order by its
-/// own index; SQLite merges the arms, so a page costs the rows before it, not a sort of all.
-/// The page is chosen on row ids first and its rows fetched after, so that skipped rows are
-/// never read in full.
+/// Counting and paging run on `transfer_parties` (one row per party, in list order, with
+/// the common filter columns); the transfers themselves are joined only for filters and
+/// sorts on their other columns, and read in full only for the page.
 pub fn list_transfers(
     conn: &Connection,
     ims_org_id: &str,
     request_type: Option<&TransferRequestType>,
     query: &ListQuery<TransferField>,
 ) -> rusqlite::Result<(u64, Vec<TransferRecord>)> {
-    let mut filter = String::new();
-    let mut filter_params = Vec::new();
-    if let Some(request_type) = request_type {
-        filter.push_str(" AND request_type = ?");
-        filter_params.push(Value::Text(request_type.as_str().to_string()));
-    }
-    push_conditions(&mut filter, &mut filter_params, &query.filters, column);
-    let org = Value::Text(ims_org_id.to_string());
-    let mut params = vec![org.clone()];
-    params.extend(filter_params.iter().cloned());
-    params.extend([org.clone(), org]);
-    params.extend(filter_params);
-
-    let total: i64 = conn.query_row(
-        &format!(
-            "SELECT (SELECT COUNT(*) FROM transfers WHERE {OUTGOING}{filter})
-                  + (SELECT COUNT(*) FROM transfers WHERE {INCOMING}{filter})"
-        ),
-        params_from_iter(&params),
-        |row| row.get(0),
-    )?;
-
-    let sort_key = column(query.sort.field);
-    let direction = if query.sort.descending { "DESC" } else { "ASC" };
-    let collation = if query.sort.field.kind() == FieldKind::Text {
-        " COLLATE NOCASE"
+    let needs_transfers = query
+        .filters
+        .iter()
+        .map(|filter| filter.field)
+        .chain([query.sort.field])
+        .any(|field| column(field).1 == Table::Transfers);
+    let from = if needs_transfers {
+        "transfer_parties p JOIN transfers t ON t.id = p.transfer_id"
     } else {
-        ""
+        "transfer_parties p"
+    };
+    let mut conditions = String::from("p.org_id = ?");
+    let mut params = vec![Value::Text(ims_org_id.to_string())];
+    if let Some(request_type) = request_type {
+        conditions.push_str(" AND p.request_type = ?");
+        params.push(Value::Text(request_type.as_str().to_string()));
+    }
+    let (searches, filters): (Vec<_>, Vec<_>) = query.filters.iter().cloned().partition(|filter| {
+        filter.field == TransferField::PackageName && filter.operator == Operator::Contains
+    });
+    for search in searches {
+        for value in search.values {
+            if let FilterValue::Text(text) = value {
+                conditions.push_str(
+                    " AND p.package_name IN (SELECT name FROM transfer_package_names
+                                             WHERE instr(lower(name), lower(?)) > 0)",
+                );
+                params.push(Value::Text(text));
+            }
+        }
+    }
+    push_conditions(&mut conditions, &mut params, &filters, |field| {
+        column(field).0
+    });
+
+    let total = count(
+        conn,
+        ims_org_id,
+        request_type,
+        query,
+        from,
+        &conditions,
+        &params,
+    )?;
+    let window = PageWindow::new(query.page.start, query.page.limit, total);
+    let sort = Sort {
+        descending: query.sort.descending != window.reversed,
+        ..query.sort
     };
     let page_sql = format!(
-        "SELECT rowid AS rid, {sort_key} AS sort_key FROM transfers WHERE {OUTGOING}{filter}
-         UNION ALL
-         SELECT rowid, {sort_key} FROM transfers WHERE {INCOMING}{filter}
-         ORDER BY sort_key{collation} {direction}, rid {direction}
-         LIMIT ? OFFSET ?"
+        "SELECT p.transfer_id FROM {from} WHERE {conditions}{} LIMIT ? OFFSET ?",
+        order_by(sort, |field| column(field).0, "p.transfer_id")
     );
-    params.push(Value::Integer(clamp_to_i64(query.page.limit)));
-    params.push(Value::Integer(clamp_to_i64(query.page.start)));
-    let row_ids = conn
+    params.push(Value::Integer(clamp_to_i64(window.limit)));
+    params.push(Value::Integer(clamp_to_i64(window.offset)));
+    let mut ids = conn
         .prepare_cached(&page_sql)?
-        .query_map(params_from_iter(&params), |row| row.get::<_, i64>(0))?
+        .query_map(params_from_iter(&params), |row| row.get::<_, String>(0))?
         .collect::<rusqlite::Result<Vec<_>>>()?;
+    if window.reversed {
+        ids.reverse();
+    }
 
-    let mut fetch = conn.prepare_cached(&format!("{TRANSFER_SELECT} WHERE rowid = ?1"))?;
-    let records = row_ids
-        .into_iter()
-        .map(|row_id| fetch.query_row([row_id], record_from_row))
+    let mut fetch = conn.prepare_cached(&format!("{TRANSFER_SELECT} WHERE id = ?1"))?;
+    let records = ids
+        .iter()
+        .map(|id| fetch.query_row([id], record_from_row))
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok((total.unsigned_abs(), records))
+    Ok((total, records))
 }
 
-/// The org as source; an org pulling its own public package counts once, as source.
-const OUTGOING: &str = "source_org = ?";
-const INCOMING: &str = "target_org = ? AND source_org <> ?";
+/// Which rows to read for a page. SQLite steps over every skipped row, so a page in the
+/// second half of the list is read backwards from the end: the cost is the distance to the
+/// nearer end, not to the start.
+#[derive(Debug, PartialEq, Eq)]
+struct PageWindow {
+    offset: u64,
+    limit: u64,
+    reversed: bool,
+}
 
-fn column(field: TransferField) -> &'static str {
+impl PageWindow {
+    fn new(start: u64, limit: u64, total: u64) -> PageWindow {
+        let rows = limit.min(total.saturating_sub(start));
+        if start > total / 2 && rows > 0 {
+            PageWindow {
+                offset: total - start - rows,
+                limit: rows,
+                reversed: true,
+            }
+        } else {
+            PageWindow {
+                offset: start,
+                limit,
+                reversed: false,
+            }
+        }
+    }
+}
+
+/// How many transfers match. Filters on status and request type only are answered from
+/// `transfer_counts`; others count the matching party rows.
+fn count(
+    conn: &Connection,
+    ims_org_id: &str,
+    request_type: Option<&TransferRequestType>,
+    query: &ListQuery<TransferField>,
+    from: &str,
+    conditions: &str,
+    params: &[Value],
+) -> rusqlite::Result<u64> {
+    let countable = query.filters.iter().all(|filter| {
+        matches!(
+            filter.field,
+            TransferField::Status | TransferField::RequestType
+        )
+    });
+    let total: i64 = if countable {
+        let mut conditions = String::from("p.org_id = ?");
+        let mut params = vec![Value::Text(ims_org_id.to_string())];
+        if let Some(request_type) = request_type {
+            conditions.push_str(" AND p.request_type = ?");
+            params.push(Value::Text(request_type.as_str().to_string()));
+        }
+        push_conditions(&mut conditions, &mut params, &query.filters, |field| {
+            column(field).0
+        });
+        conn.prepare_cached(&format!(
+            "SELECT COALESCE(SUM(p.n), 0) FROM transfer_counts p WHERE {conditions}"
+        ))?
+        .query_row(params_from_iter(&params), |row| row.get(0))?
+    } else {
+        conn.prepare_cached(&format!("SELECT COUNT(*) FROM {from} WHERE {conditions}"))?
+            .query_row(params_from_iter(params), |row| row.get(0))?
+    };
+    Ok(total.unsigned_abs())
+}
+
+/// Where a list field lives: `transfer_parties` (alias `p`) or `transfers` (alias `t`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Table {
+    Parties,
+    Transfers,
+}
+
+fn column(field: TransferField) -> (&'static str, Table) {
     match field {
-        TransferField::Status => "status",
-        TransferField::RequestType => "request_type",
-        TransferField::PackageId => "package_id",
-        TransferField::PackageName => "package_name",
-        TransferField::SourceImsOrgId => "source_org",
-        TransferField::TargetImsOrgId => "target_org",
-        TransferField::SourceOrgName => "source_org_name",
-        TransferField::TargetOrgName => "target_org_name",
-        TransferField::CreatedDate => "created_date",
-        TransferField::ModifiedDate => "modified_date",
-        TransferField::CompletedTime => "completed_time",
+        TransferField::Status => ("p.status", Table::Parties),
+        TransferField::RequestType => ("p.request_type", Table::Parties),
+        TransferField::PackageName => ("p.package_name", Table::Parties),
+        TransferField::CreatedDate => ("p.created_date", Table::Parties),
+        TransferField::PackageId => ("t.package_id", Table::Transfers),
+        TransferField::SourceImsOrgId => ("t.source_org", Table::Transfers),
+        TransferField::TargetImsOrgId => ("t.target_org", Table::Transfers),
+        TransferField::SourceOrgName => ("t.source_org_name", Table::Transfers),
+        TransferField::TargetOrgName => ("t.target_org_name", Table::Transfers),
+        TransferField::ModifiedDate => ("t.modified_date", Table::Transfers),
+        TransferField::CompletedTime => ("t.completed_time", Table::Transfers),
     }
 }
 
@@ -271,4 +360,62 @@ pub fn record_step(conn: &Connection, id: &str, step: &Step) -> rusqlite::Result
 pub fn next_due_transfer(conn: &Connection) -> rusqlite::Result<Option<i64>> {
     conn.prepare_cached("SELECT MIN(next_step_at) FROM transfers WHERE next_step_at IS NOT NULL")?
         .query_row([], |row| row.get(0))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::PageWindow;
+
+    #[test]
+    fn pages_near_the_end_are_read_backwards() {
+        let window = |start, limit, total| PageWindow::new(start, limit, total);
+        assert_eq!(
+            window(0, 20, 100),
+            PageWindow {
+                offset: 0,
+                limit: 20,
+                reversed: false
+            }
+        );
+        assert_eq!(
+            window(40, 20, 100),
+            PageWindow {
+                offset: 40,
+                limit: 20,
+                reversed: false
+            }
+        );
+        assert_eq!(
+            window(60, 20, 100),
+            PageWindow {
+                offset: 20,
+                limit: 20,
+                reversed: true
+            }
+        );
+        assert_eq!(
+            window(90, 20, 100),
+            PageWindow {
+                offset: 0,
+                limit: 10,
+                reversed: true
+            }
+        );
+        assert_eq!(
+            window(100, 20, 100),
+            PageWindow {
+                offset: 100,
+                limit: 20,
+                reversed: false
+            }
+        );
+        assert_eq!(
+            window(5, 20, 0),
+            PageWindow {
+                offset: 5,
+                limit: 20,
+                reversed: false
+            }
+        );
+    }
 }

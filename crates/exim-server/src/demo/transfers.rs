@@ -10,6 +10,7 @@ use super::{
 };
 use crate::db::packages::insert_package;
 use crate::db::transfers::{insert_transfer, record_step, NewTransfer, Step};
+use crate::package_rules::DEFAULT_LIFETIME_DAYS;
 use crate::worker::transfers::{blob_failure, BLOB_STEP, PROGRESS};
 
 struct DemoTransfer {
@@ -133,7 +134,7 @@ fn insert(conn: &Connection, transfer: &DemoTransfer) -> rusqlite::Result<()> {
         copy.created_by = initiator.id.into();
         copy.modified_by = initiator.id.into();
         copy.publish_date = Some(finished);
-        copy.expiry = Some(finished + 90 * DAY_MS);
+        copy.expiry = Some(finished + DEFAULT_LIFETIME_DAYS * DAY_MS);
         insert_package(conn, &copy)?;
     }
     let details = (!completed).then(|| blob_failure(&original.name).to_string());
@@ -150,4 +151,23 @@ fn insert(conn: &Connection, transfer: &DemoTransfer) -> rusqlite::Result<()> {
             copied_package_id: copy_id.as_deref(),
         },
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_demo_transfer_names_a_published_demo_package_of_its_source() {
+        for transfer in TRANSFERS {
+            let package = PACKAGES
+                .iter()
+                .find(|p| p.ims_org_id == transfer.source && p.name == transfer.package_name);
+            assert!(
+                package.is_some_and(|p| p.status == PackageStatus::Published),
+                "{}",
+                transfer.package_name
+            );
+        }
+    }
 }

@@ -10,15 +10,7 @@ use super::package_copy::copy_for_target;
 use crate::db::transfers::{record_step, DueTransfer, Step};
 
 /// The documented progress messages, one per step.
-pub const PROGRESS: &[&str] = &[
-    "Fetched Package",
-    "Fetched Manifest",
-    "Tenant Identified",
-    "Fetched Sandbox Id",
-    "Fetched Blob Files",
-    "Message Published to Kafka",
-    "Completed Transfer",
-];
+pub use exim_api::TRANSFER_PROGRESS_MESSAGES as PROGRESS;
 
 /// The step whose blob files broken packages do not have.
 pub const BLOB_STEP: &str = "Fetched Blob Files";

@@ -397,3 +397,80 @@ async fn a_package_being_shared_cannot_be_deleted() {
     .await;
     assert_eq!(listed["totalElements"], 1);
 }
+
+#[tokio::test]
+async fn every_page_matches_the_whole_list() {
+    let app = demo_app();
+    let id = acme_package(&app, "Product catalog classes").await;
+    let mut ids = Vec::new();
+    for _ in 0..7 {
+        ids.push(
+            share(&app, &id, &[GLOBEX]).await.json[0]["id"]
+                .as_str()
+                .unwrap()
+                .to_string(),
+        );
+    }
+    for id in &ids {
+        finished(&app, ACME, id).await;
+    }
+    for order in [
+        "-createdDate",
+        "createdDate",
+        "packageName",
+        "-targetOrgName",
+        "-status",
+    ] {
+        let whole = list(&app, ACME, &format!("orderBy={order}&limit=100")).await;
+        let whole: Vec<Value> = whole["data"].as_array().unwrap().clone();
+        assert_eq!(whole.len(), 11);
+        for start in 0..12 {
+            let page = list(
+                &app,
+                ACME,
+                &format!("orderBy={order}&start={start}&limit=3"),
+            )
+            .await;
+            let expected: Vec<Value> = whole.iter().skip(start).take(3).cloned().collect();
+            assert_eq!(
+                page["data"].as_array().unwrap(),
+                &expected,
+                "{order} from {start}"
+            );
+        }
+    }
+}
+
+#[tokio::test]
+async fn totals_follow_status_changes() {
+    let app = demo_app();
+    let count = |query: String| {
+        let app = app.clone();
+        async move {
+            list(&app, ACME, &query).await["totalElements"]
+                .as_u64()
+                .unwrap()
+        }
+    };
+    let completed_before = count(property("status==COMPLETED")).await;
+    let id = acme_package(&app, "Product catalog classes").await;
+    let reply = share(&app, &id, &[GLOBEX]).await;
+    assert_eq!(count(property("status==PENDING")).await, 1);
+    finished(&app, ACME, reply.json[0]["id"].as_str().unwrap()).await;
+    assert_eq!(count(property("status==PENDING,IN_PROGRESS")).await, 0);
+    assert_eq!(
+        count(property("status==COMPLETED")).await,
+        completed_before + 1
+    );
+    assert_eq!(count(property("status!=COMPLETED")).await, 1);
+    assert_eq!(count("requestType=PRIVATE".into()).await, 4);
+    assert_eq!(
+        count(format!(
+            "requestType=PRIVATE&{}",
+            property("status==FAILED")
+        ))
+        .await,
+        1
+    );
+    assert_eq!(count(String::new()).await, 5);
+}

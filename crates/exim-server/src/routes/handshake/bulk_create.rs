@@ -39,7 +39,12 @@ pub async fn bulk_create(
         )));
     }
     validate::name("sourceIMSDetails.name", &source.name)?;
-    let targets = request.target_ims_org_ids;
+    let mut targets: Vec<String> = Vec::new();
+    for target in request.target_ims_org_ids {
+        if !targets.contains(&target) {
+            targets.push(target);
+        }
+    }
     if targets.is_empty() {
         return Err(ApiError::Invalid(
             "targetIMSOrgIds must name at least one organization".into(),
@@ -58,7 +63,6 @@ pub async fn bulk_create(
             for target in targets {
                 match request_partnership(tx, &caller, &target, now)? {
                     Ok(record) => {
-                        response.failed_requests.remove(&target);
                         response.successful_requests.insert(target, record);
                     }
                     Err(failure) => {

@@ -1,0 +1,117 @@
+//! Synthetic transfers for benchmarks: many finished transfers of the demo orgs, inserted in
+//! one transaction. Deterministic, so that runs compare.
+
+use exim_api::{TransferRequestType, TransferStatus};
+use rusqlite::{params, Connection};
+
+use super::directory::find_org;
+use crate::directory::Org;
+
+const WORDS: &[&str] = &[
+    "Loyalty",
+    "Spring",
+    "Holiday",
+    "Onboarding",
+    "Win-back",
+    "Consent",
+    "Catalog",
+    "Store",
+    "Regional",
+    "Premium",
+    "Churn",
+    "Birthday",
+    "Referral",
+    "Cart",
+    "Newsletter",
+    "Survey",
+];
+const KINDS: &[&str] = &[
+    "journeys", "segments", "schemas", "policies", "datasets", "flows",
+];
+const DAY_MS: i64 = 24 * 60 * 60 * 1000;
+
+/// Inserts `count` finished transfers: most from `source_org` to the `targets`, the rest
+/// from the first target to `source_org`, spread over the year before `now`.
+pub fn seed_transfers(
+    conn: &mut Connection,
+    source_org: &str,
+    targets: &[&str],
+    count: usize,
+    now: i64,
+) -> rusqlite::Result<()> {
+    let source = find_org(conn, source_org)?.ok_or(rusqlite::Error::QueryReturnedNoRows)?;
+    let targets = targets
+        .iter()
+        .map(|id| find_org(conn, id)?.ok_or(rusqlite::Error::QueryReturnedNoRows))
+        .collect::<rusqlite::Result<Vec<Org>>>()?;
+    let tx = conn.transaction()?;
+    {
+        let mut insert = tx.prepare(
+            "INSERT INTO transfers (id, request_type, source_org, source_org_name, target_org,
+                                    target_org_name, package_id, package_name, status, version,
+                                    created_date, modified_date, created_by, modified_by,
+                                    initiated_by, completed_time, messages, step)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 8, ?10, ?11, ?12, ?12, ?12, ?11, ?13, 8)",
+        )?;
+        let mut random = Lcg(0x5eed);
+        let year_ms = 365 * DAY_MS;
+        for index in 0..count {
+            let target = &targets[index % targets.len()];
+            let (from, to) = if index % 10 == 9 {
+                (target, &source)
+            } else {
+                (&source, target)
+            };
+            let package = random.next() % 400;
+            let name = format!(
+                "{} {} {package:03}",
+                WORDS[package as usize % WORDS.len()],
+                KINDS[package as usize % KINDS.len()]
+            );
+            let failed = random.next() % 5 == 0;
+            let status = if failed {
+                TransferStatus::Failed
+            } else {
+                TransferStatus::Completed
+            };
+            let created = now - (random.next() % year_ms as u64) as i64;
+            let request_type = if index % 7 == 0 {
+                TransferRequestType::Public
+            } else {
+                TransferRequestType::Private
+            };
+            insert.execute(params![
+                format!("{:032x}", 0xbe9c_0000_0000u64 + index as u64),
+                request_type.as_str(),
+                from.ims_org_id,
+                from.name,
+                to.ims_org_id,
+                to.name,
+                format!("{package:032x}"),
+                name,
+                status.as_str(),
+                created,
+                created + 12_000,
+                "bench@AdobeID",
+                format!("[\"Finished with status: {status}\"]"),
+            ])?;
+        }
+    }
+    tx.commit()?;
+    // A server that has run for a while reads from the database file, not from a WAL full
+    // of freshly written pages.
+    conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
+}
+
+/// A small deterministic pseudo-random sequence (Knuth's MMIX constants).
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self) -> u64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        self.0 >> 33
+    }
+}

@@ -1,0 +1,178 @@
+//! The Share dialog: a few package details, the approved-partner picker, and Share, which starts
+//! the asynchronous share and takes the user to Sharing Status.
+
+use exim_api::{Package, TransferRecord};
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+
+use crate::api::{partners, transfers};
+use crate::app::ConnectionContext;
+use crate::components::dialog::Modal;
+use crate::components::inline_alert::ErrorAlert;
+use crate::components::org_picker::OrgPicker;
+use crate::components::status_light::StatusLight;
+use crate::components::toast::{ToastVariant, Toasts};
+use crate::state::partner_filter::Partner;
+
+/// Open while `target` holds a package.
+#[component]
+pub fn ShareDialog(target: RwSignal<Option<Package>>) -> impl IntoView {
+    let context = expect_context::<ConnectionContext>();
+    let toasts = expect_context::<Toasts>();
+    let navigate = use_navigate();
+    let is_open = Signal::derive(move || target.with(Option::is_some));
+    let selected = RwSignal::new(Vec::<Partner>::new());
+    // Fresh partner list at every opening: partnerships change elsewhere.
+    let approved = LocalResource::new(move || {
+        let opened = is_open.get();
+        let client = context.client_untracked();
+        async move {
+            if opened {
+                partners::approved(&client).await
+            } else {
+                Ok(Vec::new())
+            }
+        }
+    });
+    let share = Action::new_local(move |(package, orgs): &(Package, Vec<Partner>)| {
+        let client = context.client_untracked();
+        let (package_id, org_ids) = (
+            package.id.clone(),
+            orgs.iter().map(|p| p.org_id.clone()).collect::<Vec<_>>(),
+        );
+        async move { transfers::share(&client, &package_id, &org_ids).await }
+    });
+    // Set from the first click until the share fails or the dialog opens again: a fast server
+    // can answer between the two clicks of a double click, and the second must not share again.
+    let submitted = StoredValue::new(false);
+    Effect::new(move |_| {
+        if is_open.get() {
+            selected.set(Vec::new());
+            share.value().set(None);
+            submitted.set_value(false);
+        }
+    });
+    Effect::new(move |_| {
+        if matches!(share.value().get(), Some(Err(_))) {
+            submitted.set_value(false);
+        }
+    });
+    Effect::new(move |_| {
+        let Some(Ok(records)) = share.value().get() else {
+            return;
+        };
+        let name =
+            target.with_untracked(|t| t.as_ref().map(|p| p.name.clone()).unwrap_or_default());
+        toasts.show(sharing_message(&name, &records), ToastVariant::Positive);
+        // Platform may accept some targets and silently drop others; say which.
+        let dropped: Vec<String> = selected.with_untracked(|chosen| {
+            chosen
+                .iter()
+                .filter(|p| !records.iter().any(|r| r.target_ims_org_id == p.org_id))
+                .map(|p| p.name.clone())
+                .collect()
+        });
+        if !dropped.is_empty() {
+            toasts.show(
+                format!(
+                    "Not shared with {}: Platform did not accept these organizations",
+                    dropped.join(", ")
+                ),
+                ToastVariant::Negative,
+            );
+        }
+        share.value().set(None);
+        target.set(None);
+        navigate("/sharing", Default::default());
+    });
+
+    let submit = move |_| {
+        if submitted.get_value() || selected.with_untracked(Vec::is_empty) {
+            return;
+        }
+        if let Some(package) = target.get_untracked() {
+            submitted.set_value(true);
+            share.dispatch((package, selected.get_untracked()));
+        }
+    };
+    let close = move |()| {
+        if !share.pending().get_untracked() {
+            target.set(None);
+        }
+    };
+    let title = Signal::derive(move || {
+        format!(
+            "Share {}",
+            target.with(|t| t.as_ref().map(|p| p.name.clone()).unwrap_or_default())
+        )
+    });
+    let partner_list =
+        Signal::derive(move || approved.get().and_then(Result::ok).unwrap_or_default());
+
+    view! {
+        <Modal id="share-dialog" open=is_open on_close=close title=title>
+            {move || target.get().map(|package| view! { <PackageSummary package /> })}
+            <label for="share-orgs" class="field-label">"Share with"</label>
+            <Transition fallback=|| view! { <p class="muted">"Loading approved partners…"</p> }>
+                {move || approved.get().map(|result| match result {
+                    Err(error) => view! { <ErrorAlert error on_retry=Callback::new(move |()| approved.refetch()) /> }.into_any(),
+                    Ok(list) if list.is_empty() => view! {
+                        <p class="empty-partners">
+                            "No approved partners yet. "
+                            <a href="/partners" on:click=move |_| target.set(None)>"Request a partnership on Partners"</a>
+                        </p>
+                    }
+                    .into_any(),
+                    Ok(_) => view! { <OrgPicker partners=partner_list selected id="share-orgs" /> }.into_any(),
+                })}
+            </Transition>
+            // Refused: say why; the selection stays so the user can adjust and retry.
+            {move || share.value().get().and_then(Result::err).map(|error| view! { <ErrorAlert error /> })}
+            <div class="dialog-actions">
+                <button type="button" on:click=move |_| close(())>"Cancel"</button>
+                <button
+                    type="button"
+                    class="primary"
+                    id="confirm-share"
+                    disabled=move || share.pending().get() || selected.with(Vec::is_empty)
+                    on:click=submit
+                >
+                    {move || if share.pending().get() { "Sharing…" } else { "Share" }}
+                </button>
+            </div>
+        </Modal>
+    }
+}
+
+fn sharing_message(package: &str, records: &[TransferRecord]) -> String {
+    match records.len() {
+        1 => format!("Sharing {package} with 1 organization"),
+        count => format!("Sharing {package} with {count} organizations"),
+    }
+}
+
+/// Name, source sandbox, status, artifact count and description of the package being shared.
+#[component]
+fn PackageSummary(package: Package) -> impl IntoView {
+    let status = package
+        .status
+        .as_ref()
+        .map(ToString::to_string)
+        .unwrap_or_default();
+    let sandbox = package
+        .source_sandbox
+        .as_ref()
+        .map(|s| s.name.clone())
+        .unwrap_or_default();
+    view! {
+        <dl class="metadata share-summary">
+            <dt>"Package"</dt><dd>{package.name.clone()}</dd>
+            <dt>"Source sandbox"</dt><dd>{sandbox}</dd>
+            <dt>"Status"</dt><dd><StatusLight status /></dd>
+            <dt>"Artifacts"</dt><dd>{package.artifact_count()}</dd>
+            {package.description.clone().filter(|d| !d.is_empty()).map(|description| view! {
+                <dt>"Description"</dt><dd>{description}</dd>
+            })}
+        </dl>
+    }
+}

@@ -1,0 +1,183 @@
+//! The right rail of Sharing Status (`/sharing/:id`): one share's details, its progress stepper,
+//! and for a failed share the error Platform reported.
+
+use exim_api::{TransferRecord, TransferStatus};
+use leptos::html;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_params_map};
+
+use crate::api::{packages, transfers};
+use crate::app::ConnectionContext;
+use crate::components::inline_alert::ErrorAlert;
+use crate::components::status_light::StatusLight;
+use crate::pages::packages::DateTime;
+use crate::pages::sharing_status::{request_type_label, SharingFeed};
+use crate::state::transfer_progress::steps;
+
+#[component]
+pub fn TransferRail() -> impl IntoView {
+    let context = expect_context::<ConnectionContext>();
+    let feed = expect_context::<SharingFeed>();
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
+    // The table's row when it is on the current page (no request of its own); otherwise the
+    // transfer itself, fetched again whenever the page refreshes.
+    let fetched = LocalResource::new(move || {
+        let id = id.get();
+        let on_page = feed.row(&id).is_some();
+        let client = context.client_untracked();
+        async move {
+            if on_page {
+                None
+            } else {
+                Some(transfers::get(&client, &id).await)
+            }
+        }
+    });
+    let record = Memo::new(move |_| {
+        let id = id.get();
+        feed.row(&id).map(Ok).or_else(|| fetched.get().flatten())
+    });
+
+    let navigate = use_navigate();
+    let close = move || {
+        let row_id = id.get_untracked();
+        navigate(&feed.href(None), Default::default());
+        // Give focus back to the row the rail belongs to.
+        request_animation_frame(move || {
+            let selector = format!("tr[data-transfer-id='{row_id}'] a");
+            if let Some(link) = document().query_selector(&selector).ok().flatten() {
+                use wasm_bindgen::JsCast;
+                if let Ok(link) = link.dyn_into::<web_sys::HtmlElement>() {
+                    let _ = link.focus();
+                }
+            }
+        });
+    };
+    let close_on_escape = {
+        let close = close.clone();
+        move |ev: leptos::ev::KeyboardEvent| {
+            if ev.key() == "Escape" {
+                ev.prevent_default();
+                close();
+            }
+        }
+    };
+    let heading = NodeRef::<html::H2>::new();
+    // Opening the rail moves focus to its heading, so screen readers start there.
+    Effect::new(move |_| {
+        id.track();
+        if let Some(heading) = heading.get() {
+            let _ = heading.focus();
+        }
+    });
+
+    view! {
+        <aside class="rail" aria-labelledby="rail-title" on:keydown=close_on_escape>
+            <div class="rail-header">
+                <h2 id="rail-title" tabindex="-1" node_ref=heading>
+                    {move || record.with(|r| match r {
+                        Some(Ok(t)) => t.package_name.clone().unwrap_or_else(|| t.package_id.clone()),
+                        _ => "Share details".to_string(),
+                    })}
+                </h2>
+                <button type="button" class="quiet close" aria-label="Close details" on:click=move |_| close()>"×"</button>
+            </div>
+            {move || match record.get() {
+                None => view! { <p class="loading" aria-busy="true">"Loading…"</p> }.into_any(),
+                Some(Err(error)) => view! { <ErrorAlert error on_retry=Callback::new(move |()| fetched.refetch()) /> }.into_any(),
+                Some(Ok(transfer)) => view! { <TransferDetails transfer /> }.into_any(),
+            }}
+        </aside>
+    }
+}
+
+#[component]
+fn TransferDetails(transfer: TransferRecord) -> impl IntoView {
+    let details = transfer.transfer_details.clone().unwrap_or_default();
+    let progress = steps(&details.messages, &transfer.status);
+    let failure = (transfer.status == TransferStatus::Failed)
+        .then(|| failure_text(&details.additional_metadata));
+    let org = |name: &Option<String>, id: &str| match name {
+        Some(name) if name != id => format!("{name} ({id})"),
+        _ => id.to_string(),
+    };
+    view! {
+        {failure.map(|(code, message)| view! {
+            <div class="inline-alert negative" role="alert">
+                <h3>"The share failed"</h3>
+                <p>{message}</p>
+                {code.map(|code| view! { <p class="muted">"Error code: "<code>{code}</code></p> })}
+            </div>
+        })}
+        <dl class="metadata">
+            <dt>"Status"</dt><dd><StatusLight status=transfer.status.to_string() /></dd>
+            <dt>"Type"</dt><dd>{request_type_label(&transfer.request_type)}</dd>
+            <dt>"From"</dt><dd>{org(&transfer.source_org_name, &transfer.source_ims_org_id)}</dd>
+            <dt>"To"</dt><dd>{org(&transfer.target_org_name, &transfer.target_ims_org_id)}</dd>
+            <dt>"Started by"</dt><dd>{transfer.initiated_by.clone()}</dd>
+            <dt>"Started"</dt><dd><DateTime epoch_ms=Some(transfer.created_date) /></dd>
+            <dt>"Completed"</dt><dd><DateTime epoch_ms=transfer.completed_time /></dd>
+            <dt>"Transfer ID"</dt><dd><code>{transfer.id.clone()}</code></dd>
+        </dl>
+        <h3>"Progress"</h3>
+        <ol class="stepper">
+            {progress.into_iter().map(|(step, state)| view! {
+                <li class=format!("step {}", state.label().replace(' ', "-"))>
+                    <span class="step-name">{step}</span>
+                    <span class="visually-hidden">{format!(": {}", state.label())}</span>
+                </li>
+            }).collect_view()}
+        </ol>
+        <PackageSection package_id=transfer.package_id.clone() />
+    }
+}
+
+/// `additionalMetadata` of a failed transfer: `{errorCode, errorMessage}` when Platform sent them.
+fn failure_text(metadata: &Option<serde_json::Value>) -> (Option<String>, String) {
+    let field = |name: &str| metadata.as_ref()?.get(name)?.as_str().map(str::to_string);
+    let message = field("errorMessage").unwrap_or_else(|| "Platform did not say why.".to_string());
+    (field("errorCode"), message)
+}
+
+/// The shared package, when this org can read it (the source org can; a target cannot).
+#[component]
+fn PackageSection(package_id: String) -> impl IntoView {
+    let context = expect_context::<ConnectionContext>();
+    let id = package_id.clone();
+    let package = LocalResource::new(move || {
+        let client = context.client_untracked();
+        let id = id.clone();
+        async move { packages::get(&client, &id).await }
+    });
+    view! {
+        <h3>"Package"</h3>
+        <Transition fallback=|| view! { <p class="muted">"Loading package…"</p> }>
+            {move || package.get().map(|result| match result {
+                Ok(package) => {
+                    let sandbox = package.source_sandbox.as_ref().map(|s| s.name.clone()).unwrap_or_default();
+                    let artifacts = package.artifacts_list.clone().unwrap_or_default();
+                    view! {
+                        <dl class="metadata">
+                            <dt>"Name"</dt><dd><a href=format!("/packages/{}", crate::state::url::encode(&package.id))>{package.name.clone()}</a></dd>
+                            <dt>"Package ID"</dt><dd><code>{package.id.clone()}</code></dd>
+                            <dt>"Sandbox"</dt><dd>{sandbox}</dd>
+                        </dl>
+                        <ul class="artifact-list">
+                            {artifacts.into_iter().map(|a| view! {
+                                <li><span class="artifact-type">{a.artifact_type}</span>" "{a.title.unwrap_or(a.id)}</li>
+                            }).collect_view()}
+                        </ul>
+                    }
+                    .into_any()
+                }
+                Err(_) => view! {
+                    <p class="muted">
+                        "Package "<code>{package_id.clone()}</code>" belongs to another organization; its contents are not visible here."
+                    </p>
+                }
+                .into_any(),
+            })}
+        </Transition>
+    }
+}

@@ -1,0 +1,83 @@
+//! The progress stepper of a transfer, built from `transferDetails.messages`.
+
+use exim_api::{TransferStatus, TRANSFER_PROGRESS_MESSAGES as STEPS};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StepState {
+    Done,
+    Current,
+    Failed,
+    NotReached,
+}
+
+impl StepState {
+    pub fn label(self) -> &'static str {
+        match self {
+            StepState::Done => "done",
+            StepState::Current => "in progress",
+            StepState::Failed => "failed",
+            StepState::NotReached => "not reached",
+        }
+    }
+}
+
+/// Each step with its state. A step is done when its message was reported; the first step
+/// not reported is current while the transfer runs, and failed when the transfer failed.
+pub fn steps(messages: &[String], status: &TransferStatus) -> Vec<(&'static str, StepState)> {
+    let reported = |step: &str| messages.iter().any(|m| m.eq_ignore_ascii_case(step));
+    let mut first_missing = true;
+    STEPS
+        .iter()
+        .map(|step| {
+            let state = if reported(step) {
+                StepState::Done
+            } else if first_missing {
+                first_missing = false;
+                match status {
+                    TransferStatus::Failed => StepState::Failed,
+                    TransferStatus::Pending | TransferStatus::InProgress => StepState::Current,
+                    _ => StepState::NotReached,
+                }
+            } else {
+                StepState::NotReached
+            };
+            (*step, state)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn messages(list: &[&str]) -> Vec<String> {
+        list.iter().map(|m| m.to_string()).collect()
+    }
+
+    #[test]
+    fn a_running_transfer_has_one_current_step() {
+        let states = steps(
+            &messages(&["Fetched Package", "Fetched Manifest"]),
+            &TransferStatus::InProgress,
+        );
+        assert_eq!(states[1].1, StepState::Done);
+        assert_eq!(states[2], ("Tenant Identified", StepState::Current));
+        assert!(states[3..].iter().all(|(_, s)| *s == StepState::NotReached));
+    }
+
+    #[test]
+    fn a_failed_transfer_marks_the_step_it_stopped_at() {
+        let reported = messages(&STEPS[..4]);
+        let states = steps(&reported, &TransferStatus::Failed);
+        assert_eq!(states[4], ("Fetched Blob Files", StepState::Failed));
+        assert_eq!(states[5].1, StepState::NotReached);
+    }
+
+    #[test]
+    fn a_completed_transfer_is_all_done() {
+        let reported = messages(&STEPS);
+        assert!(steps(&reported, &TransferStatus::Completed)
+            .iter()
+            .all(|(_, s)| *s == StepState::Done));
+    }
+}
