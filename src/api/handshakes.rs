@@ -21,15 +21,23 @@ pub async fn list(
         .await
 }
 
-/// Every outgoing request that is pending or approved, page after page: a new request to one
-/// of these orgs would be refused.
+/// Every outgoing request that is pending or approved: a new request to one of these orgs
+/// would be refused.
 pub async fn active_outgoing(client: &ApiClient) -> Result<Vec<HandshakeRecord>, ApiError> {
+    all_outgoing(client, "APPROVAL_PENDING,APPROVED").await
+}
+
+/// Every outgoing request whose status is one of `statuses` (comma-separated), page after page.
+pub async fn all_outgoing(
+    client: &ApiClient,
+    statuses: &str,
+) -> Result<Vec<HandshakeRecord>, ApiError> {
     let mut all = Vec::new();
     let mut start = 0;
     loop {
         let params = [
             ("requestType", "OUTGOING".to_string()),
-            ("property", "status==APPROVAL_PENDING,APPROVED".to_string()),
+            ("property", format!("status=={statuses}")),
             ("start", start.to_string()),
             ("limit", MAX_PAGE_SIZE.to_string()),
         ];

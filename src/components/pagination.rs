@@ -10,8 +10,8 @@ pub fn Pagination(
     #[prop(into)] total: Signal<u64>,
     #[prop(into)] on_page: Callback<u32>,
     #[prop(into)] on_page_size: Callback<u32>,
-    /// What is counted, plural ("packages").
-    noun: &'static str,
+    /// What is counted, singular and plural ("package", "packages").
+    noun: (&'static str, &'static str),
     /// Names the navigation when a screen has more than one list ("Pages of outgoing requests").
     #[prop(optional)]
     label: Option<&'static str>,
@@ -25,10 +25,11 @@ pub fn Pagination(
         let size = u64::from(page_size.get());
         let first = (u64::from(page.get()) - 1) * size + 1;
         let last = (first + size - 1).min(total);
-        if total == 0 {
-            format!("No {noun}")
-        } else {
-            format!("Showing {first}–{last} of {total} {noun}")
+        let (one, many) = noun;
+        match total {
+            0 => format!("No {many}"),
+            1 => format!("Showing 1 {one}"),
+            _ => format!("Showing {first}–{last} of {total} {many}"),
         }
     };
     view! {

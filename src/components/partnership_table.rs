@@ -202,7 +202,7 @@ fn PartnershipTable(
             total=Signal::derive(move || total)
             on_page=Callback::new(move |page: u32| set_table(TableQuery { page: page.max(1), ..table.get_untracked() }))
             on_page_size=Callback::new(move |size| set_table(TableQuery { page_size: size, ..table.get_untracked() }.restarted()))
-            noun="requests"
+            noun=("request", "requests")
             label=match direction {
                 Direction::Outgoing => "Pages of outgoing requests",
                 Direction::Incoming => "Pages of incoming requests",

@@ -83,7 +83,7 @@ fn PulledTable(
             total=Signal::derive(move || total)
             on_page=Callback::new(move |page: u32| show.run(PulledQuery { page: page.max(1), ..query.get_untracked() }))
             on_page_size=Callback::new(move |page_size| show.run(PulledQuery { page: 1, page_size }))
-            noun="pulls"
+            noun=("pull", "pulls")
         />
     }
     .into_any()

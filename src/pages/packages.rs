@@ -199,7 +199,7 @@ fn InventoryResult(
                 let current = query.get_untracked();
                 show.run((PackageQuery { page_size: size, ..current }.restarted(), false));
             })
-            noun="packages"
+            noun=("package", "packages")
         />
     }
     .into_any()

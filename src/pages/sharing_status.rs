@@ -274,7 +274,7 @@ fn TransferTable(feed: SharingFeed, show: Callback<(TransferQuery, bool)>) -> im
                 on_page_size=Callback::new(move |page_size| {
                     show.run((TransferQuery { page_size, page: 1, ..query.get_untracked() }, false));
                 })
-                noun="shares"
+                noun=("share", "shares")
             />
         </Show>
     }
