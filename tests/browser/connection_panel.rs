@@ -1,19 +1,18 @@
 use thirtyfour::prelude::*;
 
-use crate::support::{accessibility_violations, screenshot, with_browser};
+use crate::support::{accessibility_violations, screenshot, wait_visible, with_browser};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn an_incomplete_platform_connection_names_each_missing_field_and_keeps_input() {
     with_browser(|driver, base_url| async move {
         driver.goto(format!("{base_url}/connection")).await?;
-        driver
-            .find(By::Id("profile-platform"))
+        wait_visible(&driver, By::Id("profile-platform"))
             .await?
             .click()
             .await?;
-        let api_key = driver.find(By::Id("field-apikey")).await?;
+        let api_key = wait_visible(&driver, By::Id("field-apikey")).await?;
         api_key.send_keys("my-client-id").await?;
-        let org = driver.find(By::Id("field-orgid")).await?;
+        let org = wait_visible(&driver, By::Id("field-orgid")).await?;
         org.send_keys("not-an-org").await?;
         driver.find(By::Id("connect-button")).await?.click().await?;
 
@@ -62,8 +61,7 @@ async fn the_token_stays_out_of_local_storage_unless_remembered() {
     with_browser(|driver, base_url| async move {
         driver.goto(format!("{base_url}/connection")).await?;
         screenshot(&driver, "connection").await?;
-        driver
-            .find(By::Id("profile-demo-globex-admin"))
+        wait_visible(&driver, By::Id("profile-demo-globex-admin"))
             .await?
             .click()
             .await?;

@@ -1,7 +1,7 @@
 use thirtyfour::prelude::*;
 
 use crate::support::pages::{ConnectionPage, Header, PackagesPage};
-use crate::support::{accessibility_violations, screenshot, with_browser};
+use crate::support::{accessibility_violations, screenshot, wait_visible, with_browser};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_packages_tab_lists_the_demo_packages_of_acme() {
@@ -81,8 +81,7 @@ async fn switching_the_profile_to_globex_replaces_the_inventory() {
 async fn a_token_the_server_refuses_shows_its_message_and_a_retry() {
     with_browser(|driver, base_url| async move {
         driver.goto(format!("{base_url}/connection")).await?;
-        driver
-            .find(By::Id("profile-platform"))
+        wait_visible(&driver, By::Id("profile-platform"))
             .await?
             .click()
             .await?;
@@ -93,7 +92,7 @@ async fn a_token_the_server_refuses_shows_its_message_and_a_retry() {
             ("field-sandbox", "acme-sandbox"),
             ("field-accesstoken", "not-a-real-token"),
         ] {
-            let input = driver.find(By::Id(field)).await?;
+            let input = wait_visible(&driver, By::Id(field)).await?;
             input.clear().await?;
             input.send_keys(value).await?;
         }

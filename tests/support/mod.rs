@@ -36,9 +36,13 @@ pub struct Session {
 }
 
 impl Session {
-    /// Opens a path of the app (e.g. `/packages?availability=public`).
+    /// Opens a path of the app (e.g. `/packages?availability=public`) and waits until the app
+    /// has mounted (on a loaded machine the wasm can take a while).
     pub async fn open(&self, path: &str) -> WebDriverResult<()> {
-        self.driver.goto(format!("{}{path}", self.base_url)).await
+        self.driver.goto(format!("{}{path}", self.base_url)).await?;
+        wait_visible(&self.driver, By::Css("nav[aria-label='Main']"))
+            .await
+            .map(|_| ())
     }
 }
 
