@@ -39,6 +39,16 @@ pub fn ConnectionPage() -> impl IntoView {
         connection.set(next);
         navigate("/packages", Default::default());
     };
+    // Back to the first demo profile. Saving it (app.rs) overwrites the connection kept in
+    // sessionStorage and removes a remembered one from localStorage; the draft goes too, so no
+    // copy of the token stays in memory.
+    let disconnect = move |_| {
+        let demo = Connection::default();
+        selected.set(demo.profile_id.clone());
+        connection.set(demo);
+        platform_draft.set(Connection::platform());
+        errors.set(Vec::new());
+    };
 
     view! {
         <div class="page-header">
@@ -49,6 +59,11 @@ pub fn ConnectionPage() -> impl IntoView {
                 " in sandbox "
                 <strong>{move || connection.with(|c| c.sandbox.clone())}</strong>
             </p>
+            <Show when=move || connection.with(Connection::is_platform)>
+                <button type="button" id="disconnect-button" on:click=disconnect>
+                    "Disconnect"
+                </button>
+            </Show>
         </div>
         <form class="panel" on:submit=on_submit novalidate>
             <fieldset>

@@ -2,9 +2,11 @@
 
 use thirtyfour::prelude::*;
 
-use crate::support::orgs::ACME;
+use crate::support::orgs::{ACME, GLOBEX, UMBRELLA};
 use crate::support::pages::PackagesPage;
-use crate::support::{api_call, screenshot, with_session};
+use crate::support::partners_pages::{eventually, share_through_api, PartnersPage, Table};
+use crate::support::sharing_pages::SharingPage;
+use crate::support::{api_call, screenshot, wait_visible, with_session, Session, PATIENCE};
 
 const HOSTILE: &str = "<img src=x onerror=alert(1)>";
 
@@ -43,6 +45,169 @@ async fn hostile_and_very_long_names_render_as_text() {
             .convert()?;
         assert!(client < scroll, "the long name is truncated on screen ({client} < {scroll})");
         screenshot(&session.driver, "packages-hostile-names").await?;
+        Ok(())
+    })
+    .await;
+}
+
+/// Markup that would add elements (and run a script, were scripts allowed) if rendered as HTML.
+const MARKUP: &str = r#"<img src=x onerror=alert(1)><b class="injected">b</b>"#;
+
+/// Checks that `MARKUP` is on the screen as text and added no element; no dialog opened.
+async fn assert_shown_as_text(session: &Session, screen: &str) -> WebDriverResult<()> {
+    let (injected, text): (u64, String) = session
+        .driver
+        .execute(
+            "return [document.querySelectorAll('img[src=\"x\"], .injected').length, document.body.innerText];",
+            Vec::new(),
+        )
+        .await?
+        .convert()?;
+    assert_eq!(injected, 0, "{screen}: markup became elements");
+    assert!(
+        text.contains(MARKUP),
+        "{screen}: the string is shown as text: {text}"
+    );
+    assert!(
+        session.driver.get_alert_text().await.is_err(),
+        "{screen}: no script ran"
+    );
+    Ok(())
+}
+
+/// Plants a hostile package name, description, artifact title, share, partner name and decline
+/// reason through the API, then visits every screen that shows them.
+#[tokio::test(flavor = "multi_thread")]
+async fn hostile_strings_from_the_api_render_as_text_on_every_screen() {
+    with_session(|session| async move {
+        const ACME_ADMIN: &str = "demo-acme-admin";
+        session.open("/packages").await?;
+        let (status, created) = api_call(
+            &session,
+            "POST",
+            "/exim/packages",
+            ACME_ADMIN,
+            ACME,
+            Some(serde_json::json!({
+                "name": MARKUP, "description": MARKUP, "packageType": "PARTIAL",
+                "artifacts": [{"id": "journey-hostile", "type": "JOURNEY", "title": MARKUP}],
+            })),
+        )
+        .await?;
+        assert_eq!(status, 201, "{created}");
+        let id = created["id"].as_str().expect("a package id").to_string();
+        let (status, body) = api_call(
+            &session,
+            "GET",
+            &format!("/exim/packages/{id}/export"),
+            ACME_ADMIN,
+            ACME,
+            None,
+        )
+        .await?;
+        assert_eq!(status, 200, "{body}");
+        eventually("the package is published", || async {
+            let (_, package) = api_call(
+                &session,
+                "GET",
+                &format!("/exim/packages/{id}"),
+                ACME_ADMIN,
+                ACME,
+                None,
+            )
+            .await?;
+            Ok(package["status"] == "PUBLISHED")
+        })
+        .await?;
+        let (status, body) = share_through_api(&session, ACME_ADMIN, ACME, &id, GLOBEX).await?;
+        assert!(status == 200 || status == 201, "shared: {status} {body}");
+
+        let (status, body) = api_call(
+            &session,
+            "POST",
+            "/exim/handshake/bulkCreate",
+            ACME_ADMIN,
+            ACME,
+            Some(serde_json::json!({
+                "targetIMSOrgIds": [UMBRELLA],
+                "sourceIMSDetails": {"id": ACME, "name": MARKUP},
+            })),
+        )
+        .await?;
+        assert!(status == 200 || status == 201, "requested: {status} {body}");
+        let (_, incoming) = api_call(
+            &session,
+            "GET",
+            "/exim/handshake/list?requestType=INCOMING&limit=100",
+            "demo-umbrella-admin",
+            UMBRELLA,
+            None,
+        )
+        .await?;
+        let linking_id = incoming["data"]
+            .as_array()
+            .and_then(|records| records.iter().find(|r| r["sourceIMSOrgId"] == ACME))
+            .map(|record| record["linkingId"].clone())
+            .unwrap_or_else(|| panic!("Acme's request reached Umbrella: {incoming}"));
+        let (status, body) = api_call(
+            &session,
+            "POST",
+            "/exim/handshake/action",
+            "demo-umbrella-admin",
+            UMBRELLA,
+            Some(serde_json::json!({
+                "linkingID": linking_id,
+                "status": "REJECTED",
+                "reason": MARKUP,
+                "targetIMSOrgDetails": {"id": UMBRELLA, "name": MARKUP, "region": "va7"},
+            })),
+        )
+        .await?;
+        assert!(status == 200 || status == 201, "declined: {status} {body}");
+
+        session.open("/packages").await?;
+        PackagesPage {
+            driver: &session.driver,
+        }
+        .wait_for_package(MARKUP)
+        .await?;
+        assert_shown_as_text(&session, "Packages").await?;
+
+        session.open(&format!("/packages/{id}")).await?;
+        wait_visible(&session.driver, By::XPath("//h1[contains(., 'class=')]")).await?;
+        assert_shown_as_text(&session, "Package details").await?;
+
+        session.open("/sharing").await?;
+        let sharing = SharingPage {
+            driver: &session.driver,
+        };
+        sharing
+            .wait_rows(
+                "the share is listed",
+                |rows| rows.iter().any(|row| row.0 == MARKUP),
+                PATIENCE,
+            )
+            .await?;
+        assert_shown_as_text(&session, "Sharing status").await?;
+        sharing.open_row(MARKUP, "Globex").await?;
+        assert!(
+            sharing.rail_text().await?.contains(MARKUP),
+            "the rail names the package"
+        );
+        assert_shown_as_text(&session, "Sharing status rail").await?;
+
+        session.open("/partners").await?;
+        let history = PartnersPage {
+            driver: &session.driver,
+        }
+        .history(Table::Outgoing, "Umbrella")
+        .await?;
+        assert!(
+            history.contains(MARKUP),
+            "the reason is in the history: {history}"
+        );
+        assert_shown_as_text(&session, "Partners history").await?;
+        screenshot(&session.driver, "partners-hostile-history").await?;
         Ok(())
     })
     .await;

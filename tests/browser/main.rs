@@ -12,4 +12,5 @@ mod package_actions;
 mod packages_inventory;
 mod packages_tab;
 mod partners;
+mod security;
 mod sharing;

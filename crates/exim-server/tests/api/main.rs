@@ -13,4 +13,5 @@ mod package_jobs;
 mod package_writes;
 mod packages_support;
 mod test_hooks;
+mod token_logging;
 mod transfers;
