@@ -45,6 +45,15 @@ pub fn status(package: &Package) -> PackageStatus {
     package.status.clone().unwrap_or(PackageStatus::Draft)
 }
 
+/// The sandbox a job on this package reads from: the package's own, or else the caller's
+/// (packages made before `sourceSandbox` was stored have none).
+pub fn job_source_sandbox(package: &Package, caller_sandbox: &str) -> String {
+    package.source_sandbox.as_ref().map_or_else(
+        || caller_sandbox.to_string(),
+        |sandbox| sandbox.name.clone(),
+    )
+}
+
 pub fn package_type_of(package: &Package) -> PackageType {
     package.package_type.clone().unwrap_or(PackageType::Partial)
 }

@@ -101,10 +101,7 @@ pub async fn submit(
                 "destinationSandbox",
                 &request.destination_sandbox,
             )?;
-            let source = package
-                .source_sandbox
-                .clone()
-                .map_or_else(|| caller.sandbox.clone(), |sandbox| sandbox.name);
+            let source = package_rules::job_source_sandbox(&package, &caller.sandbox);
             let package_type = package_rules::package_type_of(&package);
             let job = NewJob {
                 id: new_record_id(),
