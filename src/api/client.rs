@@ -89,12 +89,13 @@ impl ApiClient {
 
 async fn decode<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
     let status = response.status();
+    let retry_after = response.headers().get("retry-after");
     let body = response
         .text()
         .await
         .map_err(|error| ApiError::Network(error.to_string()))?;
     if !(200..300).contains(&status) {
-        return Err(ApiError::from_response(status, &body));
+        return Err(ApiError::from_http(status, &body, retry_after.as_deref()));
     }
     serde_json::from_str(&body).map_err(|error| ApiError::Decode(error.to_string()))
 }

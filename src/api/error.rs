@@ -22,6 +22,13 @@ pub enum ApiError {
     Network(String),
     /// A success status whose body did not match the expected shape.
     Decode(String),
+    /// 429: Platform is throttling this client. `retry_after_secs` is its `Retry-After`
+    /// header, when it sent one and the browser let us read it (cross-origin, Platform must
+    /// expose the header).
+    Throttled {
+        retry_after_secs: Option<u32>,
+        cause: Box<ApiError>,
+    },
 }
 
 impl ApiError {
@@ -48,12 +55,45 @@ impl ApiError {
         }
     }
 
+    /// The error for a non-success response, reading `Retry-After` (seconds) on a 429.
+    pub fn from_http(status: u16, body: &str, retry_after: Option<&str>) -> Self {
+        let error = ApiError::from_response(status, body);
+        if status != 429 {
+            return error;
+        }
+        ApiError::Throttled {
+            retry_after_secs: retry_after.and_then(|value| value.trim().parse().ok()),
+            cause: Box::new(error),
+        }
+    }
+
     pub fn status(&self) -> Option<u16> {
         match self {
             ApiError::Gateway { status, .. }
             | ApiError::Service { status, .. }
             | ApiError::Http { status, .. } => Some(*status),
+            ApiError::Throttled { .. } => Some(429),
             ApiError::Network(_) | ApiError::Decode(_) => None,
+        }
+    }
+
+    /// Whether the same read may well succeed if simply sent again later: the network
+    /// dropped, Platform throttled us, or it had a server-side problem. Authentication,
+    /// permission and validation refusals do not pass by themselves.
+    pub fn is_transient(&self) -> bool {
+        match self {
+            ApiError::Network(_) => true,
+            _ => self.status().is_some_and(|status| status == 429 || status >= 500),
+        }
+    }
+
+    /// How long Platform asked us to wait before the next call, when it said.
+    pub fn retry_after_secs(&self) -> Option<u32> {
+        match self {
+            ApiError::Throttled {
+                retry_after_secs, ..
+            } => *retry_after_secs,
+            _ => None,
         }
     }
 
@@ -66,6 +106,7 @@ impl ApiError {
                 _ => title.clone(),
             }),
             ApiError::Http { body, .. } if !body.is_empty() => Some(body.clone()),
+            ApiError::Throttled { cause, .. } => cause.server_message(),
             _ => None,
         }
     }
@@ -102,7 +143,12 @@ impl ApiError {
             _ => match self.status() {
                 Some(401) => format!("Open Connection and sign in again.{said}"),
                 Some(403) => format!("Your access doesn't allow this.{said}"),
-                Some(429) => format!("Wait a moment, then retry.{said}"),
+                Some(429) => match self.retry_after_secs() {
+                    Some(seconds) => {
+                        format!("Platform asked to wait {seconds} s before trying again.{said}")
+                    }
+                    None => format!("Wait a moment, then retry.{said}"),
+                },
                 Some(status) if status >= 500 => format!("Status {status}. Retry shortly.{said}"),
                 Some(status) => format!("Status {status}.{said}"),
                 None => said.trim().to_string(),
@@ -166,6 +212,37 @@ mod tests {
             }
             other => panic!("unexpected {other:?}"),
         }
+    }
+
+    #[test]
+    fn throttling_says_how_long_platform_asked_to_wait() {
+        let body = r#"{"type":"x","title":"Slow down","status":429}"#;
+        let error = ApiError::from_http(429, body, Some("30"));
+        assert_eq!(error.status(), Some(429));
+        assert_eq!(error.retry_after_secs(), Some(30));
+        assert_eq!(error.headline(), "Too many requests");
+        assert_eq!(
+            error.user_message(),
+            "Platform asked to wait 30 s before trying again. The server said: Slow down"
+        );
+        let unsaid = ApiError::from_http(429, body, None);
+        assert_eq!(unsaid.retry_after_secs(), None);
+        assert!(unsaid.user_message().starts_with("Wait a moment, then retry."));
+        // Other statuses ignore the header.
+        assert_eq!(ApiError::from_http(503, body, Some("30")).retry_after_secs(), None);
+    }
+
+    #[test]
+    fn only_passing_failures_are_transient() {
+        let service = |status| ApiError::from_response(status, r#"{"title":"t","status":1}"#);
+        assert!(ApiError::Network("Failed to fetch".into()).is_transient());
+        assert!(ApiError::from_http(429, "", None).is_transient());
+        assert!(service(500).is_transient());
+        assert!(service(503).is_transient());
+        for status in [400, 401, 403, 404, 409] {
+            assert!(!service(status).is_transient(), "{status}");
+        }
+        assert!(!ApiError::Decode("missing field".into()).is_transient());
     }
 
     #[test]

@@ -6,6 +6,7 @@ use leptos_use_document_visibility::use_document_visibility;
 use leptos_use_interval_fn::use_interval_fn;
 use web_sys::VisibilityState;
 
+use crate::api::ApiError;
 use crate::state::polling::{backoff_ms, POLL_INTERVAL_MS};
 
 /// Schedules refreshes. The owner calls [`LiveRefresh::succeeded`] or [`LiveRefresh::failed`]
@@ -19,6 +20,8 @@ pub struct LiveRefresh {
     /// When the next refresh is due; None when nothing needs refreshing.
     due: RwSignal<Option<f64>>,
     paused: RwSignal<bool>,
+    /// The last load failed in a way that does not pass by itself: wait for the user.
+    halted: RwSignal<bool>,
     refresh: Callback<()>,
 }
 
@@ -34,6 +37,7 @@ impl LiveRefresh {
             failures: RwSignal::new(0),
             due: RwSignal::new(None),
             paused: RwSignal::new(false),
+            halted: RwSignal::new(false),
             refresh,
         };
         let visibility = use_document_visibility();
@@ -71,29 +75,93 @@ impl LiveRefresh {
         self.now.set(now);
         self.last_success.set(Some(now));
         self.failures.set(0);
+        self.halted.set(false);
         self.due.set(keep_going.then_some(now + POLL_INTERVAL_MS));
     }
 
-    /// A load failed; try again after the back-off delay.
-    pub fn failed(&self) {
+    /// A load failed; try again after the back-off delay, or after the wait Platform asked
+    /// for (`Retry-After`) when it said.
+    pub fn failed(&self, retry_after_secs: Option<u32>) {
         let now = wall_clock_ms();
         let failures = self.failures.get_untracked() + 1;
+        let delay = retry_after_secs.map_or(backoff_ms(failures), |s| f64::from(s) * 1000.0);
         self.now.set(now);
         self.failures.set(failures);
-        self.due.set(Some(now + backoff_ms(failures)));
+        self.halted.set(false);
+        self.due.set(Some(now + delay));
     }
 
-    fn retry_now(&self) {
+    /// A load failed in a way that will not pass by itself (sign-in, permission, not found):
+    /// no more tries until the user asks for one.
+    pub fn halted(&self) {
+        self.failures.update(|n| *n += 1);
         self.due.set(None);
+        self.halted.set(true);
+    }
+
+    /// Records a load's outcome: success keeps refreshing while `keep_going`; a passing
+    /// failure is retried after the back-off; any other failure halts.
+    pub fn record(&self, error: Option<&ApiError>, keep_going: bool) {
+        match error {
+            None => self.succeeded(keep_going),
+            Some(error) if error.is_transient() => self.failed(error.retry_after_secs()),
+            Some(_) => self.halted(),
+        }
+    }
+
+    /// After a failure, whole seconds until the next try (0 while it is under way);
+    /// None when the last load succeeded. Reactive.
+    pub fn seconds_until_retry(&self) -> Option<u64> {
+        if self.failures.get() == 0 || self.halted.get() {
+            return None;
+        }
+        let wait = self.due.get().map_or(0.0, |at| (at - self.now.get()) / 1000.0);
+        Some(wait.ceil().max(0.0) as u64)
+    }
+
+    /// Watches a one-off read: when it fails for a passing reason (see
+    /// [`ApiError::is_transient`]) it is fetched again by itself, with the back-off; other
+    /// failures wait for the user's Retry. Writes never go through this: they must not repeat.
+    pub fn recovering<T: 'static>(read: LocalResource<Result<T, ApiError>>) -> LiveRefresh {
+        let live = LiveRefresh::new(Callback::new(move |()| read.refetch()));
+        Effect::new(move |_| {
+            read.with(|outcome| {
+                if let Some(outcome) = outcome {
+                    live.record(outcome.as_ref().err(), false);
+                }
+            })
+        });
+        live
+    }
+
+    pub fn retry_now(&self) {
+        self.due.set(None);
+        self.halted.set(false);
         self.refresh.run(());
+    }
+}
+
+/// "<problem> — retrying in 5 s", or "— retrying now" while the retry is under way.
+pub fn retry_sentence(problem: &str, wait: u64) -> String {
+    match wait {
+        0 => format!("{problem} — retrying now"),
+        _ => format!("{problem} — retrying in {wait} s"),
     }
 }
 
 /// "Updated 12 s ago", the refresh problem with its countdown and Retry now, and Pause/Resume.
 #[component]
-pub fn LiveStatusBar(live: LiveRefresh) -> impl IntoView {
-    let seconds_until = move |at: f64| ((at - live.now.get()) / 1000.0).ceil().max(0.0) as u64;
+pub fn LiveStatusBar(
+    live: LiveRefresh,
+    loading: RwSignal<bool>,
+    /// What went wrong with the last refresh, e.g. "Platform had a problem".
+    #[prop(into)]
+    problem: Signal<Option<String>>,
+) -> impl IntoView {
     let updated = move || {
+        if loading.get() {
+            return Some("Updating…".to_string());
+        }
         live.last_success.get().map(|at| {
             let ago = ((live.now.get() - at) / 1000.0).floor().max(0.0) as u64;
             if ago < 2 {
@@ -104,12 +172,18 @@ pub fn LiveStatusBar(live: LiveRefresh) -> impl IntoView {
         })
     };
     let problem = move || {
-        (live.failures.get() > 0).then(|| {
-            let wait = live.due.get().map(seconds_until).unwrap_or(0);
+        let what = match problem.get() {
+            Some(problem) => format!("Couldn't refresh: {problem}"),
+            None => "Couldn't refresh".to_string(),
+        };
+        let sentence = match live.seconds_until_retry() {
+            Some(wait) => retry_sentence(&what, wait),
+            None if live.halted.get() => what,
+            None => return None,
+        };
+        Some({
             view! {
-                <span class="refresh-problem" role="alert">
-                    {format!("Couldn't refresh — retrying in {wait} s")}
-                </span>
+                <span class="refresh-problem" role="alert">{sentence}</span>
                 <button type="button" class="action" on:click=move |_| live.retry_now()>"Retry now"</button>
             }
         })
@@ -117,7 +191,7 @@ pub fn LiveStatusBar(live: LiveRefresh) -> impl IntoView {
     let running = move || live.due.get().is_some() || live.failures.get() > 0;
     view! {
         <div class="live-status">
-            <span class="updated">{updated}</span>
+            <span class="updated" aria-busy=move || loading.get().to_string()>{updated}</span>
             {problem}
             <Show when=running>
                 <button

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use crate::api::{handshakes, ApiError};
 use crate::app::ConnectionContext;
 use crate::components::inline_alert::ErrorAlert;
+use crate::components::live_refresh::LiveRefresh;
 use crate::components::pagination::Pagination;
 use crate::components::partnership_actions::{
     history_toggle_id, partner_label, PartnershipActionButtons, PartnershipActions,
@@ -60,6 +61,7 @@ pub fn PartnershipSection(
         let table = table.get();
         async move { handshakes::list(&client, direction, &table).await }
     });
+    let recovery = LiveRefresh::recovering(list);
     let (key, title, description) = words(direction);
     let heading_id = format!("{key}-heading");
     let labelled_by = heading_id.clone();
@@ -105,6 +107,7 @@ pub fn PartnershipSection(
                         show
                         actions
                         can_act
+                        recovery
                         retry=Callback::new(move |()| list.refetch())
                     />
                 })}
@@ -122,11 +125,12 @@ fn PartnershipTable(
     show: ShowView,
     actions: PartnershipActions,
     can_act: Signal<bool>,
+    recovery: LiveRefresh,
     retry: Callback<()>,
 ) -> impl IntoView {
     let page = match result {
         Ok(page) => page,
-        Err(error) => return view! { <ErrorAlert error on_retry=retry /> }.into_any(),
+        Err(error) => return view! { <ErrorAlert error on_retry=retry recovery /> }.into_any(),
     };
     let (key, title, _) = words(direction);
     let set_table = move |next: TableQuery| {

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::api::{transfers, ApiError};
 use crate::app::ConnectionContext;
 use crate::components::inline_alert::ErrorAlert;
+use crate::components::live_refresh::LiveRefresh;
 use crate::components::pagination::Pagination;
 use crate::components::status_light::StatusLight;
 use crate::pages::packages::DateCell;
@@ -26,12 +27,13 @@ pub fn PulledPackages(
         let query = query.get();
         async move { transfers::list_pulled(&client, query).await }
     });
+    let recovery = LiveRefresh::recovering(list);
     view! {
         <section class="pulled-section" aria-labelledby="pulled-heading">
             <h2 id="pulled-heading">"Pulled packages"</h2>
             <Transition fallback=|| view! { <p class="loading" aria-busy="true">"Loading…"</p> }>
                 {move || list.get().map(|result| view! {
-                    <PulledTable result query show retry=Callback::new(move |()| list.refetch()) />
+                    <PulledTable result query show recovery retry=Callback::new(move |()| list.refetch()) />
                 })}
             </Transition>
         </section>
@@ -43,11 +45,12 @@ fn PulledTable(
     result: Result<PagedResponse<TransferRecord>, ApiError>,
     query: Memo<PulledQuery>,
     show: Callback<PulledQuery>,
+    recovery: LiveRefresh,
     retry: Callback<()>,
 ) -> impl IntoView {
     let page = match result {
         Ok(page) => page,
-        Err(error) => return view! { <ErrorAlert error on_retry=retry /> }.into_any(),
+        Err(error) => return view! { <ErrorAlert error on_retry=retry recovery /> }.into_any(),
     };
     if page.data.is_empty() {
         return view! {

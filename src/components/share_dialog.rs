@@ -9,6 +9,7 @@ use crate::api::{partners, transfers};
 use crate::app::ConnectionContext;
 use crate::components::dialog::Modal;
 use crate::components::inline_alert::ErrorAlert;
+use crate::components::live_refresh::LiveRefresh;
 use crate::components::org_picker::OrgPicker;
 use crate::components::status_light::StatusLight;
 use crate::components::toast::{ToastVariant, Toasts};
@@ -34,6 +35,7 @@ pub fn ShareDialog(target: RwSignal<Option<Package>>) -> impl IntoView {
             }
         }
     });
+    let recovery = LiveRefresh::recovering(approved);
     let share = Action::new_local(move |(package, orgs): &(Package, Vec<Partner>)| {
         let client = context.client_untracked();
         let (package_id, org_ids) = (
@@ -115,7 +117,7 @@ pub fn ShareDialog(target: RwSignal<Option<Package>>) -> impl IntoView {
             <label for="share-orgs" class="field-label">"Share with"</label>
             <Transition fallback=|| view! { <p class="muted">"Loading approved partners…"</p> }>
                 {move || approved.get().map(|result| match result {
-                    Err(error) => view! { <ErrorAlert error on_retry=Callback::new(move |()| approved.refetch()) /> }.into_any(),
+                    Err(error) => view! { <ErrorAlert error on_retry=Callback::new(move |()| approved.refetch()) recovery /> }.into_any(),
                     Ok(list) if list.is_empty() => view! {
                         <p class="empty-partners">
                             "No approved partners yet. "

@@ -7,6 +7,7 @@ use leptos_router::hooks::use_params_map;
 use crate::api::packages;
 use crate::app::{ConnectionContext, PermissionsContext};
 use crate::components::inline_alert::ErrorAlert;
+use crate::components::live_refresh::LiveRefresh;
 use crate::components::package_actions::{
     share_block_reason, PackageActionButtons, PackageActionDialogs, PackageActions,
 };
@@ -23,6 +24,7 @@ pub fn PackageDetailsPage() -> impl IntoView {
         let id = id.get();
         async move { packages::get(&client, &id).await }
     });
+    let recovery = LiveRefresh::recovering(details);
     // The package as last changed on this page, until the next fetch.
     let updated = RwSignal::new(None::<Package>);
     Effect::new(move |_| {
@@ -42,7 +44,7 @@ pub fn PackageDetailsPage() -> impl IntoView {
                     }
                     Err(error) => view! {
                         <div class="page-header"><h1>"Package"</h1></div>
-                        <ErrorAlert error on_retry=Callback::new(move |()| details.refetch()) />
+                        <ErrorAlert error on_retry=Callback::new(move |()| details.refetch()) recovery />
                     }
                     .into_any(),
                 })

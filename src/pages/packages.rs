@@ -11,6 +11,7 @@ use leptos_router::NavigateOptions;
 use crate::api::{packages, ApiError};
 use crate::app::{ConnectionContext, PermissionsContext};
 use crate::components::inline_alert::ErrorAlert;
+use crate::components::live_refresh::LiveRefresh;
 use crate::components::package_actions::{
     share_block_reason, PackageActionButtons, PackageActionDialogs, PackageActions,
 };
@@ -47,6 +48,9 @@ pub fn PackagesPage() -> impl IntoView {
         let query = query.get();
         async move { packages::list(&client, &query).await }
     });
+    let recovery = LiveRefresh::recovering(inventory);
+    // True while a page, sort or search change is loading and the old rows are still shown.
+    let updating = RwSignal::new(false);
     // Changes made on this screen, shown until the next fetch brings them from the server.
     let updated = RwSignal::new(HashMap::<String, Package>::new());
     Effect::new(move |_| {
@@ -79,11 +83,12 @@ pub fn PackagesPage() -> impl IntoView {
                     show.run((next.restarted(), true));
                 })
             />
+            <span class="updating" role="status">{move || updating.get().then_some("Updating…")}</span>
         </div>
-        <Transition fallback=LoadingTable>
+        <Transition fallback=LoadingTable set_pending=updating>
             {move || {
                 inventory.get().map(|result| view! {
-                    <InventoryResult result query show actions updated retry=Callback::new(move |()| inventory.refetch()) />
+                    <InventoryResult result query show actions updated recovery retry=Callback::new(move |()| inventory.refetch()) />
                 })
             }}
         </Transition>
@@ -135,11 +140,12 @@ fn InventoryResult(
     show: Callback<(PackageQuery, bool)>,
     actions: PackageActions,
     updated: RwSignal<HashMap<String, Package>>,
+    recovery: LiveRefresh,
     retry: Callback<()>,
 ) -> impl IntoView {
     let page = match result {
         Ok(page) => page,
-        Err(error) => return view! { <ErrorAlert error on_retry=retry /> }.into_any(),
+        Err(error) => return view! { <ErrorAlert error on_retry=retry recovery /> }.into_any(),
     };
     if page.data.is_empty() {
         return view! { <EmptyInventory query show /> }.into_any();

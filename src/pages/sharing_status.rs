@@ -74,11 +74,18 @@ pub fn SharingStatusPage() -> impl IntoView {
     });
 
     let refresh_count = RwSignal::new(0u64);
+    // A request is under way (first load, a change of view, a refresh or a retry).
+    let loading = RwSignal::new(false);
     let list = LocalResource::new(move || {
         refresh_count.track();
         let client = context.client();
         let query = query.get();
-        async move { transfers::list(&client, &query).await }
+        async move {
+            loading.set(true);
+            let page = transfers::list(&client, &query).await;
+            loading.set(false);
+            page
+        }
     });
     let feed = SharingFeed {
         page: RwSignal::new(None),
@@ -99,12 +106,12 @@ pub fn SharingStatusPage() -> impl IntoView {
             if !changes.is_empty() {
                 announcement.set(changes.join(". "));
             }
-            live.succeeded(any_running(&page.data));
+            live.record(None, any_running(&page.data));
             failure.set(None);
             feed.page.set(Some(page));
         }
         Some(Err(error)) => {
-            live.failed();
+            live.record(Some(&error), false);
             failure.set(Some(error));
         }
         None => {}
@@ -117,7 +124,7 @@ pub fn SharingStatusPage() -> impl IntoView {
     view! {
         <div class="page-header">
             <h1>"Sharing status"</h1>
-            <LiveStatusBar live />
+            <LiveStatusBar live loading problem=Signal::derive(move || failure.with(|f| f.as_ref().map(|e| e.headline().to_string()))) />
         </div>
         <Filters query show />
         <div class="sharing-layout" class:with-rail=move || location.pathname.with(|path| path.starts_with("/sharing/"))>
@@ -126,7 +133,7 @@ pub fn SharingStatusPage() -> impl IntoView {
                     if has_page.get() {
                         view! { <TransferTable feed show /> }.into_any()
                     } else if let Some(error) = first_load_error.get() {
-                        view! { <ErrorAlert error on_retry=Callback::new(move |()| refresh_count.update(|n| *n += 1)) /> }
+                        view! { <ErrorAlert error on_retry=Callback::new(move |()| live.retry_now()) recovery=live /> }
                             .into_any()
                     } else {
                         view! { <p class="loading" aria-busy="true">"Loading shares…"</p> }.into_any()

@@ -370,7 +370,7 @@ async fn a_failed_refresh_backs_off_visibly_and_recovers() {
         let sharing = SharingPage { driver: &session.driver };
         arm_fault(&session, serde_json::json!({"method": "GET", "path": "/data/foundation/exim/transfer/list", "status": 500})).await?;
         let problem = wait_visible(&session.driver, By::Css(".refresh-problem")).await?.text().await?;
-        assert!(problem.starts_with("Couldn't refresh — retrying in"), "{problem}");
+        assert!(problem.starts_with("Couldn't refresh: Platform had a problem — retrying in"), "{problem}");
         assert!(!sharing.rows().await?.is_empty(), "the rows stay while refreshing fails");
         screenshot(&session.driver, "sharing-refresh-failed").await?;
         session.driver.find(By::XPath("//button[normalize-space(.)='Retry now']")).await?.click().await?;

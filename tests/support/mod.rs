@@ -27,12 +27,76 @@ const INSTALL_HINT: &str = "install them with `apt-get install -y chromium chrom
 /// How long any expected state may take to appear.
 pub const PATIENCE: Duration = Duration::from_secs(15);
 
-/// What a test gets: the browser, the app's address, and the requests the server received.
+/// What a test gets: the browser, the app's address, the requests the server received, and
+/// the server itself (to take it down and back up).
 #[derive(Clone)]
 pub struct Session {
     pub driver: WebDriver,
     pub base_url: String,
     pub requests: RequestLog,
+    pub server: ServerControl,
+}
+
+/// The in-process exim-server's HTTP side. Stopping it closes its port and every connection,
+/// as a restart of the real process would; the database and the worker carry on, as they do
+/// across a real restart (the worker resumes unfinished work from the database).
+#[derive(Clone)]
+pub struct ServerControl {
+    app: axum::Router,
+    address: std::net::SocketAddr,
+    running: Arc<tokio::sync::Mutex<Option<RunningServer>>>,
+}
+
+struct RunningServer {
+    stop: tokio::sync::oneshot::Sender<()>,
+    task: tokio::task::JoinHandle<()>,
+}
+
+impl ServerControl {
+    async fn start_serving(app: axum::Router, listener: tokio::net::TcpListener) -> ServerControl {
+        let address = listener.local_addr().expect("a bound address");
+        let control = ServerControl {
+            app,
+            address,
+            running: Arc::default(),
+        };
+        control.serve_on(listener).await;
+        control
+    }
+
+    async fn serve_on(&self, listener: tokio::net::TcpListener) {
+        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+        let app = self.app.clone();
+        let task = tokio::spawn(async move {
+            axum::serve(listener, app)
+                .with_graceful_shutdown(async move {
+                    let _ = stopped.await;
+                })
+                .await
+                .expect("exim-server runs");
+        });
+        *self.running.lock().await = Some(RunningServer { stop, task });
+    }
+
+    /// Closes the port and every connection.
+    pub async fn stop(&self) {
+        let Some(RunningServer { stop, task }) = self.running.lock().await.take() else {
+            return;
+        };
+        let _ = stop.send(());
+        let abort = task.abort_handle();
+        if tokio::time::timeout(Duration::from_secs(5), task).await.is_err() {
+            abort.abort();
+        }
+    }
+
+    /// Listens on the same address again.
+    pub async fn start(&self) {
+        let listener = tokio::net::TcpListener::bind(self.address)
+            .await
+            .expect("the server's port is free again");
+        self.serve_on(listener).await;
+    }
 }
 
 impl Session {
@@ -156,7 +220,6 @@ impl BrowserTest {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
             .expect("a free port");
-        let address = listener.local_addr().expect("a bound address");
         let requests = RequestLog::default();
         let log = requests.clone();
         let app = exim_server::app(state).layer(axum::middleware::from_fn(
@@ -171,9 +234,7 @@ impl BrowserTest {
                 }
             },
         ));
-        tokio::spawn(async move {
-            axum::serve(listener, app).await.expect("exim-server runs");
-        });
+        let server = ServerControl::start_serving(app, listener).await;
 
         let (chromedriver, driver_url) = start_chromedriver().await;
         let profile = tempfile::tempdir().expect("a temporary browser profile");
@@ -183,8 +244,9 @@ impl BrowserTest {
         BrowserTest {
             session: Session {
                 driver,
-                base_url: format!("http://{address}"),
+                base_url: format!("http://{}", server.address),
                 requests,
+                server,
             },
             _database: database,
             _profile: profile,
