@@ -83,7 +83,9 @@ impl ApiError {
     pub fn is_transient(&self) -> bool {
         match self {
             ApiError::Network(_) => true,
-            _ => self.status().is_some_and(|status| status == 429 || status >= 500),
+            _ => self
+                .status()
+                .is_some_and(|status| status == 429 || status >= 500),
         }
     }
 
@@ -227,9 +229,14 @@ mod tests {
         );
         let unsaid = ApiError::from_http(429, body, None);
         assert_eq!(unsaid.retry_after_secs(), None);
-        assert!(unsaid.user_message().starts_with("Wait a moment, then retry."));
+        assert!(unsaid
+            .user_message()
+            .starts_with("Wait a moment, then retry."));
         // Other statuses ignore the header.
-        assert_eq!(ApiError::from_http(503, body, Some("30")).retry_after_secs(), None);
+        assert_eq!(
+            ApiError::from_http(503, body, Some("30")).retry_after_secs(),
+            None
+        );
     }
 
     #[test]

@@ -115,7 +115,10 @@ impl LiveRefresh {
         if self.failures.get() == 0 || self.halted.get() {
             return None;
         }
-        let wait = self.due.get().map_or(0.0, |at| (at - self.now.get()) / 1000.0);
+        let wait = self
+            .due
+            .get()
+            .map_or(0.0, |at| (at - self.now.get()) / 1000.0);
         Some(wait.ceil().max(0.0) as u64)
     }
 

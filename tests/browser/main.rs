@@ -12,5 +12,6 @@ mod package_actions;
 mod packages_inventory;
 mod packages_tab;
 mod partners;
+mod resilience;
 mod security;
 mod sharing;

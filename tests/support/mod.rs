@@ -85,7 +85,10 @@ impl ServerControl {
         };
         let _ = stop.send(());
         let abort = task.abort_handle();
-        if tokio::time::timeout(Duration::from_secs(5), task).await.is_err() {
+        if tokio::time::timeout(Duration::from_secs(5), task)
+            .await
+            .is_err()
+        {
             abort.abort();
         }
     }

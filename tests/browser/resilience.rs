@@ -1,0 +1,637 @@
+//! Every screen under the faults a real Platform produces: a 500, a 429 with Retry-After, a
+//! 401, a 403, a dropped connection and 5 s of latency (exim-server's `/_local/faults`).
+//!
+//! Reads: a specific message with Retry, a loading state while slow, and recovery by
+//! themselves from passing failures (500, 429, dropped) but never from refusals (401, 403).
+//! Writes: a specific message, nothing typed or selected lost, a busy button while slow, and
+//! never a repeat the user did not ask for. Sharing Status also survives a server restart.
+
+use std::time::Duration;
+
+use thirtyfour::prelude::*;
+
+use crate::support::orgs::ACME;
+use crate::support::pages::PackagesPage;
+use crate::support::partners_pages::{
+    eventually, open_as, package_id, ImportPage, PartnersPage, Table,
+};
+use crate::support::sharing_pages::{ShareDialog, SharingPage, SHARE_PATIENCE};
+use crate::support::{
+    api_call, arm_fault, request_count, screenshot, wait_visible, with_session,
+    with_session_stepping, Session, PATIENCE,
+};
+
+/// Long enough for an automatic retry (the first comes after 5 s) to have been sent.
+const LONGER_THAN_A_RETRY: Duration = Duration::from_secs(6);
+const SLOW_MS: u64 = 5_000;
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Fault {
+    ServerError,
+    Throttled,
+    Unauthorized,
+    Forbidden,
+    Dropped,
+    Slow,
+}
+
+impl Fault {
+    const FAILURES: [Fault; 5] = [
+        Fault::ServerError,
+        Fault::Throttled,
+        Fault::Unauthorized,
+        Fault::Forbidden,
+        Fault::Dropped,
+    ];
+
+    /// The `/_local/faults` body for the next request to `route`.
+    fn spec(self, route: Route) -> serde_json::Value {
+        self.spec_times(route, 1)
+    }
+
+    /// The same for the next `times` requests.
+    fn spec_times(self, route: Route, times: u32) -> serde_json::Value {
+        let (method, path) = route;
+        let mut spec = serde_json::json!({"method": method, "path": path, "times": times});
+        let extra = match self {
+            Fault::ServerError => {
+                serde_json::json!({"status": 500, "title": "Drill: the service fell over"})
+            }
+            Fault::Throttled => {
+                serde_json::json!({"status": 429, "retryAfter": 2, "title": "Drill: slow down"})
+            }
+            Fault::Unauthorized => serde_json::json!({"status": 401}),
+            Fault::Forbidden => serde_json::json!({"status": 403, "title": "Drill: not for you"}),
+            Fault::Dropped => serde_json::json!({"drop": true}),
+            Fault::Slow => serde_json::json!({"delayMs": SLOW_MS}),
+        };
+        for (key, value) in extra.as_object().expect("an object") {
+            spec[key] = value.clone();
+        }
+        spec
+    }
+
+    /// Words the user must see, specific to the fault.
+    fn message(self) -> &'static str {
+        match self {
+            Fault::ServerError => "Drill: the service fell over",
+            Fault::Throttled => "Platform asked to wait 2 s before trying again",
+            Fault::Unauthorized => "Open Connection and sign in again",
+            Fault::Forbidden => "Drill: not for you",
+            Fault::Dropped => "Check your network and the base URL",
+            Fault::Slow => unreachable!("latency is not an error"),
+        }
+    }
+
+    fn passes_by_itself(self) -> bool {
+        matches!(self, Fault::ServerError | Fault::Throttled | Fault::Dropped)
+    }
+}
+
+/// Method and route pattern, as `/_local/faults` takes it and `/_local/requests` counts it.
+type Route = (&'static str, &'static str);
+
+fn counter_key((method, path): Route) -> String {
+    format!("{method} {path}")
+}
+
+/// Waits for an alert inside `scope` (CSS) that contains `text`.
+async fn alert_saying(session: &Session, scope: &str, text: &str) -> WebDriverResult<WebElement> {
+    let deadline = tokio::time::Instant::now() + PATIENCE;
+    loop {
+        for alert in session
+            .driver
+            .find_all(By::Css(format!("{scope} [role='alert']")))
+            .await?
+        {
+            if alert.text().await.unwrap_or_default().contains(text) {
+                return Ok(alert);
+            }
+        }
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "no alert in {scope} saying {text:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// A screen that reads: how to open it, what it fetches, and what shows each state.
+struct ReadScreen {
+    name: &'static str,
+    route: Route,
+    /// How many requests to `route` one load makes (Partners reads two lists).
+    reads: u32,
+    /// Where its alert appears.
+    scope: &'static str,
+    loading: By,
+    loaded: By,
+}
+
+impl ReadScreen {
+    /// Opens the screen afresh (a full load), up to the read.
+    async fn open(&self, session: &Session, path: &str) -> WebDriverResult<()> {
+        session.open(path).await?;
+        if self.name == "share dialog" {
+            PackagesPage {
+                driver: &session.driver,
+            }
+            .click_row_button("Customer profile schema", "Share")
+            .await?;
+        }
+        Ok(())
+    }
+}
+
+/// Runs every fault against one read.
+async fn drill_read(session: &Session, screen: &ReadScreen, path: &str) -> WebDriverResult<()> {
+    let counter = counter_key(screen.route);
+    for fault in Fault::FAILURES {
+        arm_fault(session, fault.spec_times(screen.route, screen.reads)).await?;
+        screen.open(session, path).await?;
+        let alert = alert_saying(session, screen.scope, fault.message()).await?;
+        alert
+            .find(By::XPath(".//button[normalize-space(.)='Retry']"))
+            .await?;
+        if fault == Fault::Unauthorized {
+            alert
+                .find(By::XPath(".//a[normalize-space(.)='Open Connection']"))
+                .await?;
+        }
+        if fault == Fault::ServerError {
+            screenshot(
+                &session.driver,
+                &format!("resilience-{}-500", screen.name.replace(' ', "-")),
+            )
+            .await?;
+        }
+        if !fault.passes_by_itself() {
+            let sent = request_count(session, &counter).await?;
+            tokio::time::sleep(LONGER_THAN_A_RETRY).await;
+            assert_eq!(
+                request_count(session, &counter).await?,
+                sent,
+                "{}: a {fault:?} is not retried by itself",
+                screen.name
+            );
+            for retry in session
+                .driver
+                .find_all(By::XPath(
+                    "//*[@role='alert']//button[normalize-space(.)='Retry']",
+                ))
+                .await?
+            {
+                retry.click().await?;
+            }
+        }
+        // Passing failures come back with no click.
+        eventually(
+            &format!("{}: loaded again after a {fault:?}", screen.name),
+            || async {
+                let alerts = alerts_in(session, screen.scope).await?;
+                Ok(alerts.iter().all(|text| !text.contains(fault.message()))
+                    && !session
+                        .driver
+                        .find_all(screen.loaded.clone())
+                        .await?
+                        .is_empty())
+            },
+        )
+        .await?;
+    }
+
+    arm_fault(session, Fault::Slow.spec_times(screen.route, screen.reads)).await?;
+    screen.open(session, path).await?;
+    wait_visible(&session.driver, screen.loading.clone()).await?;
+    wait_visible(&session.driver, screen.loaded.clone()).await?;
+    Ok(())
+}
+
+async fn alerts_in(session: &Session, scope: &str) -> WebDriverResult<Vec<String>> {
+    let mut texts = Vec::new();
+    for alert in session
+        .driver
+        .find_all(By::Css(format!("{scope} [role='alert']")))
+        .await?
+    {
+        texts.push(alert.text().await.unwrap_or_default());
+    }
+    Ok(texts)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_packages_table_under_every_fault() {
+    with_session(|session| async move {
+        let screen = ReadScreen {
+            name: "packages",
+            reads: 1,
+            route: ("GET", "/data/foundation/exim/packages"),
+            scope: "main",
+            loading: By::Css(".table-wrap[aria-busy='true']"),
+            loaded: By::Css("#packages-table tbody tr"),
+        };
+        drill_read(&session, &screen, "/packages").await?;
+
+        // A slow page change keeps the rows and says it is updating.
+        arm_fault(&session, Fault::Slow.spec(screen.route)).await?;
+        PackagesPage {
+            driver: &session.driver,
+        }
+        .sort_by("Name")
+        .await?;
+        let updating = wait_visible(&session.driver, By::Css(".toolbar .updating")).await?;
+        assert_eq!(updating.text().await?, "Updating…");
+        assert!(!session
+            .driver
+            .find_all(By::Css("#packages-table tbody tr"))
+            .await?
+            .is_empty());
+        screenshot(&session.driver, "resilience-packages-updating").await?;
+        eventually("the update finishes", || async {
+            Ok(session
+                .driver
+                .find(By::Css(".toolbar .updating"))
+                .await?
+                .text()
+                .await?
+                .is_empty())
+        })
+        .await
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn package_details_under_every_fault() {
+    with_session(|session| async move {
+        session.open("/packages").await?;
+        let id = package_id(&session, "demo-acme-admin", ACME, "Customer profile schema").await?;
+        let screen = ReadScreen {
+            name: "package details",
+            reads: 1,
+            route: ("GET", "/data/foundation/exim/packages/{id}"),
+            scope: "main",
+            loading: By::XPath("//p[@aria-busy='true'][normalize-space(.)='Loading package…']"),
+            loaded: By::XPath("//h1[normalize-space(.)='Customer profile schema']"),
+        };
+        drill_read(&session, &screen, &format!("/packages/{id}")).await
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn sharing_status_under_every_fault() {
+    with_session(|session| async move {
+        let screen = ReadScreen {
+            name: "sharing status",
+            reads: 1,
+            route: ("GET", "/data/foundation/exim/transfer/list"),
+            scope: ".sharing-main",
+            loading: By::XPath("//p[@aria-busy='true'][normalize-space(.)='Loading shares…']"),
+            loaded: By::Css("#transfers-table tbody tr"),
+        };
+        drill_read(&session, &screen, "/sharing").await
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn partners_under_every_fault() {
+    with_session(|session| async move {
+        let screen = ReadScreen {
+            name: "partners",
+            reads: 2,
+            route: ("GET", "/data/foundation/exim/handshake/list"),
+            scope: ".partners-section",
+            loading: By::Css(".partners-section p.loading[aria-busy='true']"),
+            loaded: By::Css("#incoming-table tbody tr"),
+        };
+        drill_read(&session, &screen, "/partners").await
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn pulled_packages_under_every_fault() {
+    with_session(|session| async move {
+        let screen = ReadScreen {
+            name: "pulled packages",
+            reads: 1,
+            route: ("GET", "/data/foundation/exim/transfer/list"),
+            scope: ".pulled-section",
+            loading: By::Css(".pulled-section p.loading[aria-busy='true']"),
+            loaded: By::Css(".pulled-section .table-wrap"),
+        };
+        drill_read(&session, &screen, "/import").await
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_share_dialogs_partner_list_under_every_fault() {
+    with_session(|session| async move {
+        let screen = ReadScreen {
+            name: "share dialog",
+            reads: 1,
+            route: ("GET", "/data/foundation/exim/handshake/list"),
+            scope: "#share-dialog",
+            loading: By::XPath(
+                "//*[@id='share-dialog']//p[normalize-space(.)='Loading approved partners…']",
+            ),
+            loaded: By::Id("share-orgs"),
+        };
+        drill_read(&session, &screen, "/packages").await
+    })
+    .await;
+}
+
+/// Runs the five failures against one write, then a slow success. `submit` sends it,
+/// `failed` returns what the user sees after a failure, `kept` checks nothing entered was
+/// lost, `busy` is the pending button and `done` shows the success.
+macro_rules! drill_write {
+    ($session:expr, $route:expr, submit: $submit:expr, failed: |$text:ident| $failed:expr, kept: $kept:expr, busy: $busy:expr, done: $done:expr $(,)?) => {{
+        let session: &Session = $session;
+        let counter = counter_key($route);
+        let first = request_count(session, &counter).await?;
+        for (sent, fault) in Fault::FAILURES.into_iter().enumerate() {
+            arm_fault(session, fault.spec($route)).await?;
+            $submit.await?;
+            let $text = fault.message();
+            let shown: String = $failed.await?;
+            assert!(shown.contains(fault.message()), "{fault:?}: {shown}");
+            $kept.await?;
+            assert_eq!(
+                request_count(session, &counter).await? - first,
+                sent as u64 + 1,
+                "{fault:?}: one request per click"
+            );
+        }
+        tokio::time::sleep(LONGER_THAN_A_RETRY).await;
+        assert_eq!(
+            request_count(session, &counter).await? - first,
+            Fault::FAILURES.len() as u64,
+            "no write is repeated by itself"
+        );
+        arm_fault(session, Fault::Slow.spec($route)).await?;
+        $submit.await?;
+        let busy: WebElement = wait_visible(&session.driver, $busy).await?;
+        assert!(
+            !busy.is_enabled().await?,
+            "the button is disabled while sending"
+        );
+        $done.await?;
+        assert_eq!(
+            request_count(session, &counter).await? - first,
+            Fault::FAILURES.len() as u64 + 1,
+            "the slow write was sent once"
+        );
+    }};
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn sharing_under_every_fault_keeps_the_selection() {
+    with_session(|session| async move {
+        let driver = &session.driver;
+        session.open("/packages").await?;
+        PackagesPage { driver }
+            .click_row_button("Customer profile schema", "Share")
+            .await?;
+        let dialog = ShareDialog { driver };
+        dialog.wait_open().await?;
+        dialog.pick("Globex").await?;
+        drill_write!(
+            &session,
+            ("POST", "/data/foundation/exim/transfer"),
+            submit: async { dialog.confirm().await?.click().await },
+            failed: |text| async { alert_saying(&session, "#share-dialog", text).await?.text().await },
+            kept: async {
+                assert_eq!(dialog.tags().await?, vec!["Globex Corp"], "the selection is kept");
+                WebDriverResult::Ok(())
+            },
+            busy: By::XPath("//button[@id='confirm-share'][normalize-space(.)='Sharing…']"),
+            done: eventually("Sharing Status opens", || async {
+                Ok(driver.current_url().await?.path() == "/sharing")
+            }),
+        );
+        Ok(())
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn changing_availability_under_every_fault() {
+    with_session(|session| async move {
+        let driver = &session.driver;
+        session.open("/packages").await?;
+        PackagesPage { driver }.click_row_button("Customer profile schema", "Make public").await?;
+        wait_visible(driver, By::Id("availability-dialog")).await?;
+        drill_write!(
+            &session,
+            ("PUT", "/data/foundation/exim/packages"),
+            submit: async { driver.find(By::Id("confirm-availability")).await?.click().await },
+            failed: |text| async { alert_saying(&session, "#availability-dialog", text).await?.text().await },
+            kept: async {
+                assert!(driver.find(By::Id("availability-dialog")).await?.is_displayed().await?, "the dialog stays open");
+                WebDriverResult::Ok(())
+            },
+            busy: By::Css("#confirm-availability[disabled]"),
+            done: crate::support::wait_for_toast(driver, "Customer profile schema is now public"),
+        );
+        Ok(())
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn requesting_a_partnership_under_every_fault_keeps_the_ids() {
+    with_session(|session| async move {
+        let driver = &session.driver;
+        session.open("/partners").await?;
+        driver
+            .find(By::Id("new-request-button"))
+            .await?
+            .click()
+            .await?;
+        let input = wait_visible(driver, By::Id("org-id-input")).await?;
+        input
+            .send_keys(format!("{} ", crate::support::orgs::UMBRELLA))
+            .await?;
+        let partners = PartnersPage { driver };
+        drill_write!(
+            &session,
+            ("POST", "/data/foundation/exim/handshake/bulkCreate"),
+            submit: async { driver.find(By::Id("send-request-button")).await?.click().await },
+            failed: |text| async { alert_saying(&session, "#partnership-request-dialog", text).await?.text().await },
+            kept: async {
+                let tags = partners.tags().await?;
+                assert_eq!(tags.len(), 1, "{tags:?}");
+                assert_eq!(tags[0].0, crate::support::orgs::UMBRELLA);
+                WebDriverResult::Ok(())
+            },
+            busy: By::XPath("//button[@id='send-request-button'][normalize-space(.)='Sending…']"),
+            done: eventually("the result is reported", || async {
+                Ok(!partners.request_results().await?.is_empty())
+            }),
+        );
+        Ok(())
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn accepting_a_request_under_every_fault() {
+    with_session(|session| async move {
+        let driver = &session.driver;
+        session.open("/partners").await?;
+        let partners = PartnersPage { driver };
+        partners.wait_for_status(Table::Incoming, "Umbrella Group", "Approval pending").await?;
+        drill_write!(
+            &session,
+            ("POST", "/data/foundation/exim/handshake/action"),
+            submit: async {
+                partners.row_button(Table::Incoming, "Umbrella Group", "Accept").await?.click().await
+            },
+            failed: |text| toast_saying(&session, text),
+            kept: async {
+                assert_eq!(partners.status(Table::Incoming, "Umbrella Group").await?, "Approval pending");
+                dismiss_toasts(&session).await
+            },
+            busy: By::XPath("//button[normalize-space(.)='Accepting…']"),
+            done: partners.wait_for_status(Table::Incoming, "Umbrella Group", "Approved"),
+        );
+        Ok(())
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn pulling_a_package_under_every_fault_keeps_the_payload() {
+    with_session(|session| async move {
+        let driver = &session.driver;
+        session.open("/packages").await?;
+        let id = package_id(&session, "demo-acme-admin", ACME, "Onboarding welcome series").await?;
+        let (status, payload) = api_call(
+            &session,
+            "GET",
+            &format!("/exim/packages/payload/{id}"),
+            "demo-acme-admin",
+            ACME,
+            None,
+        )
+        .await?;
+        assert_eq!(status, 200, "{payload}");
+        let text = payload.to_string();
+        open_as(&session, "demo-globex-admin", "/import").await?;
+        let import = ImportPage { driver };
+        import.enter_payload(&text).await?;
+        drill_write!(
+            &session,
+            ("POST", "/data/foundation/exim/transfer/pullRequest"),
+            submit: import.submit(),
+            failed: |text| async { alert_saying(&session, ".pull-form", text).await?.text().await },
+            kept: async {
+                assert_eq!(import.payload_text().await?, text, "the payload is kept");
+                WebDriverResult::Ok(())
+            },
+            busy: By::XPath("//button[@id='pull-button'][normalize-space(.)='Pulling…']"),
+            done: crate::support::wait_for_toast(driver, "Pull of Onboarding welcome series requested"),
+        );
+        Ok(())
+    })
+    .await;
+}
+
+/// Waits for a toast containing `text`; returns its text.
+async fn toast_saying(session: &Session, text: &'static str) -> WebDriverResult<String> {
+    let deadline = tokio::time::Instant::now() + PATIENCE;
+    loop {
+        for toast in session.driver.find_all(By::Css(".toasts .toast")).await? {
+            let shown = toast.text().await.unwrap_or_default();
+            if shown.contains(text) {
+                return Ok(shown);
+            }
+        }
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "no toast saying {text:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// Closes every toast, so that the next failure's toast is the only one.
+async fn dismiss_toasts(session: &Session) -> WebDriverResult<()> {
+    for close in session
+        .driver
+        .find_all(By::Css(".toasts button[aria-label^='Dismiss']"))
+        .await?
+    {
+        close.click().await?;
+    }
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn sharing_status_survives_a_server_restart_without_a_reload() {
+    with_session_stepping(1_000, |session| async move {
+        let driver = &session.driver;
+        session.open("/packages").await?;
+        PackagesPage { driver }
+            .click_row_button("Customer profile schema", "Share")
+            .await?;
+        let dialog = ShareDialog { driver };
+        dialog.wait_open().await?;
+        dialog.pick("Globex").await?;
+        dialog.confirm().await?.click().await?;
+        let sharing = SharingPage { driver };
+        sharing
+            .wait_rows(
+                "the share runs",
+                |rows| {
+                    rows.iter()
+                        .any(|r| r.2 == "In progress" || r.2 == "Pending")
+                },
+                SHARE_PATIENCE,
+            )
+            .await?;
+        // Marks this page load: a reload would lose it.
+        driver
+            .execute("window.sameLoad = true;", Vec::new())
+            .await?;
+
+        session.server.stop().await;
+        let problem = wait_visible(driver, By::Css(".refresh-problem"))
+            .await?
+            .text()
+            .await?;
+        assert!(
+            problem.starts_with("Couldn't refresh: Couldn't reach the server — retrying in"),
+            "{problem}"
+        );
+        assert!(
+            !sharing.rows().await?.is_empty(),
+            "the rows stay while the server is down"
+        );
+        screenshot(driver, "resilience-sharing-server-down").await?;
+        session.server.start().await;
+
+        sharing
+            .wait_rows(
+                "the share finishes after the restart",
+                |rows| rows.iter().all(|r| r.2 == "Completed" || r.2 == "Failed"),
+                SHARE_PATIENCE,
+            )
+            .await?;
+        assert!(driver
+            .find_all(By::Css(".refresh-problem"))
+            .await?
+            .is_empty());
+        let same_load: bool = driver
+            .execute("return window.sameLoad === true;", Vec::new())
+            .await?
+            .convert()?;
+        assert!(same_load, "recovered without a reload");
+        Ok(())
+    })
+    .await;
+}
