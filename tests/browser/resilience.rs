@@ -146,6 +146,8 @@ impl ReadScreen {
 /// Runs every fault against one read.
 async fn drill_read(session: &Session, screen: &ReadScreen, path: &str) -> WebDriverResult<()> {
     let counter = counter_key(screen.route);
+    // The fault endpoint is called from a page of the app's origin.
+    session.open("/connection").await?;
     for fault in Fault::FAILURES {
         arm_fault(session, fault.spec_times(screen.route, screen.reads)).await?;
         screen.open(session, path).await?;
@@ -403,7 +405,7 @@ async fn sharing_under_every_fault_keeps_the_selection() {
             &session,
             ("POST", "/data/foundation/exim/transfer"),
             submit: async { dialog.confirm().await?.click().await },
-            failed: |text| async { alert_saying(&session, "#share-dialog", text).await?.text().await },
+            failed: |said| async { alert_saying(&session, "#share-dialog", said).await?.text().await },
             kept: async {
                 assert_eq!(dialog.tags().await?, vec!["Globex Corp"], "the selection is kept");
                 WebDriverResult::Ok(())
@@ -429,7 +431,7 @@ async fn changing_availability_under_every_fault() {
             &session,
             ("PUT", "/data/foundation/exim/packages"),
             submit: async { driver.find(By::Id("confirm-availability")).await?.click().await },
-            failed: |text| async { alert_saying(&session, "#availability-dialog", text).await?.text().await },
+            failed: |said| async { alert_saying(&session, "#availability-dialog", said).await?.text().await },
             kept: async {
                 assert!(driver.find(By::Id("availability-dialog")).await?.is_displayed().await?, "the dialog stays open");
                 WebDriverResult::Ok(())
@@ -461,7 +463,7 @@ async fn requesting_a_partnership_under_every_fault_keeps_the_ids() {
             &session,
             ("POST", "/data/foundation/exim/handshake/bulkCreate"),
             submit: async { driver.find(By::Id("send-request-button")).await?.click().await },
-            failed: |text| async { alert_saying(&session, "#partnership-request-dialog", text).await?.text().await },
+            failed: |said| async { alert_saying(&session, "#partnership-request-dialog", said).await?.text().await },
             kept: async {
                 let tags = partners.tags().await?;
                 assert_eq!(tags.len(), 1, "{tags:?}");
@@ -491,7 +493,7 @@ async fn accepting_a_request_under_every_fault() {
             submit: async {
                 partners.row_button(Table::Incoming, "Umbrella Group", "Accept").await?.click().await
             },
-            failed: |text| toast_saying(&session, text),
+            failed: |said| toast_saying(&session, said),
             kept: async {
                 assert_eq!(partners.status(Table::Incoming, "Umbrella Group").await?, "Approval pending");
                 dismiss_toasts(&session).await
@@ -528,7 +530,7 @@ async fn pulling_a_package_under_every_fault_keeps_the_payload() {
             &session,
             ("POST", "/data/foundation/exim/transfer/pullRequest"),
             submit: import.submit(),
-            failed: |text| async { alert_saying(&session, ".pull-form", text).await?.text().await },
+            failed: |said| async { alert_saying(&session, ".pull-form", said).await?.text().await },
             kept: async {
                 assert_eq!(import.payload_text().await?, text, "the payload is kept");
                 WebDriverResult::Ok(())

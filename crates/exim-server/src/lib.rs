@@ -29,7 +29,7 @@
 //! "status": 429, "retryAfter": 3, "title": "Slow down", "delayMs": 0, "drop": false}`.
 //! In `path`, a segment `*` or `{name}` matches any one segment and a final `**` any rest, so a
 //! route pattern works as written. The fault waits `delayMs`, then drops the connection
-//! (`drop`) or answers `status` (400–599) with Platform's error body (the gateway's body for
+//! mid-answer (`drop`: headers and one body byte, then the cut) or answers `status` (400–599) with Platform's error body (the gateway's body for
 //! 401) and `Retry-After` (`retryAfter`, default 1 for 429); with neither, the request then
 //! proceeds normally. Faults apply in the order armed. `GET /_local/faults` lists the armed
 //! faults with their `remaining` count; `DELETE /_local/faults` disarms all (204).

@@ -13,7 +13,7 @@
 //!   (`/data/foundation/exim/packages/{id}`) therefore works as written.
 //! - `method`: optional, any method when absent.
 //! - `times`: how many matching requests the fault applies to (default 1).
-//! - Then, in this order: wait `delayMs`; drop the connection if `drop`; answer `status`
+//! - Then, in this order: wait `delayMs`; drop the connection mid-answer if `drop`; answer `status`
 //!   (400–599) with Platform's error body (`title` optional; `Retry-After: retryAfter`
 //!   seconds, default 1 for 429). Without `drop` and `status` the request then proceeds
 //!   normally (a pure delay).

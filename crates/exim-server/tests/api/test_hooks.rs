@@ -151,8 +151,17 @@ async fn a_drop_fault_closes_the_connection_without_an_answer() {
     .await;
     tokio::spawn(async move { axum::serve(listener, app).await });
 
+    // The answer starts, then the connection is cut: never a whole JSON body.
     let dropped = acme_request(address, "GET", PACKAGES, None).await;
-    assert!(dropped.is_err(), "{dropped:?}");
+    assert!(
+        dropped
+            .as_ref()
+            .map_or(true, |reply| serde_json::from_str::<serde_json::Value>(
+                &reply.body
+            )
+            .is_err()),
+        "{dropped:?}"
+    );
     let answered = acme_request(address, "GET", PACKAGES, None).await.unwrap();
     assert_eq!(answered.status, 200);
 }
