@@ -4,9 +4,13 @@ use thirtyfour::prelude::*;
 
 use crate::support::orgs::{ACME, GLOBEX, UMBRELLA};
 use crate::support::pages::PackagesPage;
-use crate::support::partners_pages::{eventually, share_through_api, PartnersPage, Table};
+use crate::support::partners_pages::{
+    eventually, share_through_api, ImportPage, PartnersPage, Table,
+};
 use crate::support::sharing_pages::SharingPage;
-use crate::support::{api_call, screenshot, wait_visible, with_session, Session, PATIENCE};
+use crate::support::{
+    api_call, arm_fault, screenshot, wait_visible, with_session, Session, PATIENCE,
+};
 
 const HOSTILE: &str = "<img src=x onerror=alert(1)>";
 
@@ -208,6 +212,62 @@ async fn hostile_strings_from_the_api_render_as_text_on_every_screen() {
         );
         assert_shown_as_text(&session, "Partners history").await?;
         screenshot(&session.driver, "partners-hostile-history").await?;
+
+        // Import: Globex pulls the package once it is public; both sides list the pull.
+        let (status, body) = api_call(
+            &session,
+            "PUT",
+            "/exim/packages",
+            ACME_ADMIN,
+            ACME,
+            Some(serde_json::json!({"id": id, "action": "UPDATE", "packageVisibility": "PUBLIC"})),
+        )
+        .await?;
+        assert!(status == 200 || status == 201, "made public: {status} {body}");
+        let (status, payload) = api_call(
+            &session,
+            "GET",
+            &format!("/exim/packages/payload/{id}"),
+            ACME_ADMIN,
+            ACME,
+            None,
+        )
+        .await?;
+        assert_eq!(status, 200, "{payload}");
+        let (status, body) = api_call(
+            &session,
+            "POST",
+            "/exim/transfer/pullRequest",
+            "demo-globex-admin",
+            GLOBEX,
+            Some(payload),
+        )
+        .await?;
+        assert!(status == 200 || status == 201, "pulled: {status} {body}");
+        session.open("/import").await?;
+        let import = ImportPage {
+            driver: &session.driver,
+        };
+        eventually("the pull is listed", || async {
+            Ok(import
+                .pulled_packages()
+                .await?
+                .iter()
+                .any(|name| name == MARKUP))
+        })
+        .await?;
+        assert_shown_as_text(&session, "Import").await?;
+
+        // An error message from the server is text too.
+        arm_fault(
+            &session,
+            serde_json::json!({"method": "GET", "path": "/data/foundation/exim/transfer/list",
+                               "status": 500, "title": MARKUP}),
+        )
+        .await?;
+        session.open("/import").await?;
+        wait_visible(&session.driver, By::Css(".pulled-section [role='alert']")).await?;
+        assert_shown_as_text(&session, "Import with a server error").await?;
         Ok(())
     })
     .await;
