@@ -2,6 +2,7 @@ use leptos::prelude::*;
 
 use crate::api::sandboxes;
 use crate::app::ConnectionContext;
+use crate::components::live_refresh::LiveRefresh;
 
 /// Brand, the connected org, and the sandbox switcher.
 #[component]
@@ -15,6 +16,8 @@ pub fn AppHeader() -> impl IntoView {
         let client = crate::api::ApiClient::new(connection.get_untracked());
         async move { sandboxes::list(&client).await }
     });
+    // Until it loads, only the configured sandbox is offered; a passing failure retries.
+    LiveRefresh::recovering(sandbox_list);
     let options = move || {
         let current = connection.with(|c| c.sandbox.clone());
         let mut choices: Vec<(String, String)> = sandbox_list

@@ -57,6 +57,13 @@ impl PackageActions {
         let toasts = expect_context::<Toasts>();
         let client = context.client_untracked();
         let (id, name) = (package.id.clone(), package.name.clone());
+        // One fetch at a time per package: a double click must not send two.
+        if self
+            .copying
+            .with_untracked(|c| c.as_deref() == Some(id.as_str()))
+        {
+            return;
+        }
         self.copying.set(Some(id.clone()));
         leptos::task::spawn_local(async move {
             let fetched = packages::payload(&client, &id).await;
@@ -138,11 +145,13 @@ pub fn PackageActionButtons(
     let copy_button = is_public.then(|| {
         let package = package.clone();
         let (copied_id, copying_id) = (id.clone(), id.clone());
-        let label = move || {
-            if actions
+        let copying = Signal::derive(move || {
+            actions
                 .copying
                 .with(|c| c.as_deref() == Some(copying_id.as_str()))
-            {
+        });
+        let label = move || {
+            if copying.get() {
                 "Copying…"
             } else if actions
                 .copied
@@ -158,6 +167,7 @@ pub fn PackageActionButtons(
                 type="button"
                 class="action"
                 aria-label=format!("Copy payload of {name}")
+                disabled=copying
                 on:click=move |_| actions.copy_payload(&package)
             >
                 {label}

@@ -223,7 +223,10 @@ async fn hostile_strings_from_the_api_render_as_text_on_every_screen() {
             Some(serde_json::json!({"id": id, "action": "UPDATE", "packageVisibility": "PUBLIC"})),
         )
         .await?;
-        assert!(status == 200 || status == 201, "made public: {status} {body}");
+        assert!(
+            status == 200 || status == 201,
+            "made public: {status} {body}"
+        );
         let (status, payload) = api_call(
             &session,
             "GET",

@@ -543,6 +543,40 @@ async fn pulling_a_package_under_every_fault_keeps_the_payload() {
     .await;
 }
 
+#[tokio::test(flavor = "multi_thread")]
+async fn copying_a_payload_under_every_fault() {
+    with_session(|session| async move {
+        let driver = &session.driver;
+        session.open("/packages?availability=public").await?;
+        driver
+            .cdp()
+            .send_raw(
+                "Browser.grantPermissions",
+                serde_json::json!({
+                    "origin": session.base_url,
+                    "permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"],
+                }),
+            )
+            .await?;
+        let packages = PackagesPage { driver };
+        packages.wait_for_package("Onboarding welcome series").await?;
+        drill_write!(
+            &session,
+            ("GET", "/data/foundation/exim/packages/payload/{id}"),
+            submit: packages.click_row_button("Onboarding welcome series", "Copy payload"),
+            failed: |said| toast_saying(&session, said),
+            kept: async {
+                assert!(toast_saying(&session, "Couldn't get the payload of Onboarding welcome series").await.is_ok());
+                dismiss_toasts(&session).await
+            },
+            busy: By::XPath("//button[normalize-space(.)='Copying…']"),
+            done: crate::support::wait_for_toast(driver, "Payload of Onboarding welcome series copied"),
+        );
+        Ok(())
+    })
+    .await;
+}
+
 /// Waits for a toast containing `text`; returns its text.
 async fn toast_saying(session: &Session, text: &'static str) -> WebDriverResult<String> {
     let deadline = tokio::time::Instant::now() + PATIENCE;
