@@ -137,6 +137,7 @@ async fn fetch(
 
 /// Gives Acme enough packages for a full 50-row page (the demo has fewer).
 pub async fn seed_packages(browser: &Browser, base_url: &str) -> Result {
+    // Any page of the app will do: the calls only need its origin.
     browser
         .driver
         .goto(format!("{base_url}/connection"))

@@ -110,7 +110,10 @@ pub fn run_bench(args: &[String]) -> Result {
 }
 
 fn title(options: &Options) -> String {
-    let commit = output_of("git", &["rev-parse", "--short", "HEAD"]).unwrap_or_default();
+    let mut commit = output_of("git", &["rev-parse", "--short", "HEAD"]).unwrap_or_default();
+    if output_of("git", &["status", "--porcelain"]).is_some_and(|changes| !changes.is_empty()) {
+        commit += " with uncommitted changes";
+    }
     let date = output_of("date", &["-u", "+%Y-%m-%d %H:%M UTC"]).unwrap_or_default();
     let mut title = format!("Sandbox Share benchmark, {date}, commit {commit}");
     if options.app {
