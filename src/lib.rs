@@ -8,6 +8,7 @@ pub mod api;
 mod app;
 mod components;
 mod pages;
+mod perf;
 pub mod state;
 mod storage;
 

@@ -152,6 +152,7 @@ fn InventoryResult(
     }
     let total = page.total_elements;
     let rows = page.data;
+    crate::perf::mark_after_paint("packages-rows-painted");
     let sort = Signal::derive(move || query.with(|q| q.sort.clone()));
     let on_sort = Callback::new(move |next: Sort| {
         let current = query.get_untracked();

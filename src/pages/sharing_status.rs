@@ -226,6 +226,12 @@ fn TransferTable(feed: SharingFeed, show: Callback<(TransferQuery, bool)>) -> im
         feed.page
             .with(|p| p.as_ref().map_or(0, |p| p.total_elements))
     });
+    // For `cargo xtask bench`: each new set of rows (first load, another page), once painted.
+    Effect::new(move |_| {
+        if !ids.with(Vec::is_empty) {
+            crate::perf::mark_after_paint("transfers-rows-painted");
+        }
+    });
     let sort = Signal::derive(move || query.with(|q| q.sort.clone()));
     let on_sort = Callback::new(move |next: Sort| {
         show.run((

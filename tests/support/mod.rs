@@ -4,26 +4,21 @@
 //! Nothing here skips: a missing build, browser or driver fails the test with the command
 //! that fixes it.
 
+pub mod browser;
 pub mod pages;
 pub mod partners_pages;
 pub mod sharing_pages;
 
 use std::future::Future;
 use std::path::{Path, PathBuf};
-use std::process::Stdio;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use browser::{chromium_capabilities, start_chromedriver, CHROMEDRIVER, CHROMIUM, INSTALL_HINT};
 use exim_server::{AppState, ServerConfig};
 use thirtyfour::prelude::*;
-use thirtyfour::ChromeCapabilities;
-use tokio::io::{AsyncBufReadExt, BufReader};
-use tokio::process::{Child, Command};
+use tokio::process::Child;
 
-const CHROMIUM: &str = "/usr/bin/chromium";
-const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
-const INSTALL_HINT: &str = "install them with `apt-get install -y chromium chromium-driver` \
-                            (cargo xtask test does it for you)";
 /// How long any expected state may take to appear.
 pub const PATIENCE: Duration = Duration::from_secs(15);
 
@@ -263,60 +258,6 @@ fn dist_dir() -> PathBuf {
     std::env::var_os("SANDBOX_SHARE_DIST")
         .map(PathBuf::from)
         .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("dist"))
-}
-
-/// Headless Chromium with a fresh profile and no background traffic.
-fn chromium_capabilities(profile: &Path) -> ChromeCapabilities {
-    let mut capabilities = DesiredCapabilities::chrome();
-    capabilities.set_binary(CHROMIUM).expect("binary option");
-    for arg in [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--disable-dev-shm-usage",
-        "--window-size=1280,900",
-        &format!("--user-data-dir={}", profile.display()),
-    ] {
-        capabilities.add_arg(arg).expect("chromium argument");
-    }
-    capabilities
-}
-
-/// Starts chromedriver on a port it picks itself (no race with other tests for a free port)
-/// and returns its URL once it says it is ready.
-async fn start_chromedriver() -> (Child, String) {
-    let mut child = Command::new(CHROMEDRIVER)
-        .arg("--port=0")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .kill_on_drop(true)
-        .spawn()
-        .unwrap_or_else(|error| panic!("cannot start {CHROMEDRIVER}: {error}; {INSTALL_HINT}"));
-    let mut lines = BufReader::new(child.stdout.take().expect("stdout is piped")).lines();
-    let port = tokio::time::timeout(PATIENCE, async {
-        while let Some(line) = lines
-            .next_line()
-            .await
-            .expect("chromedriver output is readable")
-        {
-            if let Some(rest) = line.split("started successfully on port ").nth(1) {
-                return rest.trim_end_matches('.').trim().parse::<u16>().ok();
-            }
-        }
-        None
-    })
-    .await
-    .ok()
-    .flatten()
-    .expect("chromedriver reports the port it listens on");
-    // Keep reading so that chromedriver never blocks on a full pipe.
-    tokio::spawn(async move { while let Ok(Some(_)) = lines.next_line().await {} });
-    (child, format!("http://127.0.0.1:{port}"))
 }
 
 /// Saves a PNG of the current page as `target/e2e/<name>.png`.

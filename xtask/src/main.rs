@@ -1,9 +1,12 @@
 //! `cargo xtask dev` runs the app against the local server with demo data;
 //! `cargo xtask test` runs every check and test. Both install what a fresh machine lacks.
+//! `cargo xtask bench` measures the performance budgets.
 
 mod bench;
+mod budgets;
 mod dev;
 mod process;
+mod report;
 mod sizes;
 mod test;
 mod tools;
@@ -18,15 +21,22 @@ commands:
          trunk serve on http://127.0.0.1:8080 (Ctrl-C stops both)
   test   fmt, clippy (host and wasm32), cargo test --workspace (browser tests included),
          trunk build --release; ends with 'N passed, N failed'
-  bench [server]
-         performance budgets; server: /transfer/list p50/p95 over 100,000 transfers";
+  bench [server|app] [--soak-secs N] [--poll-secs N] [--fail-on-miss]
+         performance budgets, reported in target/bench/report.md and report.json:
+           server  /transfer/list p50/p95 over 100,000 transfers
+           app     release bytes (raw, gzip -9, brotli 11); in headless Chromium against the
+                   release exim-server: Packages load time (cold and warm), 100-row Sharing
+                   Status pages, polling requests/min (windows of --poll-secs, default 30)
+                   and a soak (--soak-secs, default 600)
+         without a part, both; exits non-zero only when something could not be measured,
+         or with --fail-on-miss when a budget is missed";
 
 fn main() -> ExitCode {
     let command = std::env::args().nth(1);
     let result = match command.as_deref() {
         Some("dev") => dev::run_dev(),
         Some("test") => test::run_all(),
-        Some("bench") => bench::run_bench(std::env::args().nth(2).as_deref()),
+        Some("bench") => bench::run_bench(&std::env::args().skip(2).collect::<Vec<_>>()),
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);

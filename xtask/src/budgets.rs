@@ -1,0 +1,68 @@
+//! The budgets of the performance issue, by measurement id, and the order of the report's
+//! sections. Every budget is "at most"; the measurements never assert them.
+
+/// Sections in report order (rows of an unknown section go last).
+pub const SECTIONS: &[&str] = &[
+    BYTES,
+    "Packages table",
+    SERVER,
+    "Sharing Status, 100 rows",
+    "Polling (Sharing Status)",
+    "Soak (Sharing Status)",
+];
+pub const BYTES: &str = "Bytes on the wire (first visit)";
+pub const SERVER: &str = "Sharing Status, server (100,000 transfers)";
+
+/// p95 of every server scenario, in ms.
+const SERVER_P95_MS: f64 = 15.0;
+
+const BUDGETS: &[(&str, f64)] = &[
+    ("bytes.total.gzip", 200.0),
+    ("packages.cold.median_ms", 300.0),
+    ("sharing.response_to_painted_ms", 16.0),
+    ("sharing.request_to_painted_ms", 16.0),
+    ("polling.idle_list_per_min", 0.0),
+    // One list request per 5 s tick.
+    ("polling.in_flight_list_per_min", 12.0),
+    ("polling.in_flight_row_per_min", 0.0),
+    ("polling.hidden_per_min", 0.0),
+    ("soak.heap_growth_pct", 5.0),
+    ("soak.dom_growth_pct", 5.0),
+    ("soak.console_errors", 0.0),
+];
+
+pub fn budget(id: &str) -> Option<f64> {
+    if id.starts_with("server.") && id.ends_with(".p95_ms") {
+        return Some(SERVER_P95_MS);
+    }
+    BUDGETS
+        .iter()
+        .find(|(budgeted, _)| *budgeted == id)
+        .map(|(_, limit)| *limit)
+}
+
+pub fn section_rank(section: &str) -> usize {
+    SECTIONS
+        .iter()
+        .position(|known| *known == section)
+        .unwrap_or(SECTIONS.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_server_p95_has_the_same_budget_and_p50s_none() {
+        assert_eq!(budget("server.3.p95_ms"), Some(15.0));
+        assert_eq!(budget("server.3.p50_ms"), None);
+        assert_eq!(budget("polling.in_flight_list_per_min"), Some(12.0));
+        assert_eq!(budget("packages.warm.median_ms"), None);
+    }
+
+    #[test]
+    fn unknown_sections_go_last() {
+        assert_eq!(section_rank(BYTES), 0);
+        assert_eq!(section_rank("Something new"), SECTIONS.len());
+    }
+}
