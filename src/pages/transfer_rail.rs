@@ -9,6 +9,7 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 use crate::api::{packages, transfers};
 use crate::app::ConnectionContext;
 use crate::components::inline_alert::ErrorAlert;
+use crate::components::live_refresh::LiveRefresh;
 use crate::components::status_light::StatusLight;
 use crate::pages::packages::DateTime;
 use crate::pages::sharing_status::{request_type_label, SharingFeed};
@@ -28,15 +29,18 @@ pub fn TransferRail() -> impl IntoView {
         let client = context.client_untracked();
         async move {
             if on_page {
-                None
+                Ok(None)
             } else {
-                Some(transfers::get(&client, &id).await)
+                transfers::get(&client, &id).await.map(Some)
             }
         }
     });
+    let recovery = LiveRefresh::recovering(fetched);
     let record = Memo::new(move |_| {
         let id = id.get();
-        feed.row(&id).map(Ok).or_else(|| fetched.get().flatten())
+        feed.row(&id)
+            .map(Ok)
+            .or_else(|| fetched.get().and_then(Result::transpose))
     });
 
     let navigate = use_navigate();
@@ -85,7 +89,7 @@ pub fn TransferRail() -> impl IntoView {
             </div>
             {move || match record.get() {
                 None => view! { <p class="loading" aria-busy="true">"Loading…"</p> }.into_any(),
-                Some(Err(error)) => view! { <ErrorAlert error on_retry=Callback::new(move |()| fetched.refetch()) /> }.into_any(),
+                Some(Err(error)) => view! { <ErrorAlert error on_retry=Callback::new(move |()| fetched.refetch()) recovery /> }.into_any(),
                 Some(Ok(transfer)) => view! { <TransferDetails transfer /> }.into_any(),
             }}
         </aside>

@@ -151,15 +151,14 @@ async fn drill_read(session: &Session, screen: &ReadScreen, path: &str) -> WebDr
     for fault in Fault::FAILURES {
         arm_fault(session, fault.spec_times(screen.route, screen.reads)).await?;
         screen.open(session, path).await?;
-        let alert = alert_saying(session, screen.scope, fault.message()).await?;
-        alert
-            .find(By::XPath(".//button[normalize-space(.)='Retry']"))
-            .await?;
-        if fault == Fault::Unauthorized {
-            alert
-                .find(By::XPath(".//a[normalize-space(.)='Open Connection']"))
-                .await?;
-        }
+        let (retry, connection) = alert_offers(session, screen.scope, fault.message()).await?;
+        assert!(retry, "{}: the {fault:?} alert offers Retry", screen.name);
+        assert_eq!(
+            connection,
+            fault == Fault::Unauthorized,
+            "{}: only a 401 links to Connection",
+            screen.name
+        );
         if fault == Fault::ServerError {
             screenshot(
                 &session.driver,
@@ -176,15 +175,16 @@ async fn drill_read(session: &Session, screen: &ReadScreen, path: &str) -> WebDr
                 "{}: a {fault:?} is not retried by itself",
                 screen.name
             );
-            for retry in session
+            // In one script: a re-render between lookup and click cannot go stale.
+            session
                 .driver
-                .find_all(By::XPath(
-                    "//*[@role='alert']//button[normalize-space(.)='Retry']",
-                ))
-                .await?
-            {
-                retry.click().await?;
-            }
+                .execute(
+                    "document.querySelectorAll(\"[role='alert'] button\").forEach((b) => {
+                       if (b.innerText.trim() === 'Retry') b.click();
+                     });",
+                    Vec::new(),
+                )
+                .await?;
         }
         // Passing failures come back with no click.
         eventually(
@@ -204,9 +204,54 @@ async fn drill_read(session: &Session, screen: &ReadScreen, path: &str) -> WebDr
 
     arm_fault(session, Fault::Slow.spec_times(screen.route, screen.reads)).await?;
     screen.open(session, path).await?;
-    wait_visible(&session.driver, screen.loading.clone()).await?;
-    wait_visible(&session.driver, screen.loaded.clone()).await?;
+    wait_shown(session, screen.loading.clone()).await?;
+    wait_shown(session, screen.loaded.clone()).await?;
     Ok(())
+}
+
+/// Waits until an element matching `by` is displayed. Unlike `wait_visible`, an element
+/// replaced by a re-render between lookup and check is just looked up again.
+async fn wait_shown(session: &Session, by: By) -> WebDriverResult<()> {
+    eventually(&format!("{by:?} is shown"), || async {
+        for element in session.driver.find_all(by.clone()).await? {
+            if element.is_displayed().await.unwrap_or(false) {
+                return Ok(true);
+            }
+        }
+        Ok(false)
+    })
+    .await
+}
+
+/// Waits for an alert inside `scope` saying `text`; returns whether it offers a Retry button
+/// and an "Open Connection" link. Read in one script, so that a re-render cannot go stale
+/// between two lookups.
+async fn alert_offers(session: &Session, scope: &str, text: &str) -> WebDriverResult<(bool, bool)> {
+    let deadline = tokio::time::Instant::now() + PATIENCE;
+    loop {
+        let found: Option<(bool, bool)> = session
+            .driver
+            .execute(
+                "const [scope, text] = arguments;
+                 const alert = [...document.querySelectorAll(scope + \" [role='alert']\")]
+                   .find((a) => a.innerText.includes(text));
+                 if (!alert) return null;
+                 const labelled = (selector, label) =>
+                   [...alert.querySelectorAll(selector)].some((e) => e.innerText.trim() === label);
+                 return [labelled('button', 'Retry'), labelled('a', 'Open Connection')];",
+                vec![serde_json::json!(scope), serde_json::json!(text)],
+            )
+            .await?
+            .convert()?;
+        if let Some(offers) = found {
+            return Ok(offers);
+        }
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "no alert in {scope} saying {text:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
 }
 
 async fn alerts_in(session: &Session, scope: &str) -> WebDriverResult<Vec<String>> {
@@ -293,6 +338,44 @@ async fn sharing_status_under_every_fault() {
             loaded: By::Css("#transfers-table tbody tr"),
         };
         drill_read(&session, &screen, "/sharing").await
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_transfer_rail_under_every_fault() {
+    with_session(|session| async move {
+        session.open("/sharing").await?;
+        let (status, list) = api_call(
+            &session,
+            "GET",
+            "/exim/transfer/list?limit=1",
+            "demo-acme-admin",
+            ACME,
+            None,
+        )
+        .await?;
+        assert_eq!(status, 200, "{list}");
+        let id = list["data"][0]["id"]
+            .as_str()
+            .expect("a transfer id")
+            .to_string();
+        // A search that hides the row: the rail fetches the transfer itself.
+        let screen = ReadScreen {
+            name: "transfer rail",
+            // Once before the (empty) list arrives, once after.
+            reads: 2,
+            route: ("GET", "/data/foundation/exim/transfer/{id}"),
+            scope: "aside.rail",
+            loading: By::Css("aside.rail p.loading[aria-busy='true']"),
+            loaded: By::Css("aside.rail dl.metadata"),
+        };
+        drill_read(
+            &session,
+            &screen,
+            &format!("/sharing/{id}?q=no-such-package"),
+        )
+        .await
     })
     .await;
 }
