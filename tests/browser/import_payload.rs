@@ -15,17 +15,7 @@ use crate::support::{
 async fn a_copied_payload_pulls_the_package_into_another_org() {
     with_session(|session| async move {
         let driver = &session.driver;
-        session
-            .driver
-            .cdp()
-            .send_raw(
-                "Browser.grantPermissions",
-                serde_json::json!({
-                    "origin": session.base_url,
-                    "permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"],
-                }),
-            )
-            .await?;
+        session.grant_clipboard().await?;
 
         // Acme makes a published package public and copies its payload.
         session.open("/packages").await?;

@@ -13,17 +13,7 @@ const SPRING_SALE_ID: &str = "d4ccecf7cca853e5060db5bc02509387";
 #[tokio::test(flavor = "multi_thread")]
 async fn copy_payload_puts_exactly_the_servers_payload_on_the_clipboard() {
     with_session(|session| async move {
-        session
-            .driver
-            .cdp()
-            .send_raw(
-                "Browser.grantPermissions",
-                serde_json::json!({
-                    "origin": session.base_url,
-                    "permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"],
-                }),
-            )
-            .await?;
+        session.grant_clipboard().await?;
         session.open("/packages?availability=public").await?;
         let packages = PackagesPage {
             driver: &session.driver,

@@ -95,25 +95,32 @@ fn counter_key((method, path): Route) -> String {
     format!("{method} {path}")
 }
 
-/// Waits for an alert inside `scope` (CSS) that contains `text`.
-async fn alert_saying(session: &Session, scope: &str, text: &str) -> WebDriverResult<WebElement> {
+/// Waits for an element matching `css` whose text contains `text`; returns that text.
+async fn shown_saying(session: &Session, css: &str, text: &str) -> WebDriverResult<String> {
     let deadline = tokio::time::Instant::now() + PATIENCE;
     loop {
-        for alert in session
-            .driver
-            .find_all(By::Css(format!("{scope} [role='alert']")))
-            .await?
-        {
-            if alert.text().await.unwrap_or_default().contains(text) {
-                return Ok(alert);
+        for element in session.driver.find_all(By::Css(css)).await? {
+            let shown = element.text().await.unwrap_or_default();
+            if shown.contains(text) {
+                return Ok(shown);
             }
         }
         assert!(
             tokio::time::Instant::now() < deadline,
-            "no alert in {scope} saying {text:?}"
+            "nothing matching {css} says {text:?}"
         );
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
+}
+
+/// The text of an alert inside `scope` (CSS) that says `text`, once there is one.
+async fn alert_saying(session: &Session, scope: &str, text: &str) -> WebDriverResult<String> {
+    shown_saying(session, &format!("{scope} [role='alert']"), text).await
+}
+
+/// The text of a notification that says `text`, once there is one.
+async fn toast_saying(session: &Session, text: &str) -> WebDriverResult<String> {
+    shown_saying(session, ".toasts .toast", text).await
 }
 
 /// A screen that reads: how to open it, what it fetches, and what shows each state.
@@ -488,7 +495,7 @@ async fn sharing_under_every_fault_keeps_the_selection() {
             &session,
             ("POST", "/data/foundation/exim/transfer"),
             submit: async { dialog.confirm().await?.click().await },
-            failed: |said| async { alert_saying(&session, "#share-dialog", said).await?.text().await },
+            failed: |said| alert_saying(&session, "#share-dialog", said),
             kept: async {
                 assert_eq!(dialog.tags().await?, vec!["Globex Corp"], "the selection is kept");
                 WebDriverResult::Ok(())
@@ -514,7 +521,7 @@ async fn changing_availability_under_every_fault() {
             &session,
             ("PUT", "/data/foundation/exim/packages"),
             submit: async { driver.find(By::Id("confirm-availability")).await?.click().await },
-            failed: |said| async { alert_saying(&session, "#availability-dialog", said).await?.text().await },
+            failed: |said| alert_saying(&session, "#availability-dialog", said),
             kept: async {
                 assert!(driver.find(By::Id("availability-dialog")).await?.is_displayed().await?, "the dialog stays open");
                 WebDriverResult::Ok(())
@@ -546,7 +553,7 @@ async fn requesting_a_partnership_under_every_fault_keeps_the_ids() {
             &session,
             ("POST", "/data/foundation/exim/handshake/bulkCreate"),
             submit: async { driver.find(By::Id("send-request-button")).await?.click().await },
-            failed: |said| async { alert_saying(&session, "#partnership-request-dialog", said).await?.text().await },
+            failed: |said| alert_saying(&session, "#partnership-request-dialog", said),
             kept: async {
                 let tags = partners.tags().await?;
                 assert_eq!(tags.len(), 1, "{tags:?}");
@@ -613,7 +620,7 @@ async fn pulling_a_package_under_every_fault_keeps_the_payload() {
             &session,
             ("POST", "/data/foundation/exim/transfer/pullRequest"),
             submit: import.submit(),
-            failed: |said| async { alert_saying(&session, ".pull-form", said).await?.text().await },
+            failed: |said| alert_saying(&session, ".pull-form", said),
             kept: async {
                 assert_eq!(import.payload_text().await?, text, "the payload is kept");
                 WebDriverResult::Ok(())
@@ -631,16 +638,7 @@ async fn copying_a_payload_under_every_fault() {
     with_session(|session| async move {
         let driver = &session.driver;
         session.open("/packages?availability=public").await?;
-        driver
-            .cdp()
-            .send_raw(
-                "Browser.grantPermissions",
-                serde_json::json!({
-                    "origin": session.base_url,
-                    "permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"],
-                }),
-            )
-            .await?;
+        session.grant_clipboard().await?;
         let packages = PackagesPage { driver };
         packages.wait_for_package("Onboarding welcome series").await?;
         drill_write!(
@@ -658,24 +656,6 @@ async fn copying_a_payload_under_every_fault() {
         Ok(())
     })
     .await;
-}
-
-/// Waits for a toast containing `text`; returns its text.
-async fn toast_saying(session: &Session, text: &'static str) -> WebDriverResult<String> {
-    let deadline = tokio::time::Instant::now() + PATIENCE;
-    loop {
-        for toast in session.driver.find_all(By::Css(".toasts .toast")).await? {
-            let shown = toast.text().await.unwrap_or_default();
-            if shown.contains(text) {
-                return Ok(shown);
-            }
-        }
-        assert!(
-            tokio::time::Instant::now() < deadline,
-            "no toast saying {text:?}"
-        );
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
 }
 
 /// Closes every toast, so that the next failure's toast is the only one.

@@ -106,6 +106,21 @@ impl Session {
             .await
             .map(|_| ())
     }
+
+    /// Lets the app's origin read and write the clipboard without a prompt.
+    pub async fn grant_clipboard(&self) -> WebDriverResult<()> {
+        self.driver
+            .cdp()
+            .send_raw(
+                "Browser.grantPermissions",
+                serde_json::json!({
+                    "origin": self.base_url,
+                    "permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"],
+                }),
+            )
+            .await
+            .map(|_| ())
+    }
 }
 
 /// Every request URI (path and query) the server received, in order.
