@@ -1,14 +1,16 @@
 //! Sandbox Share: a browser console for sharing Adobe Experience Platform Sandbox Tooling
 //! packages across organizations.
 //!
-//! `state` is pure logic (unit-tested natively); `api` talks to Platform or `exim-server`;
-//! `pages` are the screens and `components` the widgets they share.
+//! Layers, each depending only on those after it: `app` (router and shell) → `pages` (one
+//! folder per feature) → `session` (connection, permissions, sandboxes) and `components`
+//! (generic widgets) → `api` (REST client) and `state` (pure logic, unit-tested natively).
 
 pub mod api;
 mod app;
 mod components;
 mod pages;
 mod perf;
+mod session;
 pub mod state;
 mod storage;
 

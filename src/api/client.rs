@@ -3,7 +3,7 @@
 use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
 
-use super::ApiError;
+use super::error::ApiError;
 use crate::state::connection::Connection;
 
 /// A client bound to one connection. Cheap to clone; build a new one when the connection changes.

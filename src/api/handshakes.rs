@@ -4,7 +4,8 @@ use exim_api::{
     BulkCreateRequest, BulkCreateResponse, HandshakeActionRequest, HandshakeRecord, PagedResponse,
 };
 
-use super::{ApiClient, ApiError};
+use super::client::ApiClient;
+use super::error::ApiError;
 use crate::state::partner_query::{Direction, TableQuery};
 
 /// The largest page the API serves.

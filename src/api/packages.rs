@@ -5,7 +5,8 @@ use exim_api::{
     UpdatePackageRequest,
 };
 
-use super::{ApiClient, ApiError};
+use super::client::ApiClient;
+use super::error::ApiError;
 use crate::state::package_query::PackageQuery;
 use crate::state::url::encode;
 

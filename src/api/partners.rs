@@ -1,7 +1,9 @@
 //! Approved partners: the orgs that accepted a partnership request of the current org, i.e.
 //! the orgs it may share private packages with.
 
-use super::{handshakes, ApiClient, ApiError};
+use super::client::ApiClient;
+use super::error::ApiError;
+use super::handshakes;
 use crate::state::partner_filter::Partner;
 
 /// Every approved outgoing partnership, as share targets.

@@ -2,7 +2,8 @@
 
 use exim_api::EffectivePoliciesResponse;
 
-use super::{ApiClient, ApiError};
+use super::client::ApiClient;
+use super::error::ApiError;
 
 const MANAGE_PACKAGE: &str = "/permissions/manage-package";
 const PACKAGE_SHARE: &str = "/permissions/package-share";

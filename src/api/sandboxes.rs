@@ -2,7 +2,8 @@
 
 use exim_api::{Sandbox, SandboxList};
 
-use super::{ApiClient, ApiError};
+use super::client::ApiClient;
+use super::error::ApiError;
 
 pub async fn list(client: &ApiClient) -> Result<Vec<Sandbox>, ApiError> {
     let list: SandboxList = client

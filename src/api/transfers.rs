@@ -2,7 +2,8 @@
 
 use exim_api::{PagedResponse, PullRequest, TransferRecord, TransferRequest, TransferTarget};
 
-use super::{ApiClient, ApiError};
+use super::client::ApiClient;
+use super::error::ApiError;
 use crate::state::pulled_query::PulledQuery;
 use crate::state::transfer_query::TransferQuery;
 use crate::state::url::encode;

@@ -1,16 +1,16 @@
 use leptos::prelude::*;
 
 use crate::api::ApiError;
-use crate::components::live_refresh::{retry_sentence, LiveRefresh};
+use crate::components::refresh::{retry_sentence, Refresh};
 
 /// A negative InlineAlert for a failed call, with a Retry button when retrying makes sense.
-/// With `recovery` (a read that retries by itself, see [`LiveRefresh::recovering`]) it also
+/// With `recovery` (a read that retries by itself, see [`Refresh::recovering`]) it also
 /// counts down to the next automatic try.
 #[component]
 pub fn ErrorAlert(
     error: ApiError,
     #[prop(optional, into)] on_retry: Option<Callback<()>>,
-    #[prop(optional)] recovery: Option<LiveRefresh>,
+    #[prop(optional)] recovery: Option<Refresh>,
 ) -> impl IntoView {
     let needs_connection = error.status() == Some(401);
     let countdown = move || {

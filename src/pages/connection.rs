@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
-use crate::app::ConnectionContext;
+use crate::session::ConnectionContext;
 use crate::state::connection::{Connection, Field, FieldError, DEMO_PROFILES, PLATFORM_PROFILE_ID};
 
 #[component]

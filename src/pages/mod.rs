@@ -1,10 +1,8 @@
-//! One module per screen.
+//! The screens, one folder per feature with the blocks only it uses.
 
 pub mod connection;
-pub mod import_payload;
+pub mod import;
 pub mod not_found;
-pub mod package_details;
 pub mod packages;
 pub mod partners;
-pub mod sharing_status;
-pub mod transfer_rail;
+pub mod sharing;

@@ -3,6 +3,7 @@
 pub mod connection;
 pub mod format;
 pub mod history;
+pub mod list_query;
 pub mod org_ids;
 pub mod package_query;
 pub mod partner_filter;

@@ -5,27 +5,20 @@
 
 use exim_api::PackageVisibility;
 
+use super::list_query::{sort_from_url, Paging, UrlQuery};
 use super::sorting::Sort;
 
-pub const PAGE_SIZES: [u32; 4] = [10, 20, 50, 100];
 const DEFAULT_PAGE_SIZE: u32 = 20;
 
-/// Columns the API can sort packages by: (API field, column title).
-pub const SORTABLE: [(&str, &str); 4] = [
-    ("name", "Name"),
-    ("status", "Status"),
-    ("modifiedDate", "Modified"),
-    ("expiry", "Expires"),
-];
+/// Columns the API can sort packages by.
+const SORTABLE: [&str; 4] = ["name", "status", "modifiedDate", "expiry"];
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PackageQuery {
     pub availability: PackageVisibility,
     pub search: String,
     pub sort: Sort,
-    /// 1-based, as people count pages.
-    pub page: u32,
-    pub page_size: u32,
+    pub paging: Paging,
 }
 
 impl Default for PackageQuery {
@@ -34,74 +27,52 @@ impl Default for PackageQuery {
             availability: PackageVisibility::Private,
             search: String::new(),
             sort: Sort::descending("modifiedDate"),
-            page: 1,
-            page_size: DEFAULT_PAGE_SIZE,
+            paging: Paging::first(DEFAULT_PAGE_SIZE),
         }
     }
 }
 
-impl PackageQuery {
-    /// Reads the view from URL parameters; anything missing or invalid takes its default.
-    pub fn from_url(get: impl Fn(&str) -> Option<String>) -> Self {
+impl UrlQuery for PackageQuery {
+    fn from_url(get: &dyn Fn(&str) -> Option<String>) -> Self {
         let default = PackageQuery::default();
         let availability = match get("availability").as_deref() {
             Some(value) if value.eq_ignore_ascii_case("public") => PackageVisibility::Public,
             _ => PackageVisibility::Private,
         };
-        let sort = get("sort")
-            .and_then(|raw| Sort::parse(&raw))
-            .filter(|sort| SORTABLE.iter().any(|(field, _)| *field == sort.field))
-            .unwrap_or(default.sort);
-        let page = get("page")
-            .and_then(|raw| raw.parse().ok())
-            .filter(|page| *page >= 1)
-            .unwrap_or(1);
-        let page_size = get("size")
-            .and_then(|raw| raw.parse().ok())
-            .filter(|size| PAGE_SIZES.contains(size))
-            .unwrap_or(DEFAULT_PAGE_SIZE);
         PackageQuery {
             availability,
             search: get("q").unwrap_or_default(),
-            sort,
-            page,
-            page_size,
+            sort: sort_from_url(get("sort"), &SORTABLE, default.sort),
+            paging: Paging::from_url(get, "", DEFAULT_PAGE_SIZE),
         }
     }
 
-    /// The view as URL parameters, defaults left out.
-    pub fn to_url(&self) -> String {
+    fn url_params(&self) -> Vec<(String, String)> {
         let default = PackageQuery::default();
         let mut params = Vec::new();
         if self.availability == PackageVisibility::Public {
-            params.push(("availability", "public".to_string()));
+            params.push(("availability".to_string(), "public".to_string()));
         }
         if !self.search.trim().is_empty() {
-            params.push(("q", self.search.clone()));
+            params.push(("q".to_string(), self.search.clone()));
         }
         if self.sort != default.sort {
-            params.push(("sort", self.sort.to_param()));
+            params.push(("sort".to_string(), self.sort.to_param()));
         }
-        if self.page != 1 {
-            params.push(("page", self.page.to_string()));
-        }
-        if self.page_size != default.page_size {
-            params.push(("size", self.page_size.to_string()));
-        }
-        super::url::query_string(&params)
+        self.paging.push_url("", DEFAULT_PAGE_SIZE, &mut params);
+        params
     }
+}
 
+impl PackageQuery {
     /// Query parameters of `GET /exim/packages` for this view.
     pub fn api_params(&self) -> Vec<(&'static str, String)> {
-        let mut params = vec![
-            ("start", ((self.page - 1) * self.page_size).to_string()),
-            ("limit", self.page_size.to_string()),
-            ("orderby", self.sort.to_param()),
-            (
-                "property",
-                format!("packageVisibility=={}", self.availability.as_str()),
-            ),
-        ];
+        let mut params = self.paging.api_params().to_vec();
+        params.push(("orderby", self.sort.to_param()));
+        params.push((
+            "property",
+            format!("packageVisibility=={}", self.availability.as_str()),
+        ));
         let search = self.search.trim();
         if !search.is_empty() {
             params.push(("property", format!("name~{search}")));
@@ -109,17 +80,12 @@ impl PackageQuery {
         params
     }
 
-    /// The same view on another page.
-    pub fn with_page(&self, page: u32) -> Self {
-        PackageQuery {
-            page: page.max(1),
-            ..self.clone()
-        }
-    }
-
     /// A new filter or order starts again at page 1.
     pub fn restarted(self) -> Self {
-        PackageQuery { page: 1, ..self }
+        PackageQuery {
+            paging: self.paging.at(1),
+            ..self
+        }
     }
 }
 
@@ -133,7 +99,7 @@ mod tests {
             .iter()
             .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect();
-        PackageQuery::from_url(|key| map.get(key).cloned())
+        PackageQuery::from_url(&|key| map.get(key).cloned())
     }
 
     #[test]
@@ -148,8 +114,7 @@ mod tests {
             availability: PackageVisibility::Public,
             search: "holiday & more".into(),
             sort: Sort::ascending("name"),
-            page: 3,
-            page_size: 50,
+            paging: Paging { page: 3, size: 50 },
         };
         let url = query.to_url();
         assert_eq!(
@@ -158,7 +123,7 @@ mod tests {
         );
         let pairs = super::super::url::parse_query_string(&url);
         let map: HashMap<String, String> = pairs.into_iter().collect();
-        assert_eq!(PackageQuery::from_url(|key| map.get(key).cloned()), query);
+        assert_eq!(PackageQuery::from_url(&|key| map.get(key).cloned()), query);
     }
 
     #[test]
@@ -176,7 +141,7 @@ mod tests {
     fn api_params_filter_by_availability_and_name() {
         let query = PackageQuery {
             search: " journey ".into(),
-            page: 2,
+            paging: Paging::first(20).at(2),
             ..PackageQuery::default()
         };
         assert_eq!(

@@ -6,7 +6,7 @@
 
 use exim_api::{HandshakeRequestType, HandshakeStatus};
 
-use super::package_query::PAGE_SIZES;
+use super::list_query::{sort_from_url, Paging, UrlQuery};
 use super::sorting::Sort;
 
 const DEFAULT_PAGE_SIZE: u32 = 10;
@@ -98,9 +98,7 @@ impl Direction {
 pub struct TableQuery {
     pub status: StatusFilter,
     pub sort: Sort,
-    /// 1-based, as people count pages.
-    pub page: u32,
-    pub page_size: u32,
+    pub paging: Paging,
 }
 
 impl Default for TableQuery {
@@ -108,62 +106,42 @@ impl Default for TableQuery {
         TableQuery {
             status: StatusFilter::All,
             sort: Sort::descending(SORT_FIELD),
-            page: 1,
-            page_size: DEFAULT_PAGE_SIZE,
+            paging: Paging::first(DEFAULT_PAGE_SIZE),
         }
     }
 }
 
 impl TableQuery {
-    fn from_url(direction: Direction, get: &impl Fn(&str) -> Option<String>) -> Self {
-        let param = |name: &str| get(&format!("{}{name}", direction.prefix()));
+    fn from_url(direction: Direction, get: &dyn Fn(&str) -> Option<String>) -> Self {
+        let prefix = direction.prefix();
+        let param = |name: &str| get(&format!("{prefix}{name}"));
         let default = TableQuery::default();
         TableQuery {
             status: param("status")
                 .and_then(|raw| StatusFilter::parse(&raw))
                 .unwrap_or(default.status),
-            sort: param("sort")
-                .and_then(|raw| Sort::parse(&raw))
-                .filter(|sort| sort.field == SORT_FIELD)
-                .unwrap_or(default.sort),
-            page: param("page")
-                .and_then(|raw| raw.parse().ok())
-                .filter(|page| *page >= 1)
-                .unwrap_or(1),
-            page_size: param("size")
-                .and_then(|raw| raw.parse().ok())
-                .filter(|size| PAGE_SIZES.contains(size))
-                .unwrap_or(DEFAULT_PAGE_SIZE),
+            sort: sort_from_url(param("sort"), &[SORT_FIELD], default.sort),
+            paging: Paging::from_url(get, prefix, DEFAULT_PAGE_SIZE),
         }
     }
 
     fn push_url_params(&self, direction: Direction, params: &mut Vec<(String, String)>) {
         let default = TableQuery::default();
-        let mut push = |name: &str, value: String| {
-            params.push((format!("{}{name}", direction.prefix()), value));
-        };
+        let prefix = direction.prefix();
         if self.status != default.status {
-            push("status", self.status.key().to_string());
+            params.push((format!("{prefix}status"), self.status.key().to_string()));
         }
         if self.sort != default.sort {
-            push("sort", self.sort.to_param());
+            params.push((format!("{prefix}sort"), self.sort.to_param()));
         }
-        if self.page != 1 {
-            push("page", self.page.to_string());
-        }
-        if self.page_size != default.page_size {
-            push("size", self.page_size.to_string());
-        }
+        self.paging.push_url(prefix, DEFAULT_PAGE_SIZE, params);
     }
 
     /// Query parameters of `GET /exim/handshake/list` for this table.
     pub fn api_params(&self, direction: Direction) -> Vec<(&'static str, String)> {
-        let mut params = vec![
-            ("requestType", direction.request_type().to_string()),
-            ("start", ((self.page - 1) * self.page_size).to_string()),
-            ("limit", self.page_size.to_string()),
-            ("orderBy", self.sort.to_param()),
-        ];
+        let mut params = vec![("requestType", direction.request_type().to_string())];
+        params.extend(self.paging.api_params());
+        params.push(("orderBy", self.sort.to_param()));
         if let Some(status) = self.status.status() {
             params.push(("property", format!("status=={status}")));
         }
@@ -172,7 +150,10 @@ impl TableQuery {
 
     /// A new filter or order starts again at page 1.
     pub fn restarted(self) -> Self {
-        TableQuery { page: 1, ..self }
+        TableQuery {
+            paging: self.paging.at(1),
+            ..self
+        }
     }
 }
 
@@ -184,18 +165,16 @@ pub struct PartnersQuery {
     pub history: Option<String>,
 }
 
-impl PartnersQuery {
-    /// Reads the view from URL parameters; anything missing or invalid takes its default.
-    pub fn from_url(get: impl Fn(&str) -> Option<String>) -> Self {
+impl UrlQuery for PartnersQuery {
+    fn from_url(get: &dyn Fn(&str) -> Option<String>) -> Self {
         PartnersQuery {
-            outgoing: TableQuery::from_url(Direction::Outgoing, &get),
-            incoming: TableQuery::from_url(Direction::Incoming, &get),
+            outgoing: TableQuery::from_url(Direction::Outgoing, get),
+            incoming: TableQuery::from_url(Direction::Incoming, get),
             history: get("history").filter(|id| !id.is_empty()),
         }
     }
 
-    /// The view as a URL query string, defaults left out.
-    pub fn to_url(&self) -> String {
+    fn url_params(&self) -> Vec<(String, String)> {
         let mut params = Vec::new();
         self.outgoing
             .push_url_params(Direction::Outgoing, &mut params);
@@ -204,13 +183,11 @@ impl PartnersQuery {
         if let Some(id) = &self.history {
             params.push(("history".to_string(), id.clone()));
         }
-        let borrowed: Vec<(&str, String)> = params
-            .iter()
-            .map(|(key, value)| (key.as_str(), value.clone()))
-            .collect();
-        super::url::query_string(&borrowed)
+        params
     }
+}
 
+impl PartnersQuery {
     pub fn table(&self, direction: Direction) -> &TableQuery {
         match direction {
             Direction::Outgoing => &self.outgoing,
@@ -246,7 +223,7 @@ mod tests {
         let map: HashMap<String, String> = super::super::url::parse_query_string(url)
             .into_iter()
             .collect();
-        PartnersQuery::from_url(|key| map.get(key).cloned())
+        PartnersQuery::from_url(&|key| map.get(key).cloned())
     }
 
     #[test]
@@ -260,14 +237,13 @@ mod tests {
         let query = PartnersQuery {
             outgoing: TableQuery {
                 status: StatusFilter::Approved,
-                page: 2,
+                paging: Paging { page: 2, size: 10 },
                 ..TableQuery::default()
             },
             incoming: TableQuery {
                 status: StatusFilter::Pending,
                 sort: Sort::ascending(SORT_FIELD),
-                page_size: 50,
-                ..TableQuery::default()
+                paging: Paging::first(50),
             },
             history: Some("6c2ee3780fee4fbd9344e84ed2cb3fdf".into()),
         };
@@ -291,7 +267,7 @@ mod tests {
     fn api_params_ask_for_one_direction_page_and_status() {
         let table = TableQuery {
             status: StatusFilter::Pending,
-            page: 3,
+            paging: Paging { page: 3, size: 10 },
             ..TableQuery::default()
         };
         assert_eq!(

@@ -79,12 +79,6 @@ pub fn row_actions(record: &HandshakeRecord, direction: Direction) -> Vec<RowAct
     }
 }
 
-/// Whether `changed` (returned by an action) is no older than `fetched` (from a list), by the
-/// record's version and then its modification time.
-pub fn is_at_least_as_new(changed: &HandshakeRecord, fetched: &HandshakeRecord) -> bool {
-    (changed.version, changed.modified_date) >= (fetched.version, fetched.modified_date)
-}
-
 /// The current org as it introduces itself when acting on a partnership.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OwnOrg {
@@ -214,19 +208,6 @@ mod tests {
                 "{status} {direction:?}"
             );
         }
-    }
-
-    #[test]
-    fn a_change_made_here_shows_until_a_fetch_brings_a_newer_record() {
-        let mut fetched = record("APPROVAL_PENDING");
-        fetched.version = Some(0);
-        let mut changed = record("APPROVED");
-        changed.version = Some(1);
-        assert!(is_at_least_as_new(&changed, &fetched));
-        let mut cancelled_elsewhere = record("CANCELLED");
-        cancelled_elsewhere.version = Some(2);
-        assert!(!is_at_least_as_new(&changed, &cancelled_elsewhere));
-        assert!(is_at_least_as_new(&changed, &changed.clone()));
     }
 
     #[test]

@@ -1,5 +1,7 @@
 //! One mapping from any API status to the variant of its status light.
 
+use exim_api::TransferRequestType;
+
 /// The colour family of a status light (Spectrum's semantic variants).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LightVariant {
@@ -47,6 +49,15 @@ pub fn humanize(status: &str) -> String {
     match chars.next() {
         Some(first) => first.to_ascii_uppercase().to_string() + chars.as_str(),
         None => String::new(),
+    }
+}
+
+/// How a transfer came about, in words.
+pub fn request_type_label(request_type: &TransferRequestType) -> String {
+    match request_type {
+        TransferRequestType::Private => "Private share".to_string(),
+        TransferRequestType::Public => "Public pull".to_string(),
+        TransferRequestType::Other(raw) => raw.clone(),
     }
 }
 

@@ -5,19 +5,13 @@
 
 use exim_api::{TransferRequestType, TransferStatus};
 
-use super::package_query::PAGE_SIZES;
+use super::list_query::{sort_from_url, Paging, UrlQuery};
 use super::sorting::Sort;
-use super::url::query_string;
 
 const DEFAULT_PAGE_SIZE: u32 = 20;
 
-/// Columns the API can sort transfers by: (API field, column title).
-pub const SORTABLE: [(&str, &str); 4] = [
-    ("packageName", "Package"),
-    ("targetOrgName", "Target organization"),
-    ("status", "Status"),
-    ("createdDate", "Created"),
-];
+/// Columns the API can sort transfers by.
+const SORTABLE: [&str; 4] = ["packageName", "targetOrgName", "status", "createdDate"];
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TransferQuery {
@@ -26,8 +20,7 @@ pub struct TransferQuery {
     pub statuses: Vec<TransferStatus>,
     pub request_type: Option<TransferRequestType>,
     pub sort: Sort,
-    pub page: u32,
-    pub page_size: u32,
+    pub paging: Paging,
 }
 
 impl Default for TransferQuery {
@@ -37,14 +30,13 @@ impl Default for TransferQuery {
             statuses: Vec::new(),
             request_type: None,
             sort: Sort::descending("createdDate"),
-            page: 1,
-            page_size: DEFAULT_PAGE_SIZE,
+            paging: Paging::first(DEFAULT_PAGE_SIZE),
         }
     }
 }
 
-impl TransferQuery {
-    pub fn from_url(get: impl Fn(&str) -> Option<String>) -> Self {
+impl UrlQuery for TransferQuery {
+    fn from_url(get: &dyn Fn(&str) -> Option<String>) -> Self {
         let default = TransferQuery::default();
         let statuses = get("status")
             .map(|raw| {
@@ -64,56 +56,42 @@ impl TransferQuery {
                 .find(|known| known.as_str().eq_ignore_ascii_case(&raw))
                 .cloned()
         });
-        let sort = get("sort")
-            .and_then(|raw| Sort::parse(&raw))
-            .filter(|sort| SORTABLE.iter().any(|(field, _)| *field == sort.field))
-            .unwrap_or(default.sort);
         TransferQuery {
             search: get("q").unwrap_or_default(),
             statuses,
             request_type,
-            sort,
-            page: get("page")
-                .and_then(|p| p.parse().ok())
-                .filter(|p| *p >= 1)
-                .unwrap_or(1),
-            page_size: get("size")
-                .and_then(|s| s.parse().ok())
-                .filter(|s| PAGE_SIZES.contains(s))
-                .unwrap_or(DEFAULT_PAGE_SIZE),
+            sort: sort_from_url(get("sort"), &SORTABLE, default.sort),
+            paging: Paging::from_url(get, "", DEFAULT_PAGE_SIZE),
         }
     }
 
-    pub fn to_url(&self) -> String {
+    fn url_params(&self) -> Vec<(String, String)> {
         let default = TransferQuery::default();
         let mut params = Vec::new();
         if !self.search.trim().is_empty() {
-            params.push(("q", self.search.clone()));
+            params.push(("q".to_string(), self.search.clone()));
         }
         if !self.statuses.is_empty() {
-            params.push(("status", self.status_list()));
+            params.push(("status".to_string(), self.status_list()));
         }
         if let Some(request_type) = &self.request_type {
-            params.push(("type", request_type.as_str().to_ascii_lowercase()));
+            params.push((
+                "type".to_string(),
+                request_type.as_str().to_ascii_lowercase(),
+            ));
         }
         if self.sort != default.sort {
-            params.push(("sort", self.sort.to_param()));
+            params.push(("sort".to_string(), self.sort.to_param()));
         }
-        if self.page != 1 {
-            params.push(("page", self.page.to_string()));
-        }
-        if self.page_size != default.page_size {
-            params.push(("size", self.page_size.to_string()));
-        }
-        query_string(&params)
+        self.paging.push_url("", DEFAULT_PAGE_SIZE, &mut params);
+        params
     }
+}
 
+impl TransferQuery {
     pub fn api_params(&self) -> Vec<(&'static str, String)> {
-        let mut params = vec![
-            ("start", ((self.page - 1) * self.page_size).to_string()),
-            ("limit", self.page_size.to_string()),
-            ("orderBy", self.sort.to_param()),
-        ];
+        let mut params = self.paging.api_params().to_vec();
+        params.push(("orderBy", self.sort.to_param()));
         if !self.statuses.is_empty() {
             params.push(("property", format!("status=={}", self.status_list())));
         }
@@ -125,6 +103,14 @@ impl TransferQuery {
             params.push(("requestType", request_type.as_str().to_string()));
         }
         params
+    }
+
+    /// A new filter or order starts again at page 1.
+    pub fn restarted(self) -> Self {
+        TransferQuery {
+            paging: self.paging.at(1),
+            ..self
+        }
     }
 
     /// The same view with `status` added to or removed from the filter, from page 1.
@@ -139,9 +125,9 @@ impl TransferQuery {
         statuses.sort_by_key(|s| TransferStatus::KNOWN.iter().position(|k| k == s));
         TransferQuery {
             statuses,
-            page: 1,
             ..self.clone()
         }
+        .restarted()
     }
 
     fn status_list(&self) -> String {
@@ -161,7 +147,7 @@ mod tests {
 
     fn from(url: &str) -> TransferQuery {
         let map: HashMap<String, String> = parse_query_string(url).into_iter().collect();
-        TransferQuery::from_url(|key| map.get(key).cloned())
+        TransferQuery::from_url(&|key| map.get(key).cloned())
     }
 
     #[test]
@@ -177,8 +163,7 @@ mod tests {
             statuses: vec![TransferStatus::Pending, TransferStatus::Failed],
             request_type: Some(TransferRequestType::Public),
             sort: Sort::ascending("packageName"),
-            page: 2,
-            page_size: 50,
+            paging: Paging { page: 2, size: 50 },
         };
         let url = query.to_url();
         assert_eq!(
@@ -212,7 +197,7 @@ mod tests {
     #[test]
     fn toggling_a_status_keeps_a_stable_order_and_restarts_paging() {
         let query = TransferQuery {
-            page: 3,
+            paging: Paging { page: 3, size: 20 },
             ..TransferQuery::default()
         };
         let both = query
@@ -222,7 +207,7 @@ mod tests {
             both.statuses,
             vec![TransferStatus::Pending, TransferStatus::Failed]
         );
-        assert_eq!(both.page, 1);
+        assert_eq!(both.paging.page, 1);
         assert_eq!(
             both.toggling_status(&TransferStatus::Pending).statuses,
             vec![TransferStatus::Failed]

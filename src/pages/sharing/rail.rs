@@ -6,13 +6,14 @@ use leptos::html;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
+use super::feed::SharingFeed;
 use crate::api::{packages, transfers};
-use crate::app::ConnectionContext;
+use crate::components::date_cell::DateTime;
 use crate::components::inline_alert::ErrorAlert;
-use crate::components::live_refresh::LiveRefresh;
+use crate::components::refresh::Refresh;
 use crate::components::status_light::StatusLight;
-use crate::pages::packages::DateTime;
-use crate::pages::sharing_status::{request_type_label, SharingFeed};
+use crate::session::ConnectionContext;
+use crate::state::status::request_type_label;
 use crate::state::transfer_progress::steps;
 
 #[component]
@@ -22,20 +23,21 @@ pub fn TransferRail() -> impl IntoView {
     let params = use_params_map();
     let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
     // The table's row when it is on the current page (no request of its own); otherwise the
-    // transfer itself, fetched again whenever the page refreshes.
+    // transfer itself, fetched again whenever the page refreshes. Until the table's first
+    // answer, nothing is fetched: the row is likely on it.
     let fetched = LocalResource::new(move || {
         let id = id.get();
-        let on_page = feed.row(&id).is_some();
+        let needed = feed.settled() && feed.row(&id).is_none();
         let client = context.client_untracked();
         async move {
-            if on_page {
-                Ok(None)
-            } else {
+            if needed {
                 transfers::get(&client, &id).await.map(Some)
+            } else {
+                Ok(None)
             }
         }
     });
-    let recovery = LiveRefresh::recovering(fetched);
+    let recovery = Refresh::recovering(fetched);
     let record = Memo::new(move |_| {
         let id = id.get();
         feed.row(&id)

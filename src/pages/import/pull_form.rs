@@ -6,10 +6,10 @@ use leptos::prelude::*;
 use leptos_use_signal_debounce_throttle::signal_debounced;
 
 use crate::api::{transfers, ApiError};
-use crate::app::ConnectionContext;
 use crate::components::focus::focus_by_id;
 use crate::components::inline_alert::ErrorAlert;
 use crate::components::toast::{ToastVariant, Toasts};
+use crate::session::ConnectionContext;
 use crate::state::payload::{check_payload, PayloadCheck, PayloadPart};
 use crate::state::url::encode;
 
@@ -33,24 +33,28 @@ pub fn PullForm(
         shown.set((!settled.trim().is_empty()).then(|| check_payload(&settled)));
     });
 
+    let pulled = RwSignal::new(None::<TransferRecord>);
+    let refusal = RwSignal::new(None::<ApiError>);
+    // Everything that follows the answer happens here: a toast, the field empties, the
+    // success note takes focus; or the refusal shows with the text kept.
     let pull = Action::new_local(move |payload: &PullRequest| {
         let client = context.client_untracked();
         let payload = payload.clone();
-        async move { transfers::pull_request(&client, &payload).await }
-    });
-    let pulled = RwSignal::new(None::<TransferRecord>);
-    Effect::new(move |_| {
-        if let Some(Ok(record)) = pull.value().get() {
-            pull.value().set(None);
-            let name = record
-                .package_name
-                .clone()
-                .unwrap_or_else(|| record.package_id.clone());
-            toasts.show(format!("Pull of {name} requested"), ToastVariant::Positive);
-            text.set(String::new());
-            pulled.set(Some(record.clone()));
-            on_pulled.run(record);
-            focus_by_id("pull-success-heading");
+        async move {
+            match transfers::pull_request(&client, &payload).await {
+                Ok(record) => {
+                    let name = record
+                        .package_name
+                        .clone()
+                        .unwrap_or_else(|| record.package_id.clone());
+                    toasts.show(format!("Pull of {name} requested"), ToastVariant::Positive);
+                    text.set(String::new());
+                    pulled.set(Some(record.clone()));
+                    on_pulled.run(record);
+                    focus_by_id("pull-success-heading");
+                }
+                Err(error) => refusal.set(Some(error)),
+            }
         }
     });
 
@@ -65,6 +69,7 @@ pub fn PullForm(
         match body {
             Some(body) => {
                 pulled.set(None);
+                refusal.set(None);
                 pull.dispatch(body);
             }
             None => focus_by_id(INPUT_ID),
@@ -133,7 +138,7 @@ pub fn PullForm(
                     <ul class="error-list" id="payload-package-errors">{messages(PayloadPart::PackageId)}</ul>
                 </dd>
             </dl>
-            {move || pull.value().get().and_then(Result::err).map(|error: ApiError| view! { <ErrorAlert error /> })}
+            {move || refusal.get().map(|error| view! { <ErrorAlert error /> })}
             {move || pulled.get().map(|record| {
                 let name = record.package_name.clone().unwrap_or_else(|| record.package_id.clone());
                 let href = format!("/sharing/{}", encode(&record.id));

@@ -1,21 +1,19 @@
 //! Accept, Decline and Cancel on a partnership row, with the confirmations Decline and Cancel
 //! ask for. The row updates in place with the record the server returns.
 
-use std::collections::HashMap;
-
 use exim_api::HandshakeRecord;
 use leptos::prelude::*;
 
-use crate::api::{handshakes, sandboxes, ApiClient, ApiError};
-use crate::app::ConnectionContext;
+use crate::api::{handshakes, ApiClient, ApiError};
 use crate::components::dialog::Modal;
 use crate::components::focus::focus_by_id;
 use crate::components::inline_alert::ErrorAlert;
 use crate::components::toast::{ToastVariant, Toasts};
+use crate::session::{ConnectionContext, SandboxList};
 use crate::state::connection::Connection;
 use crate::state::partner_query::Direction;
 use crate::state::partnership::{
-    action_request, cancelled_thing, is_at_least_as_new, partner, row_actions, OwnOrg, RowAction,
+    action_request, cancelled_thing, partner, row_actions, OwnOrg, RowAction,
 };
 
 /// What the user asked for on which partnership.
@@ -33,47 +31,69 @@ struct Request {
 pub struct PartnershipActions {
     /// The partnership waiting for a Decline or Cancel confirmation.
     confirming: RwSignal<Option<(HandshakeRecord, Direction, RowAction)>>,
-    act: Action<Request, (Request, Result<HandshakeRecord, ApiError>)>,
-    /// Records as changed on this screen, by id.
-    updated: RwSignal<HashMap<String, HandshakeRecord>>,
+    /// Why the confirmed action failed, shown in its confirmation.
+    refusal: RwSignal<Option<ApiError>>,
+    act: Action<Request, ()>,
 }
 
 impl PartnershipActions {
-    pub fn new() -> Self {
+    /// `on_changed` receives the record as the server returned it after an action.
+    pub fn new(on_changed: Callback<(Direction, HandshakeRecord)>) -> Self {
         let context = expect_context::<ConnectionContext>();
+        let sandboxes = expect_context::<SandboxList>();
+        let toasts = expect_context::<Toasts>();
+        let confirming = RwSignal::new(None);
+        let refusal = RwSignal::new(None);
+        // Everything that follows the answer happens here: the row updates, the confirmation
+        // closes, a toast says so and focus goes to the row's History button (the button used
+        // may be gone: the row's actions changed). A refusal shows in the open confirmation
+        // (keeping the reason typed), else as a toast.
         let act = Action::new_local(move |request: &Request| {
             let connection = context.0.get_untracked();
-            let client = ApiClient::new(connection.clone());
+            let own = own_org(&connection, sandboxes);
+            let client = ApiClient::new(connection);
             let request = request.clone();
             async move {
-                let own = own_org(&client, &connection).await;
                 let body = action_request(&request.record, request.action, &request.reason, &own);
-                let result = handshakes::act(&client, &body).await;
-                (request, result)
+                let who = partner_label(&request.record, request.direction);
+                match handshakes::act(&client, &body).await {
+                    Ok(record) => {
+                        let id = record.id.clone();
+                        on_changed.run((request.direction, record));
+                        confirming.set(None);
+                        toasts.show(success_message(&request, &who), ToastVariant::Positive);
+                        focus_by_id(history_toggle_id(&id));
+                    }
+                    Err(error)
+                        if request.action != RowAction::Accept
+                            && confirming.with_untracked(Option::is_some) =>
+                    {
+                        refusal.set(Some(error));
+                    }
+                    Err(error) => {
+                        toasts.show(
+                            format!(
+                                "Couldn't {}: {}",
+                                verb(&request, &who),
+                                error.user_message()
+                            ),
+                            ToastVariant::Negative,
+                        );
+                    }
+                }
             }
         });
-        let actions = PartnershipActions {
-            confirming: RwSignal::new(None),
+        PartnershipActions {
+            confirming,
+            refusal,
             act,
-            updated: RwSignal::new(HashMap::new()),
-        };
-        actions.report_outcomes();
-        actions
-    }
-
-    /// The record as last changed on this screen, unless a fetch brought a newer one.
-    pub fn current(self, fetched: &HandshakeRecord) -> HandshakeRecord {
-        self.updated.with(|all| match all.get(&fetched.id) {
-            Some(changed) if is_at_least_as_new(changed, fetched) => changed.clone(),
-            _ => fetched.clone(),
-        })
+        }
     }
 
     fn start(self, record: HandshakeRecord, direction: Direction, action: RowAction) {
         if self.act.pending().get_untracked() {
             return;
         }
-        self.act.value().set(None);
         match action {
             RowAction::Accept => {
                 self.act.dispatch(Request {
@@ -84,52 +104,19 @@ impl PartnershipActions {
                 });
             }
             RowAction::Decline | RowAction::Cancel => {
+                self.refusal.set(None);
                 self.confirming.set(Some((record, direction, action)));
             }
         }
     }
+}
 
-    /// A finished action updates the row, closes its confirmation, says so, and puts focus on
-    /// the row's History button (the button used may be gone: the row's actions changed).
-    fn report_outcomes(self) {
-        let toasts = expect_context::<Toasts>();
-        Effect::new(move |_| {
-            let Some((request, outcome)) = self.act.value().get() else {
-                return;
-            };
-            let who = partner_label(&request.record, request.direction);
-            match outcome {
-                Ok(record) => {
-                    let id = record.id.clone();
-                    self.updated.update(|all| {
-                        all.insert(id.clone(), record);
-                    });
-                    self.confirming.set(None);
-                    self.act.value().set(None);
-                    toasts.show(success_message(&request, &who), ToastVariant::Positive);
-                    focus_by_id(history_toggle_id(&id));
-                }
-                // An open confirmation shows the error itself, keeping the reason typed.
-                Err(error)
-                    if request.action == RowAction::Accept
-                        || self.confirming.with_untracked(Option::is_none) =>
-                {
-                    self.act.value().set(None);
-                    let verb = match request.action {
-                        RowAction::Accept => format!("accept the request from {who}"),
-                        RowAction::Decline => format!("decline the request from {who}"),
-                        RowAction::Cancel => {
-                            format!("cancel the {} with {who}", cancelled_thing(&request.record))
-                        }
-                    };
-                    toasts.show(
-                        format!("Couldn't {verb}: {}", error.user_message()),
-                        ToastVariant::Negative,
-                    );
-                }
-                Err(_) => {}
-            }
-        });
+/// "accept the request from Globex", as in "Couldn't …".
+fn verb(request: &Request, who: &str) -> String {
+    match request.action {
+        RowAction::Accept => format!("accept the request from {who}"),
+        RowAction::Decline => format!("decline the request from {who}"),
+        RowAction::Cancel => format!("cancel the {} with {who}", cancelled_thing(&request.record)),
     }
 }
 
@@ -156,8 +143,8 @@ pub fn partner_label(record: &HandshakeRecord, direction: Direction) -> String {
 }
 
 /// Who we are when acting: the connection's org, in the region of the current sandbox.
-async fn own_org(client: &ApiClient, connection: &Connection) -> OwnOrg {
-    let region = sandboxes::list(client).await.ok().and_then(|list| {
+fn own_org(connection: &Connection, sandboxes: SandboxList) -> OwnOrg {
+    let region = sandboxes.get_untracked().and_then(|list| {
         let current = list.iter().find(|s| s.name == connection.sandbox);
         current
             .or(list.first())
@@ -255,12 +242,7 @@ pub fn PartnershipDialogs(actions: PartnershipActions) -> impl IntoView {
     };
     // Escape closes the native dialog at once, even while the answer is on its way; the
     // outcome is then reported by a toast.
-    let close = move |()| {
-        confirming.set(None);
-        if !act.pending().get_untracked() {
-            act.value().set(None);
-        }
-    };
+    let close = move |()| confirming.set(None);
     let confirm = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if act.pending().get_untracked() {
@@ -283,9 +265,9 @@ pub fn PartnershipDialogs(actions: PartnershipActions) -> impl IntoView {
         });
     };
     let error = move || {
-        act.value()
+        actions
+            .refusal
             .get()
-            .and_then(|(_, result)| result.err())
             .map(|error| view! { <ErrorAlert error /> })
     };
     // Shares go from source to target: say who loses what.

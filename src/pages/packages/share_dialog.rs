@@ -5,14 +5,14 @@ use exim_api::{Package, TransferRecord};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
-use crate::api::{partners, transfers};
-use crate::app::ConnectionContext;
+use super::org_picker::OrgPicker;
+use crate::api::{partners, transfers, ApiError};
 use crate::components::dialog::Modal;
 use crate::components::inline_alert::ErrorAlert;
-use crate::components::live_refresh::LiveRefresh;
-use crate::components::org_picker::OrgPicker;
+use crate::components::refresh::Refresh;
 use crate::components::status_light::StatusLight;
 use crate::components::toast::{ToastVariant, Toasts};
+use crate::session::ConnectionContext;
 use crate::state::partner_filter::Partner;
 
 /// Open while `target` holds a package.
@@ -35,65 +35,61 @@ pub fn ShareDialog(target: RwSignal<Option<Package>>) -> impl IntoView {
             }
         }
     });
-    let recovery = LiveRefresh::recovering(approved);
+    let recovery = Refresh::recovering(approved);
+    let error = RwSignal::new(None::<ApiError>);
+    // Everything that follows the answer happens here: a toast, the dialog closes and Sharing
+    // status opens; or the error shows in the dialog with the selection kept.
     let share = Action::new_local(move |(package, orgs): &(Package, Vec<Partner>)| {
         let client = context.client_untracked();
-        let (package_id, org_ids) = (
-            package.id.clone(),
-            orgs.iter().map(|p| p.org_id.clone()).collect::<Vec<_>>(),
-        );
-        async move { transfers::share(&client, &package_id, &org_ids).await }
-    });
-    // Set from the first click until the share fails or the dialog opens again: a fast server
-    // can answer between the two clicks of a double click, and the second must not share again.
-    let submitted = StoredValue::new(false);
-    Effect::new(move |_| {
-        if is_open.get() {
-            selected.set(Vec::new());
-            share.value().set(None);
-            submitted.set_value(false);
-        }
-    });
-    Effect::new(move |_| {
-        if matches!(share.value().get(), Some(Err(_))) {
-            submitted.set_value(false);
-        }
-    });
-    Effect::new(move |_| {
-        let Some(Ok(records)) = share.value().get() else {
-            return;
-        };
-        let name =
-            target.with_untracked(|t| t.as_ref().map(|p| p.name.clone()).unwrap_or_default());
-        toasts.show(sharing_message(&name, &records), ToastVariant::Positive);
-        // Platform may accept some targets and silently drop others; say which.
-        let dropped: Vec<String> = selected.with_untracked(|chosen| {
-            chosen
+        let (package, orgs) = (package.clone(), orgs.clone());
+        let navigate = navigate.clone();
+        async move {
+            let org_ids: Vec<String> = orgs.iter().map(|p| p.org_id.clone()).collect();
+            let records = match transfers::share(&client, &package.id, &org_ids).await {
+                Ok(records) => records,
+                Err(refused) => {
+                    error.set(Some(refused));
+                    return;
+                }
+            };
+            toasts.show(
+                sharing_message(&package.name, &records),
+                ToastVariant::Positive,
+            );
+            // Platform may accept some targets and silently drop others; say which.
+            let dropped: Vec<String> = orgs
                 .iter()
                 .filter(|p| !records.iter().any(|r| r.target_ims_org_id == p.org_id))
                 .map(|p| p.name.clone())
-                .collect()
-        });
-        if !dropped.is_empty() {
-            toasts.show(
-                format!(
-                    "Not shared with {}: Platform did not accept these organizations",
-                    dropped.join(", ")
-                ),
-                ToastVariant::Negative,
-            );
+                .collect();
+            if !dropped.is_empty() {
+                toasts.show(
+                    format!(
+                        "Not shared with {}: Platform did not accept these organizations",
+                        dropped.join(", ")
+                    ),
+                    ToastVariant::Negative,
+                );
+            }
+            target.set(None);
+            navigate("/sharing", Default::default());
         }
-        share.value().set(None);
-        target.set(None);
-        navigate("/sharing", Default::default());
+    });
+    // Each opening starts with nothing selected and no old error.
+    Effect::new(move |_| {
+        if is_open.get() {
+            selected.set(Vec::new());
+            error.set(None);
+        }
     });
 
+    // One share at a time; once an answer closed the dialog, a late second click of a double
+    // click finds no package and shares nothing.
     let submit = move |_| {
-        if submitted.get_value() || selected.with_untracked(Vec::is_empty) {
+        if share.pending().get_untracked() || selected.with_untracked(Vec::is_empty) {
             return;
         }
         if let Some(package) = target.get_untracked() {
-            submitted.set_value(true);
             share.dispatch((package, selected.get_untracked()));
         }
     };
@@ -129,7 +125,7 @@ pub fn ShareDialog(target: RwSignal<Option<Package>>) -> impl IntoView {
                 })}
             </Transition>
             // Refused: say why; the selection stays so the user can adjust and retry.
-            {move || share.value().get().and_then(Result::err).map(|error| view! { <ErrorAlert error /> })}
+            {move || error.get().map(|error| view! { <ErrorAlert error /> })}
             <div class="dialog-actions">
                 <button type="button" on:click=move |_| close(())>"Cancel"</button>
                 <button

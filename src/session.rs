@@ -1,22 +1,15 @@
-//! The application shell: router, header, navigation tabs, and the shared contexts.
+//! Who is connected where, and what they may do: the contexts every screen reads.
+//!
+//! [`provide_session`] is called once by the shell. The connection is kept in storage (see
+//! `storage`); the permission check and the sandbox list are fetched once per identity and
+//! shared by whoever needs them (the header's sandbox switcher, the partnership actions).
 
+use exim_api::Sandbox;
 use leptos::prelude::*;
-use leptos_router::components::{ParentRoute, Redirect, Route, Router, Routes};
-use leptos_router::path;
 
 use crate::api::permissions::{self, Permissions};
-use crate::api::ApiClient;
-use crate::components::app_header::AppHeader;
-use crate::components::nav_tabs::NavTabs;
-use crate::components::toast::{ToastRegion, Toasts};
-use crate::pages::connection::ConnectionPage;
-use crate::pages::import_payload::ImportPage;
-use crate::pages::not_found::NotFound;
-use crate::pages::package_details::PackageDetailsPage;
-use crate::pages::packages::PackagesPage;
-use crate::pages::partners::PartnersPage;
-use crate::pages::sharing_status::SharingStatusPage;
-use crate::pages::transfer_rail::TransferRail;
+use crate::api::{sandboxes, ApiClient, ApiError};
+use crate::components::refresh::Refresh;
 use crate::state::connection::Connection;
 use crate::storage;
 
@@ -61,13 +54,29 @@ impl PermissionsContext {
     }
 }
 
-#[component]
-pub fn App() -> impl IntoView {
+/// The organization's sandboxes, fetched once per identity; a passing failure retries.
+#[derive(Clone, Copy)]
+pub struct SandboxList(LocalResource<Result<Vec<Sandbox>, ApiError>>);
+
+impl SandboxList {
+    /// The list once loaded; None while loading or after a failure.
+    pub fn get(&self) -> Option<Vec<Sandbox>> {
+        self.0.get().and_then(Result::ok)
+    }
+
+    /// The list without subscribing, for event handlers and actions.
+    pub fn get_untracked(&self) -> Option<Vec<Sandbox>> {
+        self.0.get_untracked().and_then(Result::ok)
+    }
+}
+
+/// Provides the connection, the permission check and the sandbox list. Needs the
+/// [`Scheduler`](crate::components::refresh::Scheduler) in context.
+pub fn provide_session() {
     let connection = RwSignal::new(storage::load_connection());
     Effect::new(move |_| connection.with(storage::save_connection));
     let context = ConnectionContext(connection);
     provide_context(context);
-    provide_context(Toasts::new());
 
     let identity = context.identity();
     let permissions = LocalResource::new(move || {
@@ -81,26 +90,12 @@ pub fn App() -> impl IntoView {
     });
     provide_context(PermissionsContext(permissions));
 
-    view! {
-        <Router>
-            <a class="skip-link" href="#main">"Skip to content"</a>
-            <AppHeader />
-            <NavTabs />
-            <main id="main" tabindex="-1">
-                <Routes fallback=NotFound>
-                    <Route path=path!("/") view=|| view! { <Redirect path="/packages" /> } />
-                    <Route path=path!("/packages") view=PackagesPage />
-                    <Route path=path!("/packages/:id") view=PackageDetailsPage />
-                    <ParentRoute path=path!("/sharing") view=SharingStatusPage>
-                        <Route path=path!(":id") view=TransferRail />
-                        <Route path=path!("") view=|| () />
-                    </ParentRoute>
-                    <Route path=path!("/partners") view=PartnersPage />
-                    <Route path=path!("/import") view=ImportPage />
-                    <Route path=path!("/connection") view=ConnectionPage />
-                </Routes>
-            </main>
-            <ToastRegion />
-        </Router>
-    }
+    // The list depends on who is connected, not on which sandbox is selected.
+    let sandbox_list = LocalResource::new(move || {
+        identity.track();
+        let client = context.client_untracked();
+        async move { sandboxes::list(&client).await }
+    });
+    Refresh::recovering(sandbox_list);
+    provide_context(SandboxList(sandbox_list));
 }

@@ -4,15 +4,15 @@ use exim_api::Package;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use crate::api::packages;
-use crate::app::{ConnectionContext, PermissionsContext};
-use crate::components::inline_alert::ErrorAlert;
-use crate::components::live_refresh::LiveRefresh;
-use crate::components::package_actions::{
+use super::actions::{
     share_block_reason, PackageActionButtons, PackageActionDialogs, PackageActions,
 };
+use crate::api::packages;
+use crate::components::date_cell::DateTime;
+use crate::components::inline_alert::ErrorAlert;
+use crate::components::refresh::Refresh;
 use crate::components::status_light::StatusLight;
-use crate::pages::packages::DateTime;
+use crate::session::{ConnectionContext, PermissionsContext};
 
 #[component]
 pub fn PackageDetailsPage() -> impl IntoView {
@@ -24,24 +24,23 @@ pub fn PackageDetailsPage() -> impl IntoView {
         let id = id.get();
         async move { packages::get(&client, &id).await }
     });
-    let recovery = LiveRefresh::recovering(details);
-    // The package as last changed on this page, until the next fetch.
-    let updated = RwSignal::new(None::<Package>);
-    Effect::new(move |_| {
-        details.track();
-        updated.set(None);
-    });
-    let actions = PackageActions::new(Callback::new(move |package| updated.set(Some(package))));
+    let recovery = Refresh::recovering(details);
+    // A change made here replaces the fetched package.
+    let actions = PackageActions::new(Callback::new(move |package: Package| {
+        details.set(Some(Ok(package)));
+    }));
+    let loaded = Memo::new(move |_| details.with(|d| matches!(d, Some(Ok(_)))));
+    let package = Signal::derive(move || details.get().and_then(Result::ok));
 
     view! {
         <p class="breadcrumb"><a href="/packages">"Packages"</a></p>
         <Transition fallback=|| view! { <p class="loading" aria-busy="true">"Loading package…"</p> }>
             {move || {
+                if loaded.get() {
+                    return Some(view! { <PackageDetails package actions /> }.into_any());
+                }
                 details.get().map(|result| match result {
-                    Ok(package) => {
-                        let current = Signal::derive(move || updated.get().unwrap_or_else(|| package.clone()));
-                        view! { <PackageDetails package=current actions /> }.into_any()
-                    }
+                    Ok(_) => ().into_any(),
                     Err(error) => view! {
                         <div class="page-header"><h1>"Package"</h1></div>
                         <ErrorAlert error on_retry=Callback::new(move |()| details.refetch()) recovery />
@@ -55,11 +54,11 @@ pub fn PackageDetailsPage() -> impl IntoView {
 }
 
 #[component]
-fn PackageDetails(package: Signal<Package>, actions: PackageActions) -> impl IntoView {
+fn PackageDetails(package: Signal<Option<Package>>, actions: PackageActions) -> impl IntoView {
     let permissions = expect_context::<PermissionsContext>();
     let can_manage = Signal::derive(move || permissions.get().is_some_and(|p| p.manage_packages));
     move || {
-        let package = package.get();
+        let package = package.get()?;
         let share_note = share_block_reason(&package);
         let status = package
             .status
@@ -77,7 +76,7 @@ fn PackageDetails(package: Signal<Package>, actions: PackageActions) -> impl Int
                 .unwrap_or_else(|| "—".to_string())
         };
         let artifacts = package.artifacts_list.clone().unwrap_or_default();
-        view! {
+        Some(view! {
             <div class="page-header">
                 <h1 class="wrap-anywhere">{package.name.clone()}</h1>
                 <PackageActionButtons package=package.clone() actions can_manage />
@@ -122,6 +121,6 @@ fn PackageDetails(package: Signal<Package>, actions: PackageActions) -> impl Int
                     }}
                 </section>
             </div>
-        }
+        })
     }
 }

@@ -1,28 +1,19 @@
+//! The header: brand, the connected organization, and the sandbox switcher.
+
 use leptos::prelude::*;
 
-use crate::api::sandboxes;
-use crate::app::ConnectionContext;
-use crate::components::live_refresh::LiveRefresh;
+use crate::session::{ConnectionContext, SandboxList};
 
 /// Brand, the connected org, and the sandbox switcher.
 #[component]
 pub fn AppHeader() -> impl IntoView {
-    let context = expect_context::<ConnectionContext>();
-    let ConnectionContext(connection) = context;
-    // The sandbox list depends on who is connected, not on which sandbox is selected.
-    let org = context.identity();
-    let sandbox_list = LocalResource::new(move || {
-        org.track();
-        let client = crate::api::ApiClient::new(connection.get_untracked());
-        async move { sandboxes::list(&client).await }
-    });
-    // Until it loads, only the configured sandbox is offered; a passing failure retries.
-    LiveRefresh::recovering(sandbox_list);
+    let ConnectionContext(connection) = expect_context::<ConnectionContext>();
+    // Until the list loads, only the configured sandbox is offered.
+    let sandbox_list = expect_context::<SandboxList>();
     let options = move || {
         let current = connection.with(|c| c.sandbox.clone());
         let mut choices: Vec<(String, String)> = sandbox_list
             .get()
-            .and_then(Result::ok)
             .unwrap_or_default()
             .into_iter()
             .map(|sandbox| {

@@ -5,12 +5,12 @@ use exim_api::{Package, PackageVisibility};
 use leptos::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
+use super::share_dialog::ShareDialog;
 use crate::api::{packages, ApiError};
-use crate::app::{ConnectionContext, PermissionsContext};
 use crate::components::dialog::Modal;
 use crate::components::inline_alert::ErrorAlert;
-use crate::components::share_dialog::ShareDialog;
 use crate::components::toast::{ToastVariant, Toasts};
+use crate::session::{ConnectionContext, PermissionsContext};
 use crate::state::share_rules::share_eligibility;
 
 /// State of the action dialogs of one screen. Create it once per screen with
@@ -21,34 +21,67 @@ pub struct PackageActions {
     share_target: RwSignal<Option<Package>>,
     /// The package whose availability the user is about to change.
     availability_target: RwSignal<Option<Package>>,
+    /// Why the last availability change failed, shown in its confirmation.
+    change_error: RwSignal<Option<ApiError>>,
     /// Payload JSON to copy by hand when the clipboard refused it.
     payload_fallback: RwSignal<Option<String>>,
     /// The package whose payload was just copied ("Copied" state of its button).
     copied: RwSignal<Option<String>>,
     /// The package whose payload is being fetched.
     copying: RwSignal<Option<String>>,
-    change: Action<(String, PackageVisibility), Result<Package, ApiError>>,
-    on_updated: Callback<Package>,
+    change: Action<Package, ()>,
 }
 
 impl PackageActions {
     /// `on_updated` receives the package as the server returned it after a change.
     pub fn new(on_updated: Callback<Package>) -> Self {
         let context = expect_context::<ConnectionContext>();
-        let change = Action::new_local(move |(id, visibility): &(String, PackageVisibility)| {
+        let toasts = expect_context::<Toasts>();
+        let availability_target = RwSignal::new(None);
+        let change_error = RwSignal::new(None);
+        // Everything that follows the answer happens here: the confirmation closes and the
+        // package updates where it is shown, or the error shows in the confirmation.
+        let change = Action::new_local(move |package: &Package| {
             let client = context.client_untracked();
-            let (id, visibility) = (id.clone(), visibility.clone());
-            async move { packages::set_visibility(&client, &id, visibility).await }
+            let id = package.id.clone();
+            let next = match package.visibility() {
+                PackageVisibility::Public => PackageVisibility::Private,
+                _ => PackageVisibility::Public,
+            };
+            async move {
+                match packages::set_visibility(&client, &id, next).await {
+                    Ok(updated) => {
+                        let now_public = updated.visibility() == PackageVisibility::Public;
+                        toasts.show(
+                            format!(
+                                "{} is now {}",
+                                updated.name,
+                                if now_public { "public" } else { "private" }
+                            ),
+                            ToastVariant::Positive,
+                        );
+                        availability_target.set(None);
+                        on_updated.run(updated);
+                    }
+                    Err(error) => change_error.set(Some(error)),
+                }
+            }
         });
         PackageActions {
             share_target: RwSignal::new(None),
-            availability_target: RwSignal::new(None),
+            availability_target,
+            change_error,
             payload_fallback: RwSignal::new(None),
             copied: RwSignal::new(None),
             copying: RwSignal::new(None),
             change,
-            on_updated,
         }
+    }
+
+    /// Opens the availability confirmation for `package`, without an old error.
+    fn confirm_availability(self, package: Package) {
+        self.change_error.set(None);
+        self.availability_target.set(Some(package));
     }
 
     /// Fetches the payload and puts it on the clipboard, or shows it for copying by hand.
@@ -187,10 +220,7 @@ pub fn PackageActionButtons(
                     type="button"
                     class="action"
                     aria-label=format!("Make {} {target}", package.name)
-                    on:click=move |_| {
-                        actions.change.value().set(None);
-                        actions.availability_target.set(Some(package.clone()));
-                    }
+                    on:click=move |_| actions.confirm_availability(package.clone())
                 >
                     {label}
                 </button>
@@ -203,7 +233,6 @@ pub fn PackageActionButtons(
 /// The confirmation for availability changes and the copy-by-hand payload dialog.
 #[component]
 pub fn PackageActionDialogs(actions: PackageActions) -> impl IntoView {
-    let toasts = expect_context::<Toasts>();
     let target = actions.availability_target;
     let change = actions.change;
     let making_public = move || {
@@ -220,48 +249,14 @@ pub fn PackageActionDialogs(actions: PackageActions) -> impl IntoView {
             format!("Make {name} private?")
         }
     });
-    // A finished change closes the dialog and updates the package where it is shown.
-    Effect::new(move |_| {
-        if let Some(Ok(updated)) = change.value().get() {
-            let now_public = updated.visibility() == PackageVisibility::Public;
-            toasts.show(
-                format!(
-                    "{} is now {}",
-                    updated.name,
-                    if now_public { "public" } else { "private" }
-                ),
-                ToastVariant::Positive,
-            );
-            target.set(None);
-            change.value().set(None);
-            actions.on_updated.run(updated);
-        }
-    });
-    // Set from the first click until the change fails or the dialog opens again, so that a
-    // double click changes nothing twice.
-    let submitted = StoredValue::new(false);
-    Effect::new(move |_| {
-        if target.with(Option::is_some) {
-            submitted.set_value(false);
-        }
-    });
-    Effect::new(move |_| {
-        if matches!(change.value().get(), Some(Err(_))) {
-            submitted.set_value(false);
-        }
-    });
+    // One change at a time; after an answer that closed the confirmation, a late second click
+    // of a double click finds no package and changes nothing.
     let confirm = move |_| {
-        if submitted.get_value() {
+        if change.pending().get_untracked() {
             return;
         }
         if let Some(package) = target.get_untracked() {
-            submitted.set_value(true);
-            let next = if package.visibility() == PackageVisibility::Public {
-                PackageVisibility::Private
-            } else {
-                PackageVisibility::Public
-            };
-            change.dispatch((package.id.clone(), next));
+            change.dispatch(package);
         }
     };
     let close_availability = move |()| {
@@ -298,7 +293,7 @@ pub fn PackageActionDialogs(actions: PackageActions) -> impl IntoView {
                     "Organizations will no longer be able to pull this package with its payload. Copies already pulled stay with those organizations."
                 }}
             </p>
-            {move || change.value().get().and_then(Result::err).map(|error| view! { <ErrorAlert error /> })}
+            {move || actions.change_error.get().map(|error| view! { <ErrorAlert error /> })}
             <div class="dialog-actions">
                 <button type="button" autofocus on:click=move |_| close_availability(())>"Cancel"</button>
                 <button

@@ -4,13 +4,13 @@
 use exim_api::{BulkCreateRequest, SourceOrgDetails};
 use leptos::prelude::*;
 
-use crate::api::{handshakes, ApiClient};
-use crate::app::ConnectionContext;
+use super::org_id_entry::{commit_draft, OrgEntry, OrgIdEntry, INPUT_ID};
+use crate::api::{handshakes, ApiClient, ApiError};
 use crate::components::dialog::Modal;
 use crate::components::focus::focus_by_id;
 use crate::components::inline_alert::ErrorAlert;
-use crate::components::org_id_entry::{commit_draft, OrgEntry, OrgIdEntry, INPUT_ID};
 use crate::components::toast::{ToastVariant, Toasts};
+use crate::session::ConnectionContext;
 use crate::state::org_ids::{check_entries, RequestContext};
 use crate::state::request_outcome::{outcomes, RequestOutcome};
 
@@ -52,6 +52,11 @@ pub fn PartnershipRequestDialog(
         request_context.with(|ctx| check_entries(&texts, ctx))
     });
 
+    let refusal = RwSignal::new(None::<ApiError>);
+    // Everything that follows the answer happens here: requests made leave the list (refused
+    // and unsent entries stay for the user to fix), the result per organization shows, and a
+    // toast counts the requests made. A refusal of the whole request shows in the dialog, or
+    // as a toast when the dialog was closed meanwhile.
     let send = Action::new_local(move |org_ids: &Vec<String>| {
         let connection = context.0.get_untracked();
         let name = if connection.org_name.trim().is_empty() {
@@ -67,28 +72,15 @@ pub fn PartnershipRequestDialog(
             },
         };
         let client = ApiClient::new(connection);
-        let org_ids = org_ids.clone();
+        let sent = org_ids.clone();
         async move {
-            let answer = handshakes::bulk_create(&client, &request).await;
-            (org_ids, answer)
-        }
-    });
-
-    Effect::new(move |_| {
-        if open.get() {
-            results.set(Vec::new());
-            list_error.set(None);
-            send.value().set(None);
-        }
-    });
-    Effect::new(move |_| {
-        let Some((sent, answer)) = send.value().get() else {
-            return;
-        };
-        let response = match answer {
-            Ok(response) => response,
-            Err(error) => {
-                if !open.get_untracked() {
+            let response = match handshakes::bulk_create(&client, &request).await {
+                Ok(response) => response,
+                Err(error) if open.get_untracked() => {
+                    refusal.set(Some(error));
+                    return;
+                }
+                Err(error) => {
                     toasts.show(
                         format!(
                             "Couldn't send the partnership request: {}",
@@ -96,37 +88,45 @@ pub fn PartnershipRequestDialog(
                         ),
                         ToastVariant::Negative,
                     );
+                    return;
                 }
-                return;
+            };
+            let answered = outcomes(&sent, &response);
+            let made: Vec<String> = answered
+                .iter()
+                .filter(|o| o.result.is_ok())
+                .map(|o| o.org_id.clone())
+                .collect();
+            entries.update(|all| {
+                all.retain(|entry| {
+                    crate::state::org_ids::normalize_org_id(&entry.text)
+                        .map_or(true, |id| !made.contains(&id))
+                })
+            });
+            results.set(answered);
+            if !made.is_empty() {
+                toasts.show(
+                    format!(
+                        "Partnership request sent to {} organization{}",
+                        made.len(),
+                        if made.len() == 1 { "" } else { "s" }
+                    ),
+                    ToastVariant::Positive,
+                );
+                existing.refetch();
+                on_sent.run(());
             }
-        };
-        let answered = outcomes(&sent, &response);
-        let made: Vec<String> = answered
-            .iter()
-            .filter(|o| o.result.is_ok())
-            .map(|o| o.org_id.clone())
-            .collect();
-        // Requests made leave the list; refused and unsent entries stay for the user to fix.
-        entries.update(|all| {
-            all.retain(|entry| {
-                crate::state::org_ids::normalize_org_id(&entry.text)
-                    .map_or(true, |id| !made.contains(&id))
-            })
-        });
-        results.set(answered);
-        if !made.is_empty() {
-            toasts.show(
-                format!(
-                    "Partnership request sent to {} organization{}",
-                    made.len(),
-                    if made.len() == 1 { "" } else { "s" }
-                ),
-                ToastVariant::Positive,
-            );
-            existing.refetch();
-            on_sent.run(());
+            focus_by_id("request-results-heading");
         }
-        focus_by_id("request-results-heading");
+    });
+
+    // Each opening starts without the last opening's results or errors.
+    Effect::new(move |_| {
+        if open.get() {
+            results.set(Vec::new());
+            list_error.set(None);
+            refusal.set(None);
+        }
     });
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -150,18 +150,14 @@ pub fn PartnershipRequestDialog(
             return;
         }
         list_error.set(None);
+        refusal.set(None);
         results.set(Vec::new());
         send.dispatch(valid);
     };
     // Escape closes the native dialog at once, even while sending; the outcome then comes as
     // a toast.
     let close = move |()| open.set(false);
-    let error = move || {
-        send.value()
-            .get()
-            .and_then(|(_, answer)| answer.err())
-            .map(|error| view! { <ErrorAlert error /> })
-    };
+    let error = move || refusal.get().map(|error| view! { <ErrorAlert error /> });
 
     view! {
         <Modal

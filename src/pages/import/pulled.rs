@@ -1,0 +1,114 @@
+//! "Pulled packages": the public pulls the current org is party to, newest first, paged.
+
+use exim_api::TransferRecord;
+use leptos::prelude::*;
+
+use crate::components::date_cell::DateCell;
+use crate::components::list_frame::{ListData, ListFrame};
+use crate::components::status_light::StatusLight;
+use crate::components::url_query::UrlView;
+use crate::state::pulled_query::PulledQuery;
+use crate::state::url::encode;
+
+fn transfer_id(transfer: &TransferRecord) -> &str {
+    &transfer.id
+}
+
+#[component]
+pub fn PulledPackages(
+    view: UrlView<PulledQuery>,
+    pulls: ListData<TransferRecord>,
+) -> impl IntoView {
+    let query = view.query;
+    let updating = pulls.updating();
+    view! {
+        <section class="pulled-section" aria-labelledby="pulled-heading">
+            <div class="section-header">
+                <h2 id="pulled-heading">"Pulled packages"</h2>
+                <span class="updating" role="status">{move || updating.get().then_some("Updating…")}</span>
+            </div>
+            <ListFrame
+                state=pulls.state()
+                refresh=pulls.refresh
+                paging=Signal::derive(move || query.with(|q| q.paging))
+                on_paging=Callback::new(move |paging| view.show.run(PulledQuery { paging }))
+                noun=("pull", "pulls")
+                loading=|| view! { <p class="loading" aria-busy="true">"Loading…"</p> }
+                empty=|| view! {
+                    <div class="table-wrap empty-state">
+                        <h3>"No pulled packages yet"</h3>
+                        <p>"Packages pulled with a payload, into your organization or from it, appear here."</p>
+                    </div>
+                }
+            >
+                <PulledTable pulls />
+            </ListFrame>
+        </section>
+    }
+}
+
+#[component]
+fn PulledTable(pulls: ListData<TransferRecord>) -> impl IntoView {
+    let ids = pulls.ids(transfer_id);
+    view! {
+        <div class="table-wrap">
+            <table class="data-table" id="pulled-table">
+                <caption class="visually-hidden">"Pulled packages"</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Package"</th>
+                        <th scope="col">"From"</th>
+                        <th scope="col">"Pulled by"</th>
+                        <th scope="col">"Status"</th>
+                        <th scope="col">"Requested"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    <For each=move || ids.get() key=|id| id.clone() let:id>
+                        <PulledRow id pulls />
+                    </For>
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+/// One pull, kept by id; only its status follows the page.
+#[component]
+fn PulledRow(id: String, pulls: ListData<TransferRecord>) -> impl IntoView {
+    let Some(transfer) = pulls.row_untracked(&id, transfer_id) else {
+        return ().into_any();
+    };
+    let status = pulls.row(id, transfer_id, |t| t.status.to_string());
+    let name = transfer
+        .package_name
+        .clone()
+        .unwrap_or_else(|| transfer.package_id.clone());
+    let href = format!("/sharing/{}", encode(&transfer.id));
+    view! {
+        <tr data-transfer-id=transfer.id.clone()>
+            <td class="name-cell">
+                <a href=href class="truncate" title=name.clone()>{name.clone()}</a>
+                <small><code>{transfer.package_id.clone()}</code></small>
+            </td>
+            <td><Organization id=transfer.source_ims_org_id.clone() name=transfer.source_org_name.clone() /></td>
+            <td><Organization id=transfer.target_ims_org_id.clone() name=transfer.target_org_name.clone() /></td>
+            <td>{move || status.get().map(|status| view! { <StatusLight status /> })}</td>
+            <td><DateCell epoch_ms=Some(transfer.created_date) /></td>
+        </tr>
+    }
+    .into_any()
+}
+
+/// An org by name with its ID, or by ID alone (public-pull records often repeat the ID as name).
+#[component]
+fn Organization(id: String, name: Option<String>) -> impl IntoView {
+    match name.filter(|n| !n.trim().is_empty() && *n != id) {
+        Some(name) => view! {
+            <span class="truncate" title=name.clone()>{name.clone()}</span>
+            <small class="muted"><code>{id}</code></small>
+        }
+        .into_any(),
+        None => view! { <code>{id}</code> }.into_any(),
+    }
+}

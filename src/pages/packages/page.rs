@@ -1,0 +1,301 @@
+//! The Packages tab: the org's inventory, Private or Public, searchable, sortable and paged,
+//! with every part of the view in the URL.
+
+use exim_api::{Package, PackageVisibility};
+use leptos::prelude::*;
+
+use super::actions::{
+    share_block_reason, PackageActionButtons, PackageActionDialogs, PackageActions,
+};
+use crate::api::packages;
+use crate::components::date_cell::DateCell;
+use crate::components::list_frame::{use_list, ListData, ListFrame};
+use crate::components::search_box::SearchBox;
+use crate::components::sort_header::SortHeader;
+use crate::components::status_light::StatusLight;
+use crate::components::url_query::{use_url_query, UrlView};
+use crate::session::{ConnectionContext, PermissionsContext};
+use crate::state::package_query::PackageQuery;
+use crate::state::sorting::Sort;
+use crate::state::url::encode;
+
+const COLUMN_COUNT: usize = 8;
+
+fn package_id(package: &Package) -> &str {
+    &package.id
+}
+
+#[component]
+pub fn PackagesPage() -> impl IntoView {
+    let context = expect_context::<ConnectionContext>();
+    let view = use_url_query::<PackageQuery>();
+    let query = view.query;
+    let inventory = use_list(
+        move || {
+            let client = context.client();
+            let query = query.get();
+            async move { packages::list(&client, &query).await }
+        },
+        |_| false,
+    );
+    // A changed package is patched into the page where it is shown.
+    let actions = PackageActions::new(Callback::new(move |package| {
+        inventory.patch(package, package_id)
+    }));
+    let updating = inventory.updating();
+
+    view! {
+        <div class="page-header">
+            <div>
+                <h1>"Packages"</h1>
+                <p>"Packages of your organization across its sandboxes."</p>
+            </div>
+            <a class="button" href="/import">"Create from payload"</a>
+        </div>
+        <div class="toolbar">
+            <AvailabilityChoice view />
+            <SearchBox
+                id="package-search"
+                label="Search packages by name"
+                placeholder="Search by name"
+                current=Signal::derive(move || query.with(|q| q.search.clone()))
+                on_search=Callback::new(move |search| {
+                    let next = PackageQuery { search, ..query.get_untracked() };
+                    view.replace.run(next.restarted());
+                })
+            />
+            <span class="updating" role="status">{move || updating.get().then_some("Updating…")}</span>
+        </div>
+        <ListFrame
+            state=inventory.state()
+            refresh=inventory.refresh
+            paging=Signal::derive(move || query.with(|q| q.paging))
+            on_paging=Callback::new(move |paging| view.show.run(PackageQuery { paging, ..query.get_untracked() }))
+            noun=("package", "packages")
+            loading=LoadingTable
+            empty=move || view! { <EmptyInventory view /> }
+        >
+            <InventoryTable inventory view actions />
+        </ListFrame>
+        <PackageActionDialogs actions />
+    }
+}
+
+/// The Private / Public radio (native radios styled as a segmented control).
+#[component]
+fn AvailabilityChoice(view: UrlView<PackageQuery>) -> impl IntoView {
+    let query = view.query;
+    let option = move |visibility: PackageVisibility, label: &'static str| {
+        let id = format!("availability-{}", visibility.as_str().to_lowercase());
+        let checked = {
+            let visibility = visibility.clone();
+            move || query.with(|q| q.availability == visibility)
+        };
+        let label_for = id.clone();
+        view! {
+            <input
+                type="radio"
+                name="availability"
+                id=id
+                prop:checked=checked
+                on:change=move |_| {
+                    let mut next = query.get_untracked();
+                    next.availability = visibility.clone();
+                    view.show.run(next.restarted());
+                }
+            />
+            <label for=label_for>{label}</label>
+        }
+    };
+    view! {
+        <fieldset class="segmented">
+            <legend class="visually-hidden">"Availability"</legend>
+            {option(PackageVisibility::Private, "Private")}
+            {option(PackageVisibility::Public, "Public")}
+        </fieldset>
+    }
+}
+
+/// The inventory table: rows keyed by package id, built once per view and patched in place.
+#[component]
+fn InventoryTable(
+    inventory: ListData<Package>,
+    view: UrlView<PackageQuery>,
+    actions: PackageActions,
+) -> impl IntoView {
+    let query = view.query;
+    let ids = inventory.ids(package_id);
+    // For `cargo xtask bench`: each new set of rows (first load, another page), once painted.
+    Effect::new(move |_| {
+        if !ids.with(Vec::is_empty) {
+            crate::perf::mark_after_paint("packages-rows-painted");
+        }
+    });
+    let sort = Signal::derive(move || query.with(|q| q.sort.clone()));
+    let on_sort = Callback::new(move |sort: Sort| {
+        view.show.run(
+            PackageQuery {
+                sort,
+                ..query.get_untracked()
+            }
+            .restarted(),
+        );
+    });
+    let permissions = expect_context::<PermissionsContext>();
+    let can_manage = Signal::derive(move || permissions.get().is_some_and(|p| p.manage_packages));
+    view! {
+        <div class="table-wrap">
+            <table class="data-table" id="packages-table">
+                <caption class="visually-hidden">
+                    {move || query.with(|q| format!("{} packages", if q.availability == PackageVisibility::Public { "Public" } else { "Private" }))}
+                </caption>
+                <thead>
+                    <tr>
+                        <SortHeader field="name" title="Name" sort on_sort />
+                        <SortHeader field="status" title="Status" sort on_sort />
+                        <th scope="col">"Availability"</th>
+                        <th scope="col">"Sandbox"</th>
+                        <th scope="col" class="numeric">"Artifacts"</th>
+                        <SortHeader field="modifiedDate" title="Modified" sort on_sort />
+                        <SortHeader field="expiry" title="Expires" sort on_sort />
+                        <th scope="col"><span class="visually-hidden">"Actions"</span></th>
+                    </tr>
+                </thead>
+                <tbody>
+                    <For each=move || ids.get() key=|id| id.clone() let:id>
+                        <PackageRow id inventory actions can_manage />
+                    </For>
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+/// One package, kept by id. What a package is (name, description, sandbox, artifacts) is plain
+/// text; what a write changes (status, availability, dates, actions) follows the page.
+#[component]
+fn PackageRow(
+    id: String,
+    inventory: ListData<Package>,
+    actions: PackageActions,
+    can_manage: Signal<bool>,
+) -> impl IntoView {
+    let Some(first) = inventory.row_untracked(&id, package_id) else {
+        return ().into_any();
+    };
+    let current = inventory.row(id.clone(), package_id, Package::clone);
+    let sandbox = first
+        .source_sandbox
+        .as_ref()
+        .map(|s| s.name.clone())
+        .unwrap_or_default();
+    let href = format!("/packages/{}", encode(&id));
+    let name = first.name.clone();
+    let changing = move || {
+        current.get().map(|package| {
+            let share_hint = share_block_reason(&package);
+            let status = package
+                .status
+                .as_ref()
+                .map(ToString::to_string)
+                .unwrap_or_default();
+            let visibility = package.visibility().to_string();
+            view! {
+                <td><StatusWithHint status hint=share_hint id=package.id.clone() /></td>
+                <td><StatusLight status=visibility /></td>
+                <td>{sandbox.clone()}</td>
+                <td class="numeric">{package.artifact_count()}</td>
+                <td><DateCell epoch_ms=package.modified_date /></td>
+                <td><DateCell epoch_ms=package.expiry /></td>
+                <td><PackageActionButtons package=package.clone() actions can_manage /></td>
+            }
+        })
+    };
+    view! {
+        <tr data-package-id=id.clone()>
+            <td class="name-cell">
+                <a href=href class="truncate" title=name.clone()>{name.clone()}</a>
+                {first.description.clone().map(|text| {
+                    let full = text.clone();
+                    view! { <small class="truncate" title=full>{text}</small> }
+                })}
+            </td>
+            {changing}
+        </tr>
+    }
+    .into_any()
+}
+
+/// The status light; when the package cannot be shared, focus or hover shows why.
+#[component]
+fn StatusWithHint(status: String, hint: Option<String>, id: String) -> impl IntoView {
+    match hint {
+        None => view! { <StatusLight status /> }.into_any(),
+        Some(hint) => {
+            let hint_id = format!("share-hint-{id}");
+            let described_by = hint_id.clone();
+            view! {
+                <span class="has-tooltip" tabindex="0" aria-describedby=described_by>
+                    <StatusLight status />
+                    <span role="tooltip" id=hint_id class="tooltip">{hint}</span>
+                </span>
+            }
+            .into_any()
+        }
+    }
+}
+
+#[component]
+fn LoadingTable() -> impl IntoView {
+    view! {
+        <div class="table-wrap" aria-busy="true">
+            <table class="data-table">
+                <caption class="visually-hidden">"Loading packages"</caption>
+                <tbody>
+                    {(0..6)
+                        .map(|_| view! {
+                            <tr class="skeleton-row">
+                                {(0..COLUMN_COUNT).map(|_| view! { <td><span></span></td> }).collect_view()}
+                            </tr>
+                        })
+                        .collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+/// What to say when the current filter finds nothing.
+#[component]
+fn EmptyInventory(view: UrlView<PackageQuery>) -> impl IntoView {
+    let query = view.query;
+    let words = move || {
+        let current = query.get();
+        let searching = !current.search.trim().is_empty();
+        let (title, hint) = match (searching, current.availability == PackageVisibility::Public) {
+            (true, _) => (
+                format!("No packages match “{}”", current.search.trim()),
+                "Check the spelling, or clear the search to see every package.",
+            ),
+            (false, true) => (
+                "No public packages yet".to_string(),
+                "Make a published package public from the Private list: any organization with its payload can then pull it.",
+            ),
+            (false, false) => (
+                "No private packages".to_string(),
+                "Packages created in Sandbox Tooling for this organization appear here.",
+            ),
+        };
+        view! {
+            <h2>{title}</h2>
+            <p>{hint}</p>
+            {searching.then(|| view! {
+                <button type="button" on:click=move |_| {
+                    let next = PackageQuery { search: String::new(), ..query.get_untracked() };
+                    view.show.run(next.restarted());
+                }>"Clear search"</button>
+            })}
+        }
+    };
+    view! { <div class="table-wrap empty-state">{words}</div> }
+}

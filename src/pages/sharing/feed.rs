@@ -1,0 +1,41 @@
+//! What the Sharing status table shows, shared with the rail so that a transfer on the page
+//! needs no request of its own.
+
+use exim_api::TransferRecord;
+use leptos::prelude::*;
+
+use crate::components::list_frame::ListData;
+use crate::state::list_query::UrlQuery;
+use crate::state::transfer_query::TransferQuery;
+use crate::state::url::encode;
+
+pub fn transfer_id(transfer: &TransferRecord) -> &str {
+    &transfer.id
+}
+
+#[derive(Clone, Copy)]
+pub struct SharingFeed {
+    pub list: ListData<TransferRecord>,
+    pub query: Memo<TransferQuery>,
+}
+
+impl SharingFeed {
+    /// The transfer as the table shows it, when it is on the current page. Reactive.
+    pub fn row(&self, id: &str) -> Option<TransferRecord> {
+        self.list.find(id, transfer_id)
+    }
+
+    /// True once the table's first answer came, rows or not.
+    pub fn settled(&self) -> bool {
+        self.list.settled()
+    }
+
+    /// `/sharing` (or `/sharing/<id>`) with the current view's query.
+    pub fn href(&self, id: Option<&str>) -> String {
+        let query = self.query.with(UrlQuery::to_url);
+        match id {
+            Some(id) => format!("/sharing/{}{query}", encode(id)),
+            None => format!("/sharing{query}"),
+        }
+    }
+}

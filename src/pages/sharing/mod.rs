@@ -1,0 +1,5 @@
+//! Sharing status: every share and pull, live, with the right rail of one transfer.
+
+mod feed;
+pub mod page;
+pub mod rail;

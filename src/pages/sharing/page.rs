@@ -1,0 +1,290 @@
+//! Sharing Status (`/sharing`): every share and pull the org is party to, live while any runs,
+//! with paging, sorting, search and filters done by the API and kept in the URL. The right rail
+//! is the nested route `/sharing/:id`.
+
+use exim_api::{TransferRecord, TransferRequestType, TransferStatus};
+use leptos::prelude::*;
+use leptos_router::components::Outlet;
+use leptos_router::hooks::{use_location, use_navigate};
+
+use super::feed::{transfer_id, SharingFeed};
+use crate::api::transfers;
+use crate::components::date_cell::DateTime;
+use crate::components::list_frame::{use_list, ListFrame};
+use crate::components::refresh::LiveStatusBar;
+use crate::components::search_box::SearchBox;
+use crate::components::sort_header::SortHeader;
+use crate::components::status_light::StatusLight;
+use crate::components::url_query::{use_url_query, UrlView};
+use crate::session::ConnectionContext;
+use crate::state::polling::{any_running, status_changes};
+use crate::state::sorting::Sort;
+use crate::state::status::request_type_label;
+use crate::state::transfer_query::TransferQuery;
+use crate::state::url::encode;
+
+#[component]
+pub fn SharingStatusPage() -> impl IntoView {
+    let context = expect_context::<ConnectionContext>();
+    let view = use_url_query::<TransferQuery>();
+    let query = view.query;
+    let location = use_location();
+    // Polls while any shown transfer is pending or in progress.
+    let list = use_list(
+        move || {
+            let client = context.client();
+            let query = query.get();
+            async move { transfers::list(&client, &query).await }
+        },
+        any_running,
+    );
+    let feed = SharingFeed { list, query };
+    provide_context(feed);
+    let state = list.state();
+    let problem = Signal::derive(move || {
+        state.with(|s| s.error.as_ref().map(|error| error.headline().to_string()))
+    });
+    let announcement = status_announcement(feed);
+
+    view! {
+        <div class="page-header">
+            <h1>"Sharing status"</h1>
+            <LiveStatusBar refresh=list.refresh loading=list.loading() problem />
+        </div>
+        <Filters view />
+        <div class="sharing-layout" class:with-rail=move || location.pathname.with(|path| path.starts_with("/sharing/"))>
+            <div class="sharing-main">
+                <ListFrame
+                    state
+                    refresh=list.refresh
+                    paging=Signal::derive(move || query.with(|q| q.paging))
+                    on_paging=Callback::new(move |paging| view.show.run(TransferQuery { paging, ..query.get_untracked() }))
+                    noun=("share", "shares")
+                    loading=|| view! { <p class="loading" aria-busy="true">"Loading shares…"</p> }
+                    empty=move || view! { <NoShares query /> }
+                    errors_elsewhere=true
+                >
+                    <TransferTable feed view />
+                </ListFrame>
+            </div>
+            <Outlet />
+        </div>
+        <div class="visually-hidden" aria-live="polite" id="status-announcer">{move || announcement.get()}</div>
+    }
+}
+
+/// The words the polite live region says when refreshed rows change status ("Spring sale to
+/// Globex: Completed"); the last announcement stays until the next change.
+fn status_announcement(feed: SharingFeed) -> Signal<String> {
+    let rows = Memo::new(move |_| feed.list.rows());
+    let said = Memo::new(move |previous: Option<&(Vec<TransferRecord>, String)>| {
+        let now = rows.get();
+        let said = previous.map(|(before, said)| {
+            let changes = status_changes(before, &now);
+            if changes.is_empty() {
+                said.clone()
+            } else {
+                changes.join(". ")
+            }
+        });
+        (now, said.unwrap_or_default())
+    });
+    Signal::derive(move || said.with(|(_, said)| said.clone()))
+}
+
+/// Search by package name, status (any of several) and request type.
+#[component]
+fn Filters(view: UrlView<TransferQuery>) -> impl IntoView {
+    let query = view.query;
+    let status_box = move |status: TransferStatus| {
+        let id = format!("status-{}", status.as_str().to_lowercase());
+        let label_for = id.clone();
+        let label = crate::state::status::humanize(status.as_str());
+        let checked = {
+            let status = status.clone();
+            move || query.with(|q| q.statuses.contains(&status))
+        };
+        view! {
+            <span class="checkbox-inline">
+                <input
+                    type="checkbox"
+                    id=id
+                    prop:checked=checked
+                    on:change=move |_| view.show.run(query.get_untracked().toggling_status(&status))
+                />
+                <label for=label_for>{label}</label>
+            </span>
+        }
+    };
+    view! {
+        <div class="toolbar filters">
+            <SearchBox
+                id="transfer-search"
+                label="Search by package name"
+                placeholder="Search by package name"
+                current=Signal::derive(move || query.with(|q| q.search.clone()))
+                on_search=Callback::new(move |search| {
+                    view.replace.run(TransferQuery { search, ..query.get_untracked() }.restarted());
+                })
+            />
+            <fieldset class="status-filter">
+                <legend>"Status"</legend>
+                {TransferStatus::KNOWN.iter().cloned().map(status_box).collect_view()}
+            </fieldset>
+            <label class="type-filter">
+                "Type"
+                <select on:change=move |ev| {
+                    let value = event_target_value(&ev);
+                    let request_type = TransferRequestType::KNOWN.iter().find(|t| t.as_str() == value).cloned();
+                    view.show.run(TransferQuery { request_type, ..query.get_untracked() }.restarted());
+                }>
+                    <option value="" selected=move || query.with(|q| q.request_type.is_none())>"All types"</option>
+                    {TransferRequestType::KNOWN
+                        .iter()
+                        .map(|request_type| {
+                            let selected = {
+                                let request_type = request_type.clone();
+                                move || query.with(|q| q.request_type.as_ref() == Some(&request_type))
+                            };
+                            view! {
+                                <option value=request_type.as_str() selected=selected>
+                                    {request_type_label(request_type)}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
+                </select>
+            </label>
+        </div>
+    }
+}
+
+/// Why there is nothing to show: nothing shared yet, or nothing matching the filters.
+#[component]
+fn NoShares(query: Memo<TransferQuery>) -> impl IntoView {
+    view! {
+        <div class="table-wrap empty-state">
+            <h2>"No shares to show"</h2>
+            <p>{move || if query.with(|q| *q == TransferQuery::default()) {
+                "Share a published private package from the Packages tab; its progress appears here."
+            } else {
+                "Nothing matches these filters. Change or clear them to see more."
+            }}</p>
+        </div>
+    }
+}
+
+#[component]
+fn TransferTable(feed: SharingFeed, view: UrlView<TransferQuery>) -> impl IntoView {
+    let query = view.query;
+    let ids = feed.list.ids(transfer_id);
+    // For `cargo xtask bench`: each new set of rows (first load, another page), once painted.
+    Effect::new(move |_| {
+        if !ids.with(Vec::is_empty) {
+            crate::perf::mark_after_paint("transfers-rows-painted");
+        }
+    });
+    let sort = Signal::derive(move || query.with(|q| q.sort.clone()));
+    let on_sort = Callback::new(move |sort: Sort| {
+        view.show.run(
+            TransferQuery {
+                sort,
+                ..query.get_untracked()
+            }
+            .restarted(),
+        );
+    });
+    // The row whose rail is open, compared once per change rather than once per row.
+    let location = use_location();
+    let open_rail = Selector::new(move || {
+        location
+            .pathname
+            .with(|path| path.strip_prefix("/sharing/").map(str::to_string))
+    });
+    view! {
+        <div class="table-wrap">
+            <table class="data-table" id="transfers-table">
+                <caption class="visually-hidden">"Shares and pulls"</caption>
+                <thead>
+                    <tr>
+                        <SortHeader field="packageName" title="Package" sort on_sort />
+                        <th scope="col" class="optional">"Source organization"</th>
+                        <SortHeader field="targetOrgName" title="Target organization" sort on_sort />
+                        <th scope="col" class="optional">"Type"</th>
+                        <SortHeader field="status" title="Status" sort on_sort />
+                        <th scope="col" class="optional">"Initiated by"</th>
+                        <SortHeader field="createdDate" title="Created" sort on_sort />
+                        <th scope="col">"Completed"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    <For each=move || ids.get() key=|id| id.clone() let:id>
+                        <TransferRow id feed open_rail=open_rail.clone() />
+                    </For>
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+/// One row, kept by id. What a transfer is (package, organizations, type, initiator, creation)
+/// never changes, so those cells are plain text; status and completion update in place on a
+/// refresh, so focus and scroll stay put.
+#[component]
+fn TransferRow(
+    id: String,
+    feed: SharingFeed,
+    open_rail: Selector<Option<String>>,
+) -> impl IntoView {
+    let navigate = use_navigate();
+    let Some(first) = feed.list.row_untracked(&id, transfer_id) else {
+        return ().into_any();
+    };
+    let progress = feed.list.row(id.clone(), transfer_id, |t| {
+        (t.status.to_string(), t.completed_time)
+    });
+    let href = {
+        let id = id.clone();
+        move || feed.href(Some(&id))
+    };
+    let open = {
+        let href = href.clone();
+        move |_| navigate(&href(), Default::default())
+    };
+    let selected = {
+        let id = Some(encode(&id));
+        move || open_rail.selected(&id)
+    };
+    let TransferRecord {
+        package_id,
+        package_name,
+        source_ims_org_id,
+        source_org_name,
+        target_ims_org_id,
+        target_org_name,
+        request_type,
+        initiated_by,
+        created_date,
+        ..
+    } = first;
+    view! {
+        <tr data-transfer-id=id class:selected=selected on:click=open>
+            <td class="name-cell">
+                <a href=href on:click=|ev| ev.stop_propagation()>
+                    {package_name.unwrap_or(package_id)}
+                </a>
+            </td>
+            <td class="optional">{source_org_name.unwrap_or(source_ims_org_id)}</td>
+            <td>
+                {target_org_name.unwrap_or_else(|| target_ims_org_id.clone())}
+                <small class="org-id">{target_ims_org_id}</small>
+            </td>
+            <td class="optional">{request_type_label(&request_type)}</td>
+            <td>{move || progress.with(|p| p.as_ref().map(|(status, _)| view! { <StatusLight status=status.clone() /> }))}</td>
+            <td class="optional">{initiated_by}</td>
+            <td><DateTime epoch_ms=Some(created_date) /></td>
+            <td>{move || progress.with(|p| p.as_ref().map(|(_, completed)| view! { <DateTime epoch_ms=*completed /> }))}</td>
+        </tr>
+    }
+    .into_any()
+}
