@@ -47,6 +47,7 @@ mod handshake_rules;
 mod ids;
 mod package_rules;
 mod query;
+mod request_headers;
 mod routes;
 mod state;
 mod static_files;
