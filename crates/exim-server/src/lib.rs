@@ -76,7 +76,7 @@ pub fn app(state: AppState) -> Router {
     state.start_worker();
     let mut router = routes::api_router(state.test_hooks());
     if let Some(hooks) = state.test_hooks() {
-        router = router.merge(test_hooks::routes(hooks));
+        router = router.merge(test_hooks::routes(&hooks));
     }
     if let Some(dir) = state.static_dir() {
         router = router.fallback_service(static_files::router(dir));
