@@ -1,11 +1,10 @@
 //! `GET /exim/packages` (paging, sorting, filtering) and `GET /exim/packages/{id}`.
 
-mod common;
-
 use axum::http::StatusCode;
 use axum::Router;
-use common::*;
 use serde_json::Value;
+
+use crate::common::*;
 
 const PACKAGES: &str = "/data/foundation/exim/packages";
 

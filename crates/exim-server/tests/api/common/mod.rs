@@ -1,8 +1,5 @@
-//! Shared by the integration tests: a demo server in memory and a request builder whose
-//! defaults are a valid Acme admin call.
-
-// Each test binary uses a different part of this module.
-#![allow(dead_code)]
+//! Shared by the modules of this test binary: a demo server in memory and a request builder
+//! whose defaults are a valid Acme admin call.
 
 use axum::body::Body;
 use axum::http::{header, HeaderMap, Method, Request, StatusCode};

@@ -1,9 +1,8 @@
 //! The gateway's checks (api-notes §14), in the order a request meets them.
 
-mod common;
-
 use axum::http::StatusCode;
-use common::*;
+
+use crate::common::*;
 
 const PACKAGES: &str = "/data/foundation/exim/packages";
 

@@ -1,9 +1,8 @@
 //! `GET /sandbox-management/sandboxes`.
 
-mod common;
-
 use axum::http::StatusCode;
-use common::*;
+
+use crate::common::*;
 
 const SANDBOXES: &str = "/data/foundation/sandbox-management/sandboxes";
 
