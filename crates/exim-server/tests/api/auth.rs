@@ -3,8 +3,7 @@
 use axum::http::StatusCode;
 
 use crate::common::*;
-
-const PACKAGES: &str = "/data/foundation/exim/packages";
+use crate::packages_support::PACKAGES;
 
 #[tokio::test]
 async fn a_complete_call_passes() {

@@ -6,7 +6,6 @@ use axum::http::StatusCode;
 use serde_json::Value;
 
 use crate::common::*;
-use crate::handshakes::as_org;
 use crate::packages_support::*;
 use crate::transfers::{share, TRANSFER};
 

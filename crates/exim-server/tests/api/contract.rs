@@ -10,7 +10,7 @@ use axum::Router;
 use serde_json::{json, Value};
 
 use crate::common::*;
-use crate::handshakes::{as_org, record};
+use crate::handshakes::record;
 use crate::packages_support::*;
 
 const GOLDEN: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../exim-api/tests/golden/");

@@ -6,7 +6,7 @@ use axum::Router;
 use serde_json::{json, Value};
 
 use crate::common::*;
-use crate::handshakes::{action_body, as_org, record};
+use crate::handshakes::{action_body, record};
 use crate::packages_support::*;
 use crate::transfers::TRANSFER;
 

@@ -7,7 +7,7 @@ use axum::Router;
 use serde_json::{json, Value};
 
 use crate::common::*;
-use crate::handshakes::{act, as_org, record};
+use crate::handshakes::{act, record};
 use crate::packages_support::*;
 
 pub const TRANSFER: &str = "/data/foundation/exim/transfer";
@@ -46,13 +46,6 @@ fn package_names(list: &Value) -> Vec<String> {
         .iter()
         .map(|t| t["packageName"].as_str().unwrap().to_string())
         .collect()
-}
-
-async fn packages_of(app: &Router, org: &str) -> Vec<Value> {
-    let reply = as_org(get(&format!("{PACKAGES}?limit=100")), org)
-        .send(app)
-        .await;
-    reply.json["data"].as_array().unwrap().clone()
 }
 
 #[tokio::test]

@@ -71,6 +71,17 @@ pub fn delete(uri: &str) -> Call {
     get(uri).method(Method::DELETE)
 }
 
+/// `call` made by the admin of `org`, in its production sandbox (Acme's calls are left as
+/// they are).
+pub fn as_org(call: Call, org: &str) -> Call {
+    match org {
+        GLOBEX => call.signed_in_as(GLOBEX, "demo-globex-admin", "prod"),
+        INITECH => call.signed_in_as(INITECH, "demo-initech-admin", "prod"),
+        UMBRELLA => call.signed_in_as(UMBRELLA, "demo-umbrella-admin", "prod"),
+        _ => call,
+    }
+}
+
 impl Call {
     /// A JSON body with `Content-Type: application/json`.
     pub fn json(self, body: &str) -> Self {
