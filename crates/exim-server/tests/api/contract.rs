@@ -282,7 +282,7 @@ async fn prepare(app: &Router, example: &Example, ids: &Ids) {
 async fn every_documented_request_gets_the_documented_answer() {
     let mut failures = Vec::new();
     for example in examples() {
-        let app = demo_app();
+        let app = demo_app_with_worker();
         let ids = ids(&app).await;
         prepare(&app, &example, &ids).await;
         let path = example
@@ -309,7 +309,7 @@ async fn every_documented_request_gets_the_documented_answer() {
 
 #[tokio::test]
 async fn a_transfer_and_a_job_read_back_as_documented() {
-    let app = demo_app();
+    let app = demo_app_with_worker();
     let completed = get(&format!(
         "{EXIM}/transfer/list?{}",
         property("status==COMPLETED")

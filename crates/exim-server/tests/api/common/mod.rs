@@ -20,9 +20,17 @@ pub const UMBRELLA: &str = "C0FA10B6661FDE6F0A494023@AdobeOrg";
 /// quickly, but long enough to observe the states in between.
 pub const TEST_STEP_MS: u64 = 25;
 
-/// The API with the demo data in an in-memory database.
+/// The API with the demo data in an in-memory database. No worker runs: publishing, imports
+/// and transfers stay where the requests left them.
 pub fn demo_app() -> Router {
     app(demo_state())
+}
+
+/// [`demo_app`] with the worker running, for tests that wait for asynchronous work.
+pub fn demo_app_with_worker() -> Router {
+    let state = demo_state();
+    state.start_worker();
+    app(state)
 }
 
 pub fn demo_state() -> AppState {
