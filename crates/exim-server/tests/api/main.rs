@@ -9,6 +9,7 @@ mod concurrency;
 mod contract;
 mod crash;
 mod database;
+mod embedding;
 mod handshakes;
 mod isolation;
 mod package_jobs;
