@@ -235,6 +235,7 @@ impl BrowserTest {
             .expect("a free port");
         let requests = RequestLog::default();
         let log = requests.clone();
+        state.start_worker();
         let app = exim_server::app(state).layer(axum::middleware::from_fn(
             move |request: axum::extract::Request, next: axum::middleware::Next| {
                 let log = log.clone();

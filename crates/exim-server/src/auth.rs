@@ -13,6 +13,7 @@ use crate::db::directory;
 use crate::directory::permissions::{MANAGE_PACKAGE, PACKAGE_SHARE};
 use crate::directory::{Org, User};
 use crate::error::{ApiError, GatewayFailure};
+use crate::request_headers::header;
 use crate::state::AppState;
 
 /// The only API key this server accepts.
@@ -142,13 +143,4 @@ fn bearer_token(headers: &HeaderMap) -> Option<&str> {
     let (scheme, token) = value.split_once(' ')?;
     let token = token.trim();
     (scheme.eq_ignore_ascii_case("bearer") && !token.is_empty()).then_some(token)
-}
-
-/// A header's trimmed value; absent, blank and non-text values all count as missing.
-pub(crate) fn header<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
-    headers
-        .get(name)
-        .and_then(|value| value.to_str().ok())
-        .map(str::trim)
-        .filter(|value| !value.is_empty())
 }

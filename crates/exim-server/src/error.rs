@@ -10,8 +10,8 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use exim_api::{headers, ErrorReport, GatewayError, PlatformError, TenantInfo};
 
-use crate::auth::header;
 use crate::db::DbError;
+use crate::request_headers::header;
 
 /// Every way a request can fail.
 #[derive(Debug)]

@@ -7,6 +7,8 @@
 //! # async fn run() -> Result<(), Box<dyn std::error::Error>> {
 //! use exim_server::{app, AppState, ServerConfig};
 //! let state = AppState::open(&ServerConfig { demo: true, ..ServerConfig::default() })?;
+//! // Publishing, imports and transfers advance only while the worker runs.
+//! state.start_worker();
 //! let listener = tokio::net::TcpListener::bind("127.0.0.1:8081").await?;
 //! axum::serve(listener, app(state)).await?;
 //! # Ok(()) }
@@ -47,6 +49,7 @@ mod handshake_rules;
 mod ids;
 mod package_rules;
 mod query;
+mod request_headers;
 mod routes;
 mod state;
 mod static_files;
@@ -69,13 +72,13 @@ pub use state::AppState;
 /// The whole HTTP surface: the API under `/data/foundation` and, when configured, the built
 /// app for every other path.
 ///
-/// Must be called inside a tokio runtime: it starts the worker that advances asynchronous
-/// work (publishing, imports, transfers) of this state.
+/// Only builds the router: nothing starts running. Asynchronous work (publishing, imports,
+/// transfers) advances only while the state's worker runs, so a server also calls
+/// [`AppState::start_worker`]; a test that checks only synchronous answers need not.
 pub fn app(state: AppState) -> Router {
-    state.start_worker();
     let mut router = routes::api_router(state.test_hooks());
     if let Some(hooks) = state.test_hooks() {
-        router = router.merge(test_hooks::routes(hooks));
+        router = router.merge(test_hooks::routes(&hooks));
     }
     if let Some(dir) = state.static_dir() {
         router = router.fallback_service(static_files::router(dir));

@@ -77,6 +77,7 @@ async fn run(args: Args) -> Result<(), Box<dyn std::error::Error>> {
     if args.test_hooks {
         println!("test hooks: http://{address}/_local/requests and http://{address}/_local/faults");
     }
+    state.start_worker();
     axum::serve(listener, app(state))
         .with_graceful_shutdown(shutdown_signal())
         .await?;

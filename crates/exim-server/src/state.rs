@@ -101,8 +101,11 @@ impl AppState {
         self.static_dir.as_deref()
     }
 
-    /// Starts the worker on the current tokio runtime, once per state (and its clones).
-    pub(crate) fn start_worker(&self) {
+    /// Starts the worker that advances this state's asynchronous work (publishing, imports,
+    /// transfers) one step per `step_ms`; without it, such work stays where it was created.
+    /// Once per state and its clones: later calls do nothing. Must be called inside a tokio
+    /// runtime, on which the worker runs until the runtime shuts down.
+    pub fn start_worker(&self) {
         if self.worker_started.swap(true, Ordering::SeqCst) {
             return;
         }

@@ -3,7 +3,7 @@
 
 use rusqlite::Connection;
 
-use super::OpenError;
+use super::error::OpenError;
 
 const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0001_directory_and_packages.sql"),

@@ -4,7 +4,9 @@
 use exim_api::{encode_status_history, HandshakeStatus, StatusHistoryAction, StatusHistoryEntry};
 use rusqlite::Connection;
 
-use super::{hex_id, user_of, uuid, ACME, BASE_MS, GLOBEX, HOUR_MS, INITECH, UMBRELLA};
+use super::dates::{BASE_MS, HOUR_MS};
+use super::directory::{region_of, user_of, ACME, GLOBEX, INITECH, UMBRELLA};
+use super::ids::{hex_id, uuid};
 use crate::db::handshakes::{insert_handshake, record_answer, Answer, NewHandshake};
 
 struct DemoPartnership {
@@ -95,7 +97,7 @@ fn insert(conn: &Connection, partnership: &DemoPartnership) -> rusqlite::Result<
             by: answerer.id,
             by_name: answerer.display_name,
             by_org: partnership.target,
-            target_region: Some(super::region_of(partnership.target)),
+            target_region: Some(region_of(partnership.target)),
             status_history: &encode_status_history(&history),
         },
     )

@@ -5,9 +5,10 @@
 use exim_api::{PackageStatus, PackageVisibility, TransferRequestType, TransferStatus};
 use rusqlite::Connection;
 
-use super::{
-    demo_package, hex_id, user_of, uuid, ACME, BASE_MS, DAY_MS, GLOBEX, HOUR_MS, INITECH, PACKAGES,
-};
+use super::dates::{BASE_MS, DAY_MS, HOUR_MS};
+use super::directory::{user_of, ACME, GLOBEX, INITECH, ORGS};
+use super::ids::{hex_id, uuid};
+use super::packages::{demo_package, PACKAGES};
 use crate::db::packages::insert_package;
 use crate::db::transfers::{insert_transfer, record_step, NewTransfer, Step};
 use crate::package_rules::DEFAULT_LIFETIME_DAYS;
@@ -88,8 +89,7 @@ fn insert(conn: &Connection, transfer: &DemoTransfer) -> rusqlite::Result<()> {
         _ => user_of(transfer.source),
     };
     let org_name = |org: &str| {
-        super::ORGS
-            .iter()
+        ORGS.iter()
             .find(|o| o.ims_org_id == org)
             .map_or("", |o| o.name)
     };

@@ -1,6 +1,6 @@
 //! The filterable and sortable fields of each list.
 
-use super::{FieldKind, ListField, Sort};
+use super::list_field::{FieldKind, ListField, Sort};
 
 /// Fields of `GET /exim/packages` (api-notes §14).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

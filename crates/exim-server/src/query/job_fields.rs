@@ -1,6 +1,6 @@
 //! Fields of `GET /exim/packages/jobs`.
 
-use super::{FieldKind, ListField, Sort};
+use super::list_field::{FieldKind, ListField, Sort};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum JobField {

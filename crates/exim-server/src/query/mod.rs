@@ -12,12 +12,14 @@
 mod fields;
 mod handshake_fields;
 mod job_fields;
+mod list_field;
 mod timestamp;
 mod transfer_fields;
 
 pub use fields::PackageField;
 pub use handshake_fields::HandshakeField;
 pub use job_fields::JobField;
+pub use list_field::{FieldKind, ListField, Sort};
 pub use timestamp::parse_timestamp;
 pub use transfer_fields::TransferField;
 
@@ -27,45 +29,6 @@ use exim_api::PagedResponse;
 
 pub const DEFAULT_LIMIT: u64 = 20;
 pub const MAX_LIMIT: u64 = 100;
-
-/// How a field's values are compared, which decides the operators it accepts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FieldKind {
-    /// Free text such as a name: exact match, exclusion or contains.
-    Text,
-    /// An upper-case wire enum such as `status`: values are matched case-insensitively.
-    Enum,
-    /// Epoch milliseconds; filter values may also be ISO-8601.
-    Timestamp,
-}
-
-/// The fields one kind of list can be filtered and sorted on.
-pub trait ListField: Copy + Sized + 'static {
-    const ALL: &'static [Self];
-    const DEFAULT_SORT: Sort<Self>;
-
-    /// The name used in `property` and `orderby`.
-    fn name(self) -> &'static str;
-    fn kind(self) -> FieldKind;
-    fn sortable(self) -> bool;
-
-    /// The values an enum field accepts, upper-case; empty accepts any value.
-    fn known_values(self) -> &'static [&'static str] {
-        &[]
-    }
-
-    /// The stored value an accepted (upper-case) enum value stands for; aliases map here.
-    fn stored_value(self, value: String) -> String {
-        value
-    }
-
-    fn from_name(name: &str) -> Option<Self> {
-        Self::ALL
-            .iter()
-            .copied()
-            .find(|field| field.name().eq_ignore_ascii_case(name))
-    }
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Operator {
@@ -134,12 +97,6 @@ pub struct Filter<F> {
     pub field: F,
     pub operator: Operator,
     pub values: Vec<FilterValue>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Sort<F> {
-    pub field: F,
-    pub descending: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,7 +1,7 @@
 //! Fields of `GET /exim/transfer/list`. Sorting by `packageName`, `status` and
 //! `targetOrgName` is our extension (api-notes §14); Platform orders only by `createdDate`.
 
-use super::{FieldKind, ListField, Sort};
+use super::list_field::{FieldKind, ListField, Sort};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TransferField {

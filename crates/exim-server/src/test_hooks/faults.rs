@@ -25,7 +25,6 @@ use axum::http::{Method, StatusCode};
 use axum::Json;
 use serde::{Deserialize, Serialize};
 
-use super::TestHooks;
 use crate::error::ApiError;
 use crate::extract::ApiJson;
 
@@ -153,15 +152,11 @@ fn path_matches(pattern: &str, path: &str) -> bool {
 }
 
 pub async fn arm(
-    State(hooks): State<Arc<TestHooks>>,
+    State(faults): State<Arc<ArmedFaults>>,
     ApiJson(spec): ApiJson<FaultSpec>,
 ) -> Result<(StatusCode, Json<ArmedFault>), ApiError> {
     spec.check().map_err(ApiError::Invalid)?;
-    let mut armed = hooks
-        .faults
-        .inner
-        .lock()
-        .unwrap_or_else(PoisonError::into_inner);
+    let mut armed = faults.inner.lock().unwrap_or_else(PoisonError::into_inner);
     armed.next_id += 1;
     let fault = ArmedFault {
         id: armed.next_id,
@@ -177,20 +172,15 @@ pub struct FaultList {
     faults: Vec<ArmedFault>,
 }
 
-pub async fn list(State(hooks): State<Arc<TestHooks>>) -> Json<FaultList> {
-    let armed = hooks
-        .faults
-        .inner
-        .lock()
-        .unwrap_or_else(PoisonError::into_inner);
+pub async fn list(State(faults): State<Arc<ArmedFaults>>) -> Json<FaultList> {
+    let armed = faults.inner.lock().unwrap_or_else(PoisonError::into_inner);
     Json(FaultList {
         faults: armed.faults.clone(),
     })
 }
 
-pub async fn disarm_all(State(hooks): State<Arc<TestHooks>>) -> StatusCode {
-    hooks
-        .faults
+pub async fn disarm_all(State(faults): State<Arc<ArmedFaults>>) -> StatusCode {
+    faults
         .inner
         .lock()
         .unwrap_or_else(PoisonError::into_inner)

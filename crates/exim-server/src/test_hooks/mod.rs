@@ -1,6 +1,5 @@
 //! Local-only helpers for tests, present only when the server runs with `--test-hooks` (or
-//! [`AppState::with_test_hooks`](crate::AppState::with_test_hooks)), and never under
-//! `/data/foundation`:
+//! `AppState::with_test_hooks`), and never under `/data/foundation`:
 //!
 //! - `GET /_local/requests` counts the API requests received per route since start (or the
 //!   last `DELETE /_local/requests`), keyed `"<METHOD> <route pattern>"`, e.g.
@@ -15,36 +14,29 @@ mod faults;
 mod observe;
 mod requests;
 mod severed_body;
-
-use std::sync::Arc;
+mod state;
 
 use axum::routing::get;
 use axum::Router;
 
 pub use observe::observe;
+pub use state::TestHooks;
 
-use faults::ArmedFaults;
-use requests::RequestCounts;
-
-/// The hooks' shared state.
-#[derive(Default)]
-pub struct TestHooks {
-    counts: RequestCounts,
-    faults: ArmedFaults,
-}
-
-/// The `/_local` endpoints.
-pub fn routes<S: Clone + Send + Sync + 'static>(hooks: Arc<TestHooks>) -> Router<S> {
-    Router::new()
+/// The `/_local` endpoints; each works on its own part of the hooks.
+pub fn routes<S: Clone + Send + Sync + 'static>(hooks: &TestHooks) -> Router<S> {
+    let requests = Router::new()
         .route(
             "/_local/requests",
             get(requests::report).delete(requests::reset),
         )
+        .with_state(hooks.counts.clone());
+    let faults = Router::new()
         .route(
             "/_local/faults",
             get(faults::list)
                 .post(faults::arm)
                 .delete(faults::disarm_all),
         )
-        .with_state(hooks)
+        .with_state(hooks.faults.clone());
+    requests.merge(faults)
 }

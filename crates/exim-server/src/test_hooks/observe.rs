@@ -12,7 +12,7 @@ use axum::response::{IntoResponse, Response};
 
 use super::faults::FaultSpec;
 use super::severed_body::severed_response;
-use super::TestHooks;
+use super::state::TestHooks;
 use crate::error::{service_error, ApiError, GatewayFailure};
 
 /// Our error number for injected faults: `EXIM-9<status>-<status>`.

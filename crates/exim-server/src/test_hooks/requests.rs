@@ -8,7 +8,6 @@ use axum::http::StatusCode;
 use axum::Json;
 use serde::Serialize;
 
-use super::TestHooks;
 use crate::clock::now_ms;
 
 pub struct RequestCounts {
@@ -47,12 +46,8 @@ pub struct RequestReport {
     routes: BTreeMap<String, u64>,
 }
 
-pub async fn report(State(hooks): State<Arc<TestHooks>>) -> Json<RequestReport> {
-    let counted = hooks
-        .counts
-        .inner
-        .lock()
-        .unwrap_or_else(PoisonError::into_inner);
+pub async fn report(State(counts): State<Arc<RequestCounts>>) -> Json<RequestReport> {
+    let counted = counts.inner.lock().unwrap_or_else(PoisonError::into_inner);
     Json(RequestReport {
         since: counted.since,
         total: counted.per_route.values().sum(),
@@ -60,12 +55,8 @@ pub async fn report(State(hooks): State<Arc<TestHooks>>) -> Json<RequestReport> 
     })
 }
 
-pub async fn reset(State(hooks): State<Arc<TestHooks>>) -> StatusCode {
-    let mut counted = hooks
-        .counts
-        .inner
-        .lock()
-        .unwrap_or_else(PoisonError::into_inner);
+pub async fn reset(State(counts): State<Arc<RequestCounts>>) -> StatusCode {
+    let mut counted = counts.inner.lock().unwrap_or_else(PoisonError::into_inner);
     counted.since = now_ms();
     counted.per_route.clear();
     StatusCode::NO_CONTENT

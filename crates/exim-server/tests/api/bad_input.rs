@@ -6,7 +6,7 @@ use axum::Router;
 use serde_json::json;
 
 use crate::common::*;
-use crate::handshakes::{as_org, record};
+use crate::handshakes::record;
 use crate::packages_support::*;
 
 const EXIM: &str = "/data/foundation/exim";

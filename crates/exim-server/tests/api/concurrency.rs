@@ -6,7 +6,6 @@ use axum::http::StatusCode;
 use serde_json::Value;
 
 use crate::common::*;
-use crate::handshakes::as_org;
 use crate::packages_support::*;
 use crate::transfers::{share, TRANSFER};
 
@@ -14,7 +13,7 @@ const SHARES: usize = 200;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn two_hundred_concurrent_shares_all_finish_once() {
-    let app = demo_app();
+    let app = demo_app_with_worker();
     let id = acme_package(&app, "Product catalog classes").await;
     let requests: Vec<_> = (0..SHARES)
         .map(|_| {

@@ -10,7 +10,7 @@ use axum::Router;
 use serde_json::{json, Value};
 
 use crate::common::*;
-use crate::handshakes::{as_org, record};
+use crate::handshakes::record;
 use crate::packages_support::*;
 
 const GOLDEN: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../exim-api/tests/golden/");
@@ -282,7 +282,7 @@ async fn prepare(app: &Router, example: &Example, ids: &Ids) {
 async fn every_documented_request_gets_the_documented_answer() {
     let mut failures = Vec::new();
     for example in examples() {
-        let app = demo_app();
+        let app = demo_app_with_worker();
         let ids = ids(&app).await;
         prepare(&app, &example, &ids).await;
         let path = example
@@ -309,7 +309,7 @@ async fn every_documented_request_gets_the_documented_answer() {
 
 #[tokio::test]
 async fn a_transfer_and_a_job_read_back_as_documented() {
-    let app = demo_app();
+    let app = demo_app_with_worker();
     let completed = get(&format!(
         "{EXIM}/transfer/list?{}",
         property("status==COMPLETED")

@@ -8,15 +8,6 @@ use crate::common::*;
 
 const HANDSHAKE: &str = "/data/foundation/exim/handshake";
 
-pub fn as_org(call: Call, org: &str) -> Call {
-    match org {
-        GLOBEX => call.signed_in_as(GLOBEX, "demo-globex-admin", "prod"),
-        INITECH => call.signed_in_as(INITECH, "demo-initech-admin", "prod"),
-        UMBRELLA => call.signed_in_as(UMBRELLA, "demo-umbrella-admin", "prod"),
-        _ => call,
-    }
-}
-
 async fn list(app: &Router, org: &str, query: &str) -> Reply {
     let reply = as_org(get(&format!("{HANDSHAKE}/list?{query}")), org)
         .send(app)

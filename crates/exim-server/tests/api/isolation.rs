@@ -6,7 +6,7 @@ use axum::Router;
 use serde_json::{json, Value};
 
 use crate::common::*;
-use crate::handshakes::{action_body, as_org, record};
+use crate::handshakes::{action_body, record};
 use crate::packages_support::*;
 use crate::transfers::TRANSFER;
 
@@ -144,7 +144,7 @@ fn operations(t: &Targets) -> Vec<(Call, String)> {
 
 #[tokio::test]
 async fn globex_cannot_reach_acmes_objects() {
-    let app = demo_app();
+    let app = demo_app_with_worker();
     let targets = targets(&app).await;
     let before = acme_world(&app).await;
     for (call, what) in operations(&targets) {
@@ -195,7 +195,7 @@ async fn globex_cannot_reach_acmes_objects() {
 
 #[tokio::test]
 async fn the_viewer_cannot_write_anything() {
-    let app = demo_app();
+    let app = demo_app_with_worker();
     let targets = targets(&app).await;
     let incoming = get(&format!("{EXIM}/handshake/list?requestType=INCOMING"))
         .send(&app)

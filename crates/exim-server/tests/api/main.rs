@@ -1,17 +1,24 @@
 //! The API's behaviour, one module per area; a single test binary keeps builds short.
 
-#[path = "../common/mod.rs"]
 mod common;
 
+mod access_control;
+mod auth;
 mod bad_input;
 mod concurrency;
 mod contract;
 mod crash;
+mod database;
+mod embedding;
 mod handshakes;
 mod isolation;
 mod package_jobs;
+mod package_reads;
 mod package_writes;
 mod packages_support;
+mod routing;
+mod sandboxes;
+mod static_files;
 mod test_hooks;
 mod token_logging;
 mod transfers;

@@ -12,7 +12,7 @@ const PATIENCE: Duration = Duration::from_secs(5);
 
 #[tokio::test]
 async fn publishing_is_asynchronous() {
-    let app = demo_app();
+    let app = demo_app_with_worker();
     let id = create_draft(&app, "To publish").await["id"]
         .as_str()
         .unwrap()
@@ -114,14 +114,14 @@ async fn publishing_refuses_what_cannot_be_published() {
 
 #[tokio::test]
 async fn a_failed_publication_can_be_retried() {
-    let app = demo_app();
+    let app = demo_app_with_worker();
     let id = acme_package(&app, "Email consent policies").await;
     publish(&app, &id).await;
 }
 
 #[tokio::test]
 async fn import_checks_conflicts_and_runs_a_job() {
-    let app = demo_app();
+    let app = demo_app_with_worker();
     let id = acme_package(&app, "Customer profile schema").await;
     let conflicts = get(&format!("{PACKAGES}/{id}/import?targetSandbox=acme-dev"))
         .send(&app)

@@ -23,6 +23,15 @@ pub async fn acme_package(app: &Router, name: &str) -> String {
         .to_string()
 }
 
+/// Every package of `org`, newest first, as its admin lists them.
+pub async fn packages_of(app: &Router, org: &str) -> Vec<Value> {
+    let reply = as_org(get(&format!("{PACKAGES}?limit=100")), org)
+        .send(app)
+        .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.text);
+    reply.json["data"].as_array().expect("a data array").clone()
+}
+
 /// Creates a PARTIAL Acme draft with two artifacts; returns its JSON.
 pub async fn create_draft(app: &Router, name: &str) -> Value {
     let body = json!({

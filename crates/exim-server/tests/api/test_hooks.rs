@@ -9,8 +9,7 @@ use serde_json::json;
 
 use crate::common::raw_http::acme_request;
 use crate::common::*;
-
-const PACKAGES: &str = "/data/foundation/exim/packages";
+use crate::packages_support::PACKAGES;
 
 fn hooked_app() -> Router {
     app(demo_state().with_test_hooks())

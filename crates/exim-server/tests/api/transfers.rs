@@ -7,7 +7,7 @@ use axum::Router;
 use serde_json::{json, Value};
 
 use crate::common::*;
-use crate::handshakes::{act, as_org, record};
+use crate::handshakes::{act, record};
 use crate::packages_support::*;
 
 pub const TRANSFER: &str = "/data/foundation/exim/transfer";
@@ -46,13 +46,6 @@ fn package_names(list: &Value) -> Vec<String> {
         .iter()
         .map(|t| t["packageName"].as_str().unwrap().to_string())
         .collect()
-}
-
-async fn packages_of(app: &Router, org: &str) -> Vec<Value> {
-    let reply = as_org(get(&format!("{PACKAGES}?limit=100")), org)
-        .send(app)
-        .await;
-    reply.json["data"].as_array().unwrap().clone()
 }
 
 #[tokio::test]
@@ -99,7 +92,7 @@ async fn demo_transfers_are_listed_for_each_party() {
 
 #[tokio::test]
 async fn a_share_runs_to_completion_and_copies_the_package() {
-    let app = demo_app();
+    let app = demo_app_with_worker();
     let id = acme_package(&app, "Product catalog classes").await;
     let reply = share(&app, &id, &[GLOBEX]).await;
     assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.text);
@@ -155,7 +148,7 @@ async fn a_share_runs_to_completion_and_copies_the_package() {
 
 #[tokio::test]
 async fn fail_packages_fail_at_fetching_blob_files() {
-    let app = demo_app();
+    let app = demo_app_with_worker();
     let draft = create_draft(&app, "Segments [fail]").await;
     let id = draft["id"].as_str().unwrap().to_string();
     publish(&app, &id).await;
@@ -329,7 +322,7 @@ async fn the_list_filters_searches_and_sorts() {
 
 #[tokio::test]
 async fn a_public_package_is_pulled_with_its_payload() {
-    let app = demo_app();
+    let app = demo_app_with_worker();
     let id = acme_package(&app, "Spring sale journeys").await;
     let payload = get(&format!("{PACKAGES}/payload/{id}")).send(&app).await;
     let reply = as_org(
@@ -380,7 +373,7 @@ async fn pulls_are_refused_for_private_or_misattributed_packages() {
 
 #[tokio::test]
 async fn a_package_being_shared_cannot_be_deleted() {
-    let app = demo_app();
+    let app = demo_app_with_worker();
     let id = acme_package(&app, "Product catalog classes").await;
     let reply = share(&app, &id, &[GLOBEX]).await;
     let refused = delete(&format!("{PACKAGES}/{id}")).send(&app).await;
@@ -400,7 +393,7 @@ async fn a_package_being_shared_cannot_be_deleted() {
 
 #[tokio::test]
 async fn every_page_matches_the_whole_list() {
-    let app = demo_app();
+    let app = demo_app_with_worker();
     let id = acme_package(&app, "Product catalog classes").await;
     let mut ids = Vec::new();
     for _ in 0..7 {
@@ -443,7 +436,7 @@ async fn every_page_matches_the_whole_list() {
 
 #[tokio::test]
 async fn totals_follow_status_changes() {
-    let app = demo_app();
+    let app = demo_app_with_worker();
     let count = |query: String| {
         let app = app.clone();
         async move {

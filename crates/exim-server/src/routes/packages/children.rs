@@ -5,7 +5,7 @@ use axum::http::StatusCode;
 use axum::Json;
 use exim_api::{ArtifactRef, DependentObject, PackageStatus};
 
-use super::{own_package, package_id};
+use super::lookup::{own_package, package_id};
 use crate::artifact_model::dependency_types;
 use crate::auth::Caller;
 use crate::error::ApiError;

@@ -5,7 +5,7 @@ use axum::http::StatusCode;
 use axum::Json;
 use exim_api::{CreatePackageRequest, Package, PackageStatus, PackageType, PackageVisibility};
 
-use super::{caller_sandbox, own_package};
+use super::lookup::{caller_sandbox, own_package};
 use crate::auth::{ManagePackage, Permitted};
 use crate::clock::{now_ms, DAY_MS};
 use crate::db::packages::{insert_package, name_in_use, record_creation, Change, NewPackage};

@@ -4,7 +4,7 @@ use axum::extract::State;
 use axum::Json;
 use exim_api::{DeletePackageResponse, PackageStatus};
 
-use super::{own_package, package_id};
+use super::lookup::{own_package, package_id};
 use crate::auth::{ManagePackage, Permitted};
 use crate::db::packages::delete_package;
 use crate::db::transfers::package_has_unfinished_transfers;

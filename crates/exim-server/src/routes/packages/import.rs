@@ -10,7 +10,7 @@ use exim_api::{
     SubmitImportRequest, SubmitImportResponse,
 };
 
-use super::{caller_sandbox, own_package, package_id, sandbox_of_org};
+use super::lookup::{caller_sandbox, own_package, package_id, sandbox_of_org};
 use crate::auth::{Caller, ManagePackage, Permitted};
 use crate::clock::now_ms;
 use crate::db::jobs::{insert_job, NewJob, JOB_VISIBILITY};

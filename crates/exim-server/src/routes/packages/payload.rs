@@ -4,7 +4,7 @@ use axum::extract::State;
 use axum::Json;
 use exim_api::{CopyPayloadResponse, PackageVisibility};
 
-use super::{own_package, package_id};
+use super::lookup::{own_package, package_id};
 use crate::auth::Caller;
 use crate::error::ApiError;
 use crate::extract::ApiPath;

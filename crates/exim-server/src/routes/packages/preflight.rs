@@ -6,7 +6,7 @@ use axum::Json;
 use exim_api::{ArtifactPermissionCheck, PermissionSet, PreflightResponse};
 
 use super::import::required_target_sandbox;
-use super::{own_package, package_id, sandbox_of_org};
+use super::lookup::{own_package, package_id, sandbox_of_org};
 use crate::artifact_model::required_resources;
 use crate::auth::Caller;
 use crate::directory::permissions::MANAGE_PACKAGE;

@@ -5,7 +5,7 @@ use axum::extract::{RawQuery, State};
 use axum::Json;
 use exim_api::{JobRequestType, PackageStatus, PublishPackageResponse, SandboxRef};
 
-use super::{own_package, package_id};
+use super::lookup::{own_package, package_id};
 use crate::auth::{ManagePackage, Permitted};
 use crate::clock::now_ms;
 use crate::db::jobs::{insert_job, NewJob, JOB_VISIBILITY};

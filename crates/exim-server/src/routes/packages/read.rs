@@ -4,7 +4,7 @@ use axum::extract::State;
 use axum::Json;
 use exim_api::{Package, PagedResponse};
 
-use super::{own_package, package_id};
+use super::lookup::{own_package, package_id};
 use crate::auth::Caller;
 use crate::db::packages::list_packages;
 use crate::error::ApiError;

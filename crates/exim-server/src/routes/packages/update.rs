@@ -11,7 +11,7 @@ use exim_api::{
 use rusqlite::Transaction;
 
 use super::create::duplicate_name;
-use super::{caller_sandbox, own_package, package_id};
+use super::lookup::{caller_sandbox, own_package, package_id};
 use crate::auth::{Caller, ManagePackage, Permitted};
 use crate::clock::{now_ms, DAY_MS};
 use crate::db::packages::{

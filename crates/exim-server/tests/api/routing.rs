@@ -1,9 +1,8 @@
 //! Answers for requests that match no handler, in Platform's error shape.
 
-mod common;
-
 use axum::http::{Method, StatusCode};
-use common::*;
+
+use crate::common::*;
 
 #[tokio::test]
 async fn unknown_api_routes_are_not_found() {

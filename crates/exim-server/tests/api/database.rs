@@ -1,10 +1,9 @@
 //! Opening file databases: migrations and demo loading are idempotent.
 
-mod common;
-
 use axum::http::StatusCode;
-use common::*;
 use exim_server::{app, AppState, ServerConfig};
+
+use crate::common::*;
 
 fn file_config(dir: &tempfile::TempDir, demo: bool) -> ServerConfig {
     ServerConfig {

@@ -1,13 +1,11 @@
 //! `GET /exim/packages` (paging, sorting, filtering) and `GET /exim/packages/{id}`.
 
-mod common;
-
 use axum::http::StatusCode;
 use axum::Router;
-use common::*;
 use serde_json::Value;
 
-const PACKAGES: &str = "/data/foundation/exim/packages";
+use crate::common::*;
+use crate::packages_support::{packages_of, PACKAGES};
 
 async fn list(app: &Router, query: &str) -> Reply {
     let reply = get(&format!("{PACKAGES}?{query}")).send(app).await;
@@ -15,17 +13,9 @@ async fn list(app: &Router, query: &str) -> Reply {
     reply
 }
 
-/// Every Acme package, newest first.
-async fn all_packages(app: &Router) -> Vec<Value> {
-    list(app, "limit=100").await.json["data"]
-        .as_array()
-        .unwrap()
-        .clone()
-}
-
 /// Names of the packages that satisfy `keep`, in the default order.
 async fn expected(app: &Router, keep: impl Fn(&Value) -> bool) -> Vec<String> {
-    all_packages(app)
+    packages_of(app, ACME)
         .await
         .iter()
         .filter(|package| keep(package))
@@ -251,7 +241,7 @@ async fn contains_is_case_insensitive() {
 #[tokio::test]
 async fn date_comparisons_with_epoch_millis_and_iso() {
     let app = demo_app();
-    let all = all_packages(&app).await;
+    let all = packages_of(&app, ACME).await;
     let pivot = int(&all[all.len() / 2], "createdDate");
     let created = |p: &Value| int(p, "createdDate");
     assert_filter(&app, &property(&format!("createdDate<{pivot}")), |p| {
@@ -332,7 +322,7 @@ async fn unknown_field_or_operator_is_refused_by_name() {
 #[tokio::test]
 async fn package_shape_follows_platform() {
     let app = demo_app();
-    let all = all_packages(&app).await;
+    let all = packages_of(&app, ACME).await;
     let broken = all
         .iter()
         .find(|p| p["name"] == "Broken journey bundle")
@@ -377,7 +367,7 @@ async fn other_orgs_see_only_their_own_packages() {
 #[tokio::test]
 async fn package_by_id() {
     let app = demo_app();
-    let first = all_packages(&app).await[0].clone();
+    let first = packages_of(&app, ACME).await[0].clone();
     let id = first["id"].as_str().unwrap();
     let reply = get(&format!("{PACKAGES}/{id}")).send(&app).await;
     assert_eq!(reply.status, StatusCode::OK);

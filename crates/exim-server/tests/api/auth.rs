@@ -1,11 +1,9 @@
 //! The gateway's checks (api-notes §14), in the order a request meets them.
 
-mod common;
-
 use axum::http::StatusCode;
-use common::*;
 
-const PACKAGES: &str = "/data/foundation/exim/packages";
+use crate::common::*;
+use crate::packages_support::PACKAGES;
 
 #[tokio::test]
 async fn a_complete_call_passes() {

@@ -1,8 +1,5 @@
-//! Shared by the integration tests: a demo server in memory and a request builder whose
-//! defaults are a valid Acme admin call.
-
-// Each test binary uses a different part of this module.
-#![allow(dead_code)]
+//! Shared by the modules of this test binary: a demo server in memory and a request builder
+//! whose defaults are a valid Acme admin call.
 
 use axum::body::Body;
 use axum::http::{header, HeaderMap, Method, Request, StatusCode};
@@ -23,9 +20,17 @@ pub const UMBRELLA: &str = "C0FA10B6661FDE6F0A494023@AdobeOrg";
 /// quickly, but long enough to observe the states in between.
 pub const TEST_STEP_MS: u64 = 25;
 
-/// The API with the demo data in an in-memory database.
+/// The API with the demo data in an in-memory database. No worker runs: publishing, imports
+/// and transfers stay where the requests left them.
 pub fn demo_app() -> Router {
     app(demo_state())
+}
+
+/// [`demo_app`] with the worker running, for tests that wait for asynchronous work.
+pub fn demo_app_with_worker() -> Router {
+    let state = demo_state();
+    state.start_worker();
+    app(state)
 }
 
 pub fn demo_state() -> AppState {
@@ -72,6 +77,17 @@ pub fn put_json(uri: &str, body: &str) -> Call {
 
 pub fn delete(uri: &str) -> Call {
     get(uri).method(Method::DELETE)
+}
+
+/// `call` made by the admin of `org`, in its production sandbox (Acme's calls are left as
+/// they are).
+pub fn as_org(call: Call, org: &str) -> Call {
+    match org {
+        GLOBEX => call.signed_in_as(GLOBEX, "demo-globex-admin", "prod"),
+        INITECH => call.signed_in_as(INITECH, "demo-initech-admin", "prod"),
+        UMBRELLA => call.signed_in_as(UMBRELLA, "demo-umbrella-admin", "prod"),
+        _ => call,
+    }
 }
 
 impl Call {

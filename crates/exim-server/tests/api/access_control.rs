@@ -1,10 +1,9 @@
 //! `POST /access-control/acl/effective-policies`.
 
-mod common;
-
 use axum::http::StatusCode;
-use common::*;
 use serde_json::json;
+
+use crate::common::*;
 
 const POLICIES: &str = "/data/foundation/access-control/acl/effective-policies";
 const ASKED: &str = r#"["/permissions/manage-package","/permissions/package-share","/permissions/manage-datasets","/resource-types/schemas"]"#;

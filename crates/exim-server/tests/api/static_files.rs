@@ -1,14 +1,13 @@
 //! `--static-dir`: the built app beside the API, with the single-page-app fallback.
 
-mod common;
-
 use std::fs;
 
 use axum::http::StatusCode;
 use axum::Router;
-use common::*;
 use exim_server::{app, AppState, ServerConfig};
 use tempfile::TempDir;
+
+use crate::common::*;
 
 const INDEX: &str = "<!doctype html><title>Sandbox Share</title>";
 

@@ -1,13 +1,12 @@
 //! `GET /sandbox-management/sandboxes`.
 
-mod common;
-
 use axum::http::StatusCode;
-use common::*;
+
+use crate::common::*;
 
 const SANDBOXES: &str = "/data/foundation/sandbox-management/sandboxes";
 
-fn names(reply: &Reply) -> Vec<&str> {
+fn sandbox_names(reply: &Reply) -> Vec<&str> {
     reply.json["sandboxes"]
         .as_array()
         .unwrap()
@@ -20,7 +19,7 @@ fn names(reply: &Reply) -> Vec<&str> {
 async fn lists_the_header_orgs_sandboxes_default_first() {
     let reply = get(SANDBOXES).send(&demo_app()).await;
     assert_eq!(reply.status, StatusCode::OK, "{}", reply.text);
-    assert_eq!(names(&reply), ["prod", "acme-dev", "acme-sandbox"]);
+    assert_eq!(sandbox_names(&reply), ["prod", "acme-dev", "acme-sandbox"]);
     assert_eq!(reply.json["_page"]["count"], 3);
     assert!(reply.json["_links"].is_object());
 
@@ -48,13 +47,13 @@ async fn other_orgs_get_their_own() {
         .signed_in_as(GLOBEX, "demo-globex-admin", "prod")
         .send(&app)
         .await;
-    assert_eq!(names(&globex), ["prod", "globex-stage"]);
+    assert_eq!(sandbox_names(&globex), ["prod", "globex-stage"]);
     assert_eq!(globex.json["sandboxes"][0]["region"], "VA6");
     let initech = get(SANDBOXES)
         .signed_in_as(INITECH, "demo-initech-admin", "prod")
         .send(&app)
         .await;
-    assert_eq!(names(&initech), ["prod"]);
+    assert_eq!(sandbox_names(&initech), ["prod"]);
 }
 
 #[tokio::test]
