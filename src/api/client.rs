@@ -45,7 +45,11 @@ impl ApiClient {
         body: &B,
     ) -> Result<T, ApiError> {
         let body = encode(body)?;
-        decode(&self.send(Request::post(&self.url(path)), Some(body)).await?)
+        decode(
+            &self
+                .send(Request::post(&self.url(path)), Some(body))
+                .await?,
+        )
     }
 
     /// `PUT path` with a JSON body and decode the JSON answer.
@@ -61,7 +65,11 @@ impl ApiClient {
     /// Sends the request with the headers Platform requires on every call and returns the body
     /// of a 2xx answer; any other answer becomes an [`ApiError`]. The token travels only in the
     /// Authorization header, never in the URL.
-    async fn send(&self, builder: RequestBuilder, json: Option<String>) -> Result<String, ApiError> {
+    async fn send(
+        &self,
+        builder: RequestBuilder,
+        json: Option<String>,
+    ) -> Result<String, ApiError> {
         let connection = &self.connection;
         let builder = builder
             .header(
@@ -73,7 +81,9 @@ impl ApiClient {
             .header(exim_api::headers::SANDBOX_NAME, connection.sandbox.trim())
             .header("Accept", "application/json");
         let request = match json {
-            Some(json) => builder.header("Content-Type", "application/json").body(json),
+            Some(json) => builder
+                .header("Content-Type", "application/json")
+                .body(json),
             None => builder.build(),
         }
         .map_err(|error| ApiError::Network(error.to_string()))?;

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::{HandshakeRecord, HandshakeStatus};
+use crate::handshake::{HandshakeRecord, HandshakeStatus};
 
 /// The calling (source) org as it introduces itself.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

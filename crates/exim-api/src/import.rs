@@ -4,7 +4,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Artifact, ArtifactRef, SandboxRef};
+use crate::package::{Artifact, SandboxRef};
+use crate::package_requests::ArtifactRef;
 
 /// A lookup note on an artifact, e.g. `{status: "FOUND", attempt: 1, message: "Found object…"}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -3,7 +3,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::enums::wire_enum;
-use crate::{PackageType, SandboxRef};
+use crate::enums::PackageType;
+use crate::package::SandboxRef;
 
 wire_enum!(
     /// Why a job runs. COMPUTE, UPGRADE and UPDATE come from package versioning.

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::{PackageStatus, PackageType, PackageVisibility};
+use crate::enums::{PackageStatus, PackageType, PackageVisibility};
 
 /// A sandbox named together with the org that owns it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

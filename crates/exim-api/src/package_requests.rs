@@ -3,7 +3,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::enums::wire_enum;
-use crate::{PackageType, PackageVisibility, SandboxRef};
+use crate::enums::{PackageType, PackageVisibility};
+use crate::package::SandboxRef;
 
 wire_enum!(
     /// What a `PUT /packages` does: add or remove artifacts, or change metadata or visibility.

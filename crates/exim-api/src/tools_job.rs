@@ -5,7 +5,10 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::enums::wire_enum;
-use crate::{CheckedArtifact, JobRequestType, JobStatus, JobType, PackageType, SandboxRef};
+use crate::enums::PackageType;
+use crate::import::CheckedArtifact;
+use crate::jobs::{JobRequestType, JobStatus, JobType};
+use crate::package::SandboxRef;
 
 wire_enum!(
     /// The `type` of an exim envelope.
