@@ -1,7 +1,9 @@
 //! The two error bodies Platform sends.
 
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
+#[cfg(feature = "unmodelled-fields")]
+use serde_json::Map;
+use serde_json::Value;
 
 /// What the API gateway answers before a request reaches the service (auth failures):
 /// `{"error_code": "401013", "message": "Oauth token is not valid"}`.
@@ -45,6 +47,7 @@ pub struct PlatformError {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub report: Option<ErrorReport>,
     /// Other members some services add (`error-chain`, ...).
+    #[cfg(feature = "unmodelled-fields")]
     #[serde(flatten)]
     pub extra: Map<String, Value>,
 }

@@ -1,6 +1,7 @@
 //! The package object as Platform returns it.
 
 use serde::{Deserialize, Serialize};
+#[cfg(feature = "unmodelled-fields")]
 use serde_json::{Map, Value};
 
 use crate::enums::{PackageStatus, PackageType, PackageVisibility};
@@ -29,6 +30,7 @@ pub struct Artifact {
     pub found: Option<bool>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub count: Option<i64>,
+    #[cfg(feature = "unmodelled-fields")]
     #[serde(flatten)]
     pub extra: Map<String, Value>,
 }
@@ -69,6 +71,7 @@ pub struct Package {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub artifacts_list: Option<Vec<Artifact>>,
     /// Fields Platform sends that this crate does not model (`tenantId`, `schemaMapping`, ...).
+    #[cfg(feature = "unmodelled-fields")]
     #[serde(flatten)]
     pub extra: Map<String, Value>,
 }
