@@ -155,11 +155,6 @@ impl<T: Clone + PartialEq + Send + Sync + 'static> ListData<T> {
         })
     }
 
-    /// True once the first answer came, rows or an error. Reactive.
-    pub fn settled(self) -> bool {
-        self.fetched.with(Option::is_some)
-    }
-
     /// All rows shown now. Reactive.
     pub fn rows(self) -> Vec<T> {
         self.shown

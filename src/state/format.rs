@@ -1,65 +1,71 @@
-//! Dates as the tables show them.
+//! Dates as the tables show them, from a moment broken down into calendar fields.
 //!
-//! Formatted field by field rather than with chrono's strftime patterns: a 100-row page shows
-//! hundreds of dates, and parsing a pattern for each one is most of their cost.
+//! The fields come from the browser's own `Date` (see `components::date_cell`), which knows the
+//! user's time zone; formatting them here is pure and tested natively. Formatted field by field:
+//! a 100-row page shows hundreds of dates.
 
-use chrono::{DateTime, Datelike, Local, Offset, TimeZone, Timelike, Utc};
-
-/// Epoch milliseconds as a local date, e.g. "2024-05-19", for compact table cells.
-pub fn local_date(epoch_ms: i64) -> String {
-    local(epoch_ms).map_or_else(|| "—".to_string(), |time| date(&time))
+/// One moment as calendar fields.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Fields {
+    pub year: i32,
+    /// 1 to 12.
+    pub month: u32,
+    pub day: u32,
+    pub hour: u32,
+    pub minute: u32,
+    pub second: u32,
+    pub millisecond: u32,
 }
 
-/// Epoch milliseconds as a local date and time, e.g. "2024-05-19 14:03".
-pub fn local_date_time(epoch_ms: i64) -> String {
-    local(epoch_ms).map_or_else(
-        || "—".to_string(),
-        |time| format!("{} {:02}:{:02}", date(&time), time.hour(), time.minute()),
-    )
+/// A moment in the user's time zone and in UTC.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Moment {
+    pub local: Fields,
+    pub utc: Fields,
+    /// How far local time is ahead of UTC, in minutes ("+02:00" is 120).
+    pub offset_minutes: i32,
+}
+
+/// A local date, e.g. "2024-05-19", for compact table cells.
+pub fn local_date(moment: &Moment) -> String {
+    date(&moment.local)
+}
+
+/// A local date and time, e.g. "2024-05-19 14:03".
+pub fn local_date_time(moment: &Moment) -> String {
+    let local = &moment.local;
+    format!("{} {:02}:{:02}", date(local), local.hour, local.minute)
 }
 
 /// The exact local time with its offset and the UTC time, for hover titles,
 /// e.g. "2024-05-19 16:03:32 +02:00 (2024-05-19 14:03:32.105 UTC)".
-pub fn exact_time(epoch_ms: i64) -> String {
-    let Some(utc) = DateTime::<Utc>::from_timestamp_millis(epoch_ms) else {
-        return "unknown time".to_string();
-    };
-    let local = utc.with_timezone(&Local);
+pub fn exact_time(moment: &Moment) -> String {
     format!(
-        "{} {} ({} {}.{:03} UTC)",
-        date_time_seconds(&local),
-        offset(local.offset().fix().local_minus_utc()),
-        date(&utc),
-        time_seconds(&utc),
-        utc.timestamp_subsec_millis()
+        "{} {} {} ({} {}.{:03} UTC)",
+        date(&moment.local),
+        time_seconds(&moment.local),
+        offset(moment.offset_minutes),
+        date(&moment.utc),
+        time_seconds(&moment.utc),
+        moment.utc.millisecond
     )
 }
 
-fn local(epoch_ms: i64) -> Option<DateTime<Local>> {
-    Local.timestamp_millis_opt(epoch_ms).single()
+fn date(fields: &Fields) -> String {
+    format!("{:04}-{:02}-{:02}", fields.year, fields.month, fields.day)
 }
 
-fn date<T: Datelike>(time: &T) -> String {
-    format!("{:04}-{:02}-{:02}", time.year(), time.month(), time.day())
-}
-
-fn time_seconds<T: Timelike>(time: &T) -> String {
+fn time_seconds(fields: &Fields) -> String {
     format!(
         "{:02}:{:02}:{:02}",
-        time.hour(),
-        time.minute(),
-        time.second()
+        fields.hour, fields.minute, fields.second
     )
 }
 
-fn date_time_seconds<T: Datelike + Timelike>(time: &T) -> String {
-    format!("{} {}", date(time), time_seconds(time))
-}
-
-/// Seconds east of UTC as "+02:00" / "-05:30".
-fn offset(seconds_east: i32) -> String {
-    let sign = if seconds_east < 0 { '-' } else { '+' };
-    let minutes = seconds_east.unsigned_abs() / 60;
+/// Minutes east of UTC as "+02:00" / "-05:30".
+fn offset(minutes_east: i32) -> String {
+    let sign = if minutes_east < 0 { '-' } else { '+' };
+    let minutes = minutes_east.unsigned_abs();
     format!("{sign}{:02}:{:02}", minutes / 60, minutes % 60)
 }
 
@@ -67,52 +73,67 @@ fn offset(seconds_east: i32) -> String {
 mod tests {
     use super::*;
 
-    #[test]
-    fn exact_time_ends_with_utc_milliseconds() {
-        assert!(exact_time(1_684_475_012_105).ends_with("(2023-05-19 05:43:32.105 UTC)"));
+    fn at(hour: u32, minute: u32, second: u32, millisecond: u32) -> Fields {
+        Fields {
+            year: 2023,
+            month: 5,
+            day: 9,
+            hour,
+            minute,
+            second,
+            millisecond,
+        }
     }
+
+    const CEST: Moment = Moment {
+        local: Fields {
+            year: 2023,
+            month: 5,
+            day: 9,
+            hour: 7,
+            minute: 43,
+            second: 32,
+            millisecond: 105,
+        },
+        utc: Fields {
+            year: 2023,
+            month: 5,
+            day: 9,
+            hour: 5,
+            minute: 43,
+            second: 32,
+            millisecond: 105,
+        },
+        offset_minutes: 120,
+    };
 
     #[test]
     fn local_formats_have_their_precision() {
-        assert_eq!(local_date(1_684_475_012_105).len(), "2023-05-19".len());
-        assert_eq!(
-            local_date_time(1_684_475_012_105).len(),
-            "2023-05-19 05:43".len()
-        );
+        assert_eq!(local_date(&CEST), "2023-05-09");
+        assert_eq!(local_date_time(&CEST), "2023-05-09 07:43");
     }
 
-    /// The hand-made formats say exactly what chrono's patterns say.
     #[test]
-    fn formats_match_chronos_patterns() {
-        for epoch_ms in [
-            0,
-            1_684_475_012_105,
-            1_703_980_799_999,
-            951_782_400_007,
-            -86_400_000,
-        ] {
-            let local = Local.timestamp_millis_opt(epoch_ms).unwrap();
-            let utc = DateTime::<Utc>::from_timestamp_millis(epoch_ms).unwrap();
-            assert_eq!(local_date(epoch_ms), local.format("%Y-%m-%d").to_string());
-            assert_eq!(
-                local_date_time(epoch_ms),
-                local.format("%Y-%m-%d %H:%M").to_string()
-            );
-            assert_eq!(
-                exact_time(epoch_ms),
-                format!(
-                    "{} ({})",
-                    local.format("%Y-%m-%d %H:%M:%S %:z"),
-                    utc.format("%Y-%m-%d %H:%M:%S%.3f UTC")
-                )
-            );
-        }
+    fn exact_time_says_the_offset_and_utc_to_the_millisecond() {
+        assert_eq!(
+            exact_time(&CEST),
+            "2023-05-09 07:43:32 +02:00 (2023-05-09 05:43:32.105 UTC)"
+        );
+        let west = Moment {
+            local: at(0, 13, 32, 7),
+            utc: at(5, 43, 32, 7),
+            offset_minutes: -330,
+        };
+        assert_eq!(
+            exact_time(&west),
+            "2023-05-09 00:13:32 -05:30 (2023-05-09 05:43:32.007 UTC)"
+        );
     }
 
     #[test]
     fn offsets_have_a_sign_and_minutes() {
         assert_eq!(offset(0), "+00:00");
-        assert_eq!(offset(7_200), "+02:00");
-        assert_eq!(offset(-19_800), "-05:30");
+        assert_eq!(offset(120), "+02:00");
+        assert_eq!(offset(-330), "-05:30");
     }
 }

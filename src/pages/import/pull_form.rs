@@ -27,10 +27,17 @@ pub fn PullForm(
     let text = RwSignal::new(String::new());
     let settled = signal_debounced(text, CHECK_DEBOUNCE_MS);
     let shown = RwSignal::new(None::<PayloadCheck>);
+    // The text `shown` speaks of: a pause after a submit must not check the same text again
+    // (and, for an empty field, take back what the submit said).
+    let checked = RwSignal::new(String::new());
     // An empty field says nothing while typing; submitting it does.
     Effect::new(move |_| {
         let settled: String = settled.get();
+        if checked.get_untracked() == settled {
+            return;
+        }
         shown.set((!settled.trim().is_empty()).then(|| check_payload(&settled)));
+        checked.set(settled);
     });
 
     let pulled = RwSignal::new(None::<TransferRecord>);
@@ -63,7 +70,9 @@ pub fn PullForm(
         if pull.pending().get_untracked() {
             return;
         }
-        let check = check_payload(&text.get_untracked());
+        let typed = text.get_untracked();
+        let check = check_payload(&typed);
+        checked.set(typed);
         let body = check.pull_request();
         shown.set(Some(check));
         match body {

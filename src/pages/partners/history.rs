@@ -3,7 +3,7 @@
 use exim_api::HandshakeRecord;
 use leptos::prelude::*;
 
-use crate::state::format::{exact_time, local_date_time};
+use crate::components::date_cell::{exact_time, local_date_time};
 use crate::state::history::timeline;
 
 #[component]

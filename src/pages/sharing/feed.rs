@@ -25,11 +25,6 @@ impl SharingFeed {
         self.list.find(id, transfer_id)
     }
 
-    /// True once the table's first answer came, rows or not.
-    pub fn settled(&self) -> bool {
-        self.list.settled()
-    }
-
     /// `/sharing` (or `/sharing/<id>`) with the current view's query.
     pub fn href(&self, id: Option<&str>) -> String {
         let query = self.query.with(UrlQuery::to_url);

@@ -23,11 +23,10 @@ pub fn TransferRail() -> impl IntoView {
     let params = use_params_map();
     let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
     // The table's row when it is on the current page (no request of its own); otherwise the
-    // transfer itself, fetched again whenever the page refreshes. Until the table's first
-    // answer, nothing is fetched: the row is likely on it.
+    // transfer itself, fetched again whenever the page refreshes.
     let fetched = LocalResource::new(move || {
         let id = id.get();
-        let needed = feed.settled() && feed.row(&id).is_none();
+        let needed = feed.row(&id).is_none();
         let client = context.client_untracked();
         async move {
             if needed {
