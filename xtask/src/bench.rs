@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use crate::budgets::{self, BYTES, SERVER};
-use crate::process::{output_of, run, Result};
+use crate::process::{output_of, project_root, run, Result};
 use crate::report::{self, Row, Verdict};
 use crate::{sizes, tools};
 
@@ -66,7 +66,7 @@ impl Options {
 
 pub fn run_bench(args: &[String]) -> Result {
     let options = Options::parse(args)?;
-    let out = crate::project_root().join("target").join("bench");
+    let out = project_root().join("target").join("bench");
     std::fs::create_dir_all(&out).map_err(|error| format!("{}: {error}", out.display()))?;
 
     let mut rows = Vec::new();
@@ -178,7 +178,7 @@ fn app(options: &Options, out: &Path) -> Result<Vec<Row>> {
         "trunk build --release",
         tools::command("trunk").args(["build", "--release"]),
     )?;
-    let mut rows = bytes(&crate::project_root().join("dist"))?;
+    let mut rows = bytes(&project_root().join("dist"))?;
     run(
         "build the release exim-server",
         Command::new("cargo").args([
@@ -191,7 +191,7 @@ fn app(options: &Options, out: &Path) -> Result<Vec<Row>> {
         ]),
     )?;
     let json = fresh(out.join("app.json"))?;
-    let server = crate::project_root().join("target/release/exim-server");
+    let server = project_root().join("target/release/exim-server");
     run(
         "the app in headless Chromium (benches/app)",
         Command::new("cargo")

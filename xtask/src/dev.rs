@@ -4,7 +4,7 @@ use std::process::{Child, Command};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use crate::process::{run, Result};
+use crate::process::{project_root, run, Result};
 use crate::tools;
 
 const SERVER_ADDR: &str = "127.0.0.1:8081";
@@ -17,7 +17,7 @@ pub fn run_dev() -> Result {
         Command::new("cargo").args(["build", "--package", "exim-server"]),
     )?;
 
-    let root = crate::project_root();
+    let root = project_root();
     std::fs::create_dir_all(root.join(".data")).map_err(|error| error.to_string())?;
     let (stop_tx, stop_rx) = mpsc::channel();
     ctrlc::set_handler(move || {

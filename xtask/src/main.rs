@@ -4,6 +4,7 @@
 
 mod bench;
 mod budgets;
+mod cycles;
 mod dev;
 mod process;
 mod report;
@@ -11,7 +12,6 @@ mod sizes;
 mod test;
 mod tools;
 
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 const USAGE: &str = "usage: cargo xtask <command>
@@ -19,7 +19,8 @@ const USAGE: &str = "usage: cargo xtask <command>
 commands:
   dev    install missing tools, start exim-server --demo on 127.0.0.1:8081 and
          trunk serve on http://127.0.0.1:8080 (Ctrl-C stops both)
-  test   fmt, clippy (host and wasm32), cargo test --workspace (browser tests included),
+  cycles the module cycle check alone: no source file refers to one that refers back to it
+  test   module cycles, fmt, clippy (host and wasm32), cargo test --workspace (browser tests included),
          trunk build --release; ends with 'N passed, N failed'
   bench [server|app] [--soak-secs N] [--poll-secs N] [--fail-on-miss]
          performance budgets, reported in target/bench/report.md and report.json:
@@ -35,6 +36,7 @@ fn main() -> ExitCode {
     let command = std::env::args().nth(1);
     let result = match command.as_deref() {
         Some("dev") => dev::run_dev(),
+        Some("cycles") => cycles::check(),
         Some("test") => test::run_all(),
         Some("bench") => bench::run_bench(&std::env::args().skip(2).collect::<Vec<_>>()),
         _ => {
@@ -49,12 +51,4 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
-}
-
-/// The workspace root (the parent of this crate).
-pub fn project_root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("xtask lives inside the workspace")
-        .to_path_buf()
 }

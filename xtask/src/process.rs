@@ -1,15 +1,23 @@
 //! Running commands with a visible echo and a readable failure.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 pub type Result<T = ()> = std::result::Result<T, String>;
+
+/// The workspace root (the parent of this crate), where every command runs.
+pub fn project_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives inside the workspace")
+        .to_path_buf()
+}
 
 /// Prints the step, runs it in the project root, and fails with its name if it fails.
 pub fn run(description: &str, command: &mut Command) -> Result {
     println!("\n==> {description}");
     let status = command
-        .current_dir(crate::project_root())
+        .current_dir(project_root())
         .status()
         .map_err(|error| {
             format!(
@@ -35,7 +43,7 @@ pub fn output_of(program: impl AsRef<std::ffi::OsStr>, args: &[&str]) -> Option<
 
 /// PATH with `node_modules/.bin` and `~/.cargo/bin` first, so the pinned tools are found.
 pub fn tool_path() -> String {
-    let root = crate::project_root();
+    let root = project_root();
     let mut entries = vec![root.join("node_modules").join(".bin")];
     if let Some(home) = std::env::var_os("CARGO_HOME").or_else(|| {
         std::env::var_os("HOME").map(|home| Path::new(&home).join(".cargo").into_os_string())

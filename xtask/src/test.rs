@@ -3,10 +3,12 @@
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 
-use crate::process::{run, Result};
-use crate::{sizes, tools};
+use crate::process::{project_root, run, tool_path, Result};
+use crate::{cycles, sizes, tools};
 
 pub fn run_all() -> Result {
+    // First: it reads sources only, so a cycle shows in a second, not after the build.
+    cycles::check()?;
     tools::ensure_build_tools()?;
     tools::ensure_chromium()?;
 
@@ -46,7 +48,7 @@ pub fn run_all() -> Result {
     )?;
 
     let counts = cargo_test()?;
-    sizes::report(&crate::project_root().join("dist"))?;
+    sizes::report(&project_root().join("dist"))?;
     println!("\n{} passed, {} failed", counts.passed, counts.failed);
     if counts.failed > 0 {
         return Err(format!("{} test(s) failed", counts.failed));
@@ -68,8 +70,8 @@ fn cargo_test() -> Result<Counts> {
     println!("\n==> cargo test --workspace (unit, server, golden and browser tests)");
     let mut child = Command::new("cargo")
         .args(["test", "--workspace"])
-        .current_dir(crate::project_root())
-        .env("PATH", crate::process::tool_path())
+        .current_dir(project_root())
+        .env("PATH", tool_path())
         .stdout(Stdio::piped())
         .spawn()
         .map_err(|error| format!("could not start cargo test: {error}"))?;

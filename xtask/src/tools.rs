@@ -2,7 +2,7 @@
 
 use std::process::Command;
 
-use crate::process::{output_of, run, tool_path, Result};
+use crate::process::{output_of, project_root, run, tool_path, Result};
 
 pub const TRUNK_VERSION: &str = "0.21.14";
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
@@ -30,7 +30,7 @@ fn ensure_wasm_target() -> Result {
 
 /// wasm-opt (binaryen 132) and axe-core, pinned in package-lock.json.
 fn ensure_npm_tools() -> Result {
-    let root = crate::project_root();
+    let root = project_root();
     let wasm_opt = root.join("node_modules/.bin/wasm-opt");
     let axe = root.join("node_modules/axe-core/axe.min.js");
     let wasm_opt_ok =
@@ -92,7 +92,7 @@ pub fn ensure_chromium() -> Result {
 
 /// The version of a package as pinned in Cargo.lock.
 pub fn locked_version(package: &str) -> Result<String> {
-    let lock = std::fs::read_to_string(crate::project_root().join("Cargo.lock"))
+    let lock = std::fs::read_to_string(project_root().join("Cargo.lock"))
         .map_err(|error| format!("cannot read Cargo.lock: {error}"))?;
     let marker = format!("name = \"{package}\"\nversion = \"");
     let start = lock
