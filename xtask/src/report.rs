@@ -5,6 +5,8 @@ use std::fmt::Write as _;
 
 use serde_json::json;
 
+use crate::budgets;
+
 /// One measured value; a budget is always "at most".
 #[derive(Debug, Clone, PartialEq)]
 pub struct Row {
@@ -23,6 +25,18 @@ pub enum Verdict {
 }
 
 impl Row {
+    /// A measurement with the budget its id has in [`budgets`].
+    pub fn new(id: String, section: &str, label: String, value: f64, unit: &str) -> Row {
+        Row {
+            budget: budgets::budget(&id),
+            id,
+            section: section.to_string(),
+            label,
+            value,
+            unit: unit.to_string(),
+        }
+    }
+
     pub fn verdict(&self) -> Option<Verdict> {
         let limit = self.budget?;
         Some(if self.value <= limit {
