@@ -225,6 +225,7 @@ impl Breakdown {
             "code_bytes": self.code_bytes,
             "data_bytes": self.data_bytes,
             "custom_section_bytes": self.custom_bytes,
+            "code_bytes_before_wasm_bindgen": self.before_bindgen_code_bytes,
             "shipped_wasm": shipped.map(|s| json!({"raw_bytes": s.raw, "gzip_bytes": s.gzip})),
             "crates": self.crates.iter().map(|(name, bytes)| json!({
                 "crate": name,
