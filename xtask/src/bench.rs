@@ -5,7 +5,8 @@
 //!   example, release build).
 //! - `app`: the release build's bytes (raw, gzip -9, brotli 11) and where the wasm's go, then
 //!   the `app` bench target in headless Chromium against the release exim-server: Packages
-//!   load times, 100-row Sharing Status pages, polling rates and a soak.
+//!   load times, 100-row Sharing Status pages (and the same rows in plain DOM code), polling
+//!   rates and a soak.
 //! - `size`: only the release build's bytes and where the wasm's go, without a browser.
 //!
 //! The report is printed and written to `target/bench/report.md` and `report.json`. The exit
@@ -22,7 +23,7 @@ use crate::breakdown::{Breakdown, Shipped};
 use crate::budgets::{self, SERVER};
 use crate::process::{output_of, project_root, run, Result};
 use crate::report::{self, Row, Verdict};
-use crate::tools;
+use crate::{ratios, tools};
 use options::Options;
 
 pub fn run_bench(args: &[String]) -> Result {
@@ -39,6 +40,7 @@ pub fn run_bench(args: &[String]) -> Result {
         results.add("server", server(&out));
     }
     let Results { mut rows, failures } = results;
+    rows.extend(ratios::ratios(&rows));
     rows.sort_by_key(|row| budgets::section_rank(&row.section));
 
     let title = title(&options);

@@ -8,6 +8,7 @@ mod budgets;
 mod cycles;
 mod dev;
 mod process;
+mod ratios;
 mod report;
 mod sizes;
 mod test;
@@ -28,9 +29,9 @@ commands:
            server  /transfer/list p50/p95 over 100,000 transfers
            app     release bytes (raw, gzip -9, brotli 11) and where the wasm's go (by crate,
                    our largest functions); in headless Chromium against the release
-                   exim-server: Packages load time (cold, warm), 100-row Sharing Status pages,
-                   polling requests/min (windows of --poll-secs, default 30) and a soak
-                   (--soak-secs, default 600)
+                   exim-server: Packages load time (cold, warm), 100-row Sharing Status pages
+                   against the same rows in plain DOM code, polling requests/min (windows of
+                   --poll-secs, default 30) and a soak (--soak-secs, default 600)
            size    only the release bytes and where the wasm's go, without a browser
          without a part, server and app; exits non-zero only when something could not be
          measured, or with --fail-on-miss when a budget is missed";

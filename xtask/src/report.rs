@@ -7,6 +7,9 @@ use serde_json::json;
 
 use crate::budgets;
 
+/// The unit of one measurement divided by another.
+pub const RATIO: &str = "×";
+
 /// One measured value; a budget is always "at most".
 #[derive(Debug, Clone, PartialEq)]
 pub struct Row {
@@ -73,10 +76,12 @@ impl Row {
     }
 }
 
-/// Counts and whole numbers without decimals; times, sizes, rates and shares with one.
+/// Counts and whole numbers without decimals; ratios with two; times, sizes, rates and shares
+/// with one.
 pub fn format_value(value: f64, unit: &str) -> String {
     let decimals = match unit {
         "nodes" | "errors" | "transfers" | "bytes" => 0,
+        RATIO => 2,
         _ => 1,
     };
     format!("{value:.decimals$} {unit}")
@@ -240,5 +245,6 @@ mod tests {
     fn counts_have_no_decimals() {
         assert_eq!(format_value(365.0, "nodes"), "365 nodes");
         assert_eq!(format_value(12.345, "ms"), "12.3 ms");
+        assert_eq!(format_value(1.234, RATIO), "1.23 ×");
     }
 }

@@ -131,7 +131,7 @@ mod tests {
             .iter()
             .find(|row| row.id == "bytes.total.gzip")
             .unwrap();
-        assert_eq!(gzip.budget, Some(200.0));
+        assert_eq!(gzip.budget, Some(300.0));
         assert!(gzip.value < 4.5, "repeated bytes compress");
         assert_eq!(rows.len(), 9);
         assert_eq!(shipped.map(|wasm| wasm.raw), Ok(3000));
