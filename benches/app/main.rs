@@ -33,6 +33,8 @@ mod polling;
 mod server;
 #[cfg(not(target_arch = "wasm32"))]
 mod soak;
+#[cfg(not(target_arch = "wasm32"))]
+mod vanilla;
 
 /// The benchmark drives a browser from the host; there is nothing to run on wasm32.
 #[cfg(target_arch = "wasm32")]

@@ -85,12 +85,7 @@ pub async fn api(
         driver,
         method,
         &format!("/data/foundation{path}"),
-        json!({
-            "Authorization": "Bearer demo-acme-admin",
-            "x-api-key": "sandbox-share-local",
-            "x-gw-ims-org-id": ACME,
-            "x-sandbox-name": "acme-sandbox",
-        }),
+        acme_headers(),
         body,
     )
     .await?;
@@ -98,6 +93,16 @@ pub async fn api(
         return Err(format!("{method} {path}: {status} {answer}").into());
     }
     Ok(answer)
+}
+
+/// The request headers of the Acme admin, as the app sends them by default.
+pub fn acme_headers() -> Value {
+    json!({
+        "Authorization": "Bearer demo-acme-admin",
+        "x-api-key": "sandbox-share-local",
+        "x-gw-ims-org-id": ACME,
+        "x-sandbox-name": "acme-sandbox",
+    })
 }
 
 /// Calls one of exim-server's `/_local` test endpoints.

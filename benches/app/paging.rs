@@ -1,12 +1,14 @@
 //! Sharing Status at scale, in the browser: from the list request to 100 rows painted (the
 //! app's `transfers-rows-painted` mark), over several clicks on Next. The request's
 //! PerformanceResourceTiming splits the time into the network and server part and the app's
-//! own part (response received → rows painted).
+//! own part (response received → rows painted). After each page, the same rows in plain DOM
+//! code (`vanilla.rs`) give the baseline of what painting them costs in this browser.
 
 use thirtyfour::prelude::*;
 
 use crate::measurements::{median, Measurements};
 use crate::page::{mark_time, wait_for, Browser, Result};
+use crate::vanilla::render_same_rows;
 
 const MARK: &str = "transfers-rows-painted";
 const ROWS: usize = 100;
@@ -37,6 +39,7 @@ pub async fn hundred_row_pages(
         .await?;
     mark_time(driver, MARK).await?;
     let (mut app, mut total, mut network) = (Vec::new(), Vec::new(), Vec::new());
+    let mut vanilla = Vec::new();
     for _ in 0..runs {
         driver
             .execute(
@@ -59,6 +62,7 @@ pub async fn hundred_row_pages(
         app.push(after_response);
         total.push(after_request);
         network.push(request);
+        vanilla.push(render_same_rows(driver, ROWS).await?);
     }
     let of = |what: &str| format!("{what}, median of {runs} page changes");
     results.add(
@@ -80,6 +84,13 @@ pub async fn hundred_row_pages(
         SECTION,
         &of("  of which request start → response received"),
         median(&network),
+        "ms",
+    );
+    results.add(
+        "sharing.vanilla_response_to_painted_ms",
+        SECTION,
+        &of("vanilla DOM, same rows: response received → rows painted"),
+        median(&vanilla),
         "ms",
     );
     Ok(())

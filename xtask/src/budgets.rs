@@ -4,23 +4,28 @@
 /// Sections in report order (rows of an unknown section go last).
 pub const SECTIONS: &[&str] = &[
     BYTES,
-    "Packages table",
+    PACKAGES,
     SERVER,
-    "Sharing Status, 100 rows",
+    SHARING,
     "Polling (Sharing Status)",
     "Soak (Sharing Status)",
 ];
 pub const BYTES: &str = "Bytes on the wire (first visit)";
 pub const SERVER: &str = "Sharing Status, server (100,000 transfers)";
+/// Written by the app bench (benches/app/loads.rs and paging.rs).
+pub const PACKAGES: &str = "Packages table";
+pub const SHARING: &str = "Sharing Status, 100 rows";
 
 /// p95 of every server scenario, in ms.
 const SERVER_P95_MS: f64 = 15.0;
 
 const BUDGETS: &[(&str, f64)] = &[
-    ("bytes.total.gzip", 200.0),
+    ("bytes.total.gzip", 300.0),
     ("packages.cold.median_ms", 300.0),
+    // The app's own cost; request start → painted adds the server and is reported unbudgeted.
     ("sharing.response_to_painted_ms", 16.0),
-    ("sharing.request_to_painted_ms", 16.0),
+    // The same rows in a few lines of plain DOM code, in the same page and browser.
+    ("sharing.ours_to_vanilla", 1.3),
     ("polling.idle_list_per_min", 0.0),
     // One list request per 5 s tick.
     ("polling.in_flight_list_per_min", 12.0),
@@ -58,6 +63,9 @@ mod tests {
         assert_eq!(budget("server.3.p50_ms"), None);
         assert_eq!(budget("polling.in_flight_list_per_min"), Some(12.0));
         assert_eq!(budget("packages.warm.median_ms"), None);
+        assert_eq!(budget("packages.cold_to_warm"), None);
+        assert_eq!(budget("sharing.ours_to_vanilla"), Some(1.3));
+        assert_eq!(budget("bytes.total.gzip"), Some(300.0));
     }
 
     #[test]

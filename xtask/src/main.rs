@@ -3,10 +3,12 @@
 //! `cargo xtask bench` measures the performance budgets.
 
 mod bench;
+mod breakdown;
 mod budgets;
 mod cycles;
 mod dev;
 mod process;
+mod ratios;
 mod report;
 mod sizes;
 mod test;
@@ -20,17 +22,19 @@ commands:
   dev    install missing tools, start exim-server --demo on 127.0.0.1:8081 and
          trunk serve on http://127.0.0.1:8080 (Ctrl-C stops both)
   cycles the module cycle check alone: no source file refers to one that refers back to it
-  test   module cycles, fmt, clippy (host and wasm32), cargo test --workspace (browser tests included),
-         trunk build --release; ends with 'N passed, N failed'
-  bench [server|app] [--soak-secs N] [--poll-secs N] [--fail-on-miss]
+  test   module cycles, fmt, clippy (host and wasm32), cargo test --workspace (browser
+         tests included), trunk build --release; ends with 'N passed, N failed'
+  bench [server|app|size] [--soak-secs N] [--poll-secs N] [--fail-on-miss]
          performance budgets, reported in target/bench/report.md and report.json:
            server  /transfer/list p50/p95 over 100,000 transfers
-           app     release bytes (raw, gzip -9, brotli 11); in headless Chromium against the
-                   release exim-server: Packages load time (cold and warm), 100-row Sharing
-                   Status pages, polling requests/min (windows of --poll-secs, default 30)
-                   and a soak (--soak-secs, default 600)
-         without a part, both; exits non-zero only when something could not be measured,
-         or with --fail-on-miss when a budget is missed";
+           app     release bytes (raw, gzip -9, brotli 11) and where the wasm's go (by crate,
+                   our largest functions); in headless Chromium against the release
+                   exim-server: Packages load time (cold, warm), 100-row Sharing Status pages
+                   against the same rows in plain DOM code, polling requests/min (windows of
+                   --poll-secs, default 30) and a soak (--soak-secs, default 600)
+           size    only the release bytes and where the wasm's go, without a browser
+         without a part, server and app; exits non-zero only when something could not be
+         measured, or with --fail-on-miss when a budget is missed";
 
 fn main() -> ExitCode {
     let command = std::env::args().nth(1);

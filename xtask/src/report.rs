@@ -5,6 +5,11 @@ use std::fmt::Write as _;
 
 use serde_json::json;
 
+use crate::budgets;
+
+/// The unit of one measurement divided by another.
+pub const RATIO: &str = "×";
+
 /// One measured value; a budget is always "at most".
 #[derive(Debug, Clone, PartialEq)]
 pub struct Row {
@@ -23,6 +28,18 @@ pub enum Verdict {
 }
 
 impl Row {
+    /// A measurement with the budget its id has in [`budgets`].
+    pub fn new(id: String, section: &str, label: String, value: f64, unit: &str) -> Row {
+        Row {
+            budget: budgets::budget(&id),
+            id,
+            section: section.to_string(),
+            label,
+            value,
+            unit: unit.to_string(),
+        }
+    }
+
     pub fn verdict(&self) -> Option<Verdict> {
         let limit = self.budget?;
         Some(if self.value <= limit {
@@ -59,10 +76,12 @@ impl Row {
     }
 }
 
-/// Counts and whole numbers without decimals; times, sizes, rates and shares with one.
+/// Counts and whole numbers without decimals; ratios with two; times, sizes, rates and shares
+/// with one.
 pub fn format_value(value: f64, unit: &str) -> String {
     let decimals = match unit {
         "nodes" | "errors" | "transfers" | "bytes" => 0,
+        RATIO => 2,
         _ => 1,
     };
     format!("{value:.decimals$} {unit}")
@@ -226,5 +245,6 @@ mod tests {
     fn counts_have_no_decimals() {
         assert_eq!(format_value(365.0, "nodes"), "365 nodes");
         assert_eq!(format_value(12.345, "ms"), "12.3 ms");
+        assert_eq!(format_value(1.234, RATIO), "1.23 ×");
     }
 }
