@@ -165,7 +165,7 @@ async fn the_token_stays_out_of_urls_and_local_storage_when_not_remembered() {
         .package_names()
         .await?;
         assert!(!names.is_empty(), "the Platform connection lists packages");
-        session.requests.wait_for(&["/exim/packages"]).await;
+        session.requests.wait_for(&["/exim/packages"]).await?;
         let mut visited = Vec::new();
         for tab in ["Sharing status", "Partners", "Packages"] {
             click_tab(&session, tab).await?;

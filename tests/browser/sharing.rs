@@ -7,6 +7,7 @@ use thirtyfour::prelude::*;
 use crate::support::orgs::{ACME, INITECH};
 use crate::support::pages::PackagesPage;
 use crate::support::sharing_pages::{ShareDialog, SharingPage, SHARE_PATIENCE};
+use crate::support::wait;
 use crate::support::{
     accessibility_violations, api_call, approve_partnership, arm_fault, request_count, screenshot,
     wait_for_toast, wait_visible, with_session, with_session_stepping, Session,
@@ -133,19 +134,17 @@ async fn sharing_with_two_partners_goes_live_to_completed_without_a_reload() {
         let done_at_start = sharing.steps("done").await?.len();
         screenshot(&session.driver, "sharing-running").await?;
         let mut seen = std::collections::BTreeSet::new();
-        let deadline = tokio::time::Instant::now() + Duration::from_secs(45);
-        loop {
-            let rows = ours(&sharing.rows().await?);
-            seen.extend(rows.iter().map(|r| r.2.clone()));
-            if rows.len() == 2 && rows.iter().all(|r| r.2 == "Completed") {
-                break;
-            }
-            assert!(
-                tokio::time::Instant::now() < deadline,
-                "never completed; saw {seen:?}"
-            );
-            tokio::time::sleep(Duration::from_millis(250)).await;
-        }
+        wait::until(
+            "both shares to complete",
+            Duration::from_secs(45),
+            || sharing.rows(),
+            |rows| {
+                let rows = ours(rows);
+                seen.extend(rows.iter().map(|r| r.2.clone()));
+                rows.len() == 2 && rows.iter().all(|r| r.2 == "Completed")
+            },
+        )
+        .await?;
         assert!(
             seen.contains("In progress") || seen.contains("Pending"),
             "running states were shown: {seen:?}"
@@ -401,7 +400,7 @@ async fn filters_sort_search_and_the_rail_live_in_the_url() {
         session
             .requests
             .wait_for(&["/exim/transfer/list?", "status%3D%3DFAILED"])
-            .await;
+            .await?;
         let failed = sharing
             .wait_rows(
                 "failed only",
@@ -419,7 +418,7 @@ async fn filters_sort_search_and_the_rail_live_in_the_url() {
         session
             .requests
             .wait_for(&["status%3D%3DCOMPLETED%2CFAILED"])
-            .await;
+            .await?;
         session
             .driver
             .find(By::XPath(
@@ -428,10 +427,13 @@ async fn filters_sort_search_and_the_rail_live_in_the_url() {
             .await?
             .click()
             .await?;
-        session.requests.wait_for(&["orderBy=packageName"]).await;
+        session.requests.wait_for(&["orderBy=packageName"]).await?;
         let search = session.driver.find(By::Id("transfer-search")).await?;
         search.send_keys("journey").await?;
-        session.requests.wait_for(&["packageName%7Ejourney"]).await;
+        session
+            .requests
+            .wait_for(&["packageName%7Ejourney"])
+            .await?;
         let url = session.driver.current_url().await?;
         let query = url.query().unwrap_or_default().to_string();
         assert!(

@@ -4,6 +4,7 @@ use std::time::Duration;
 
 use thirtyfour::prelude::*;
 
+use super::wait;
 use super::wait_visible;
 
 /// The Share dialog with its partner picker.
@@ -89,18 +90,7 @@ impl SharingPage<'_> {
         check: impl Fn(&[(String, String, String)]) -> bool,
         patience: Duration,
     ) -> WebDriverResult<Vec<(String, String, String)>> {
-        let deadline = tokio::time::Instant::now() + patience;
-        loop {
-            let rows = self.rows().await.unwrap_or_default();
-            if check(&rows) {
-                return Ok(rows);
-            }
-            assert!(
-                tokio::time::Instant::now() < deadline,
-                "{what}; rows: {rows:#?}"
-            );
-            tokio::time::sleep(Duration::from_millis(200)).await;
-        }
+        wait::until(what, patience, || self.rows(), |rows| check(rows)).await
     }
 
     pub async fn open_row(&self, package: &str, target: &str) -> WebDriverResult<()> {

@@ -1,0 +1,92 @@
+//! Every wait of the browser tests, and the only place that lets time pass: until a state
+//! appears ([`until`], [`until_some`], [`eventually`]).
+
+use std::future::Future;
+use std::time::Duration;
+
+use thirtyfour::error::{WebDriverError, WebDriverErrorInner, WebDriverResult};
+use tokio::time::Instant;
+
+/// How long any expected state may take to appear.
+pub const PATIENCE: Duration = Duration::from_secs(15);
+/// How often a state is looked at again while waiting for it.
+const LOOK_EVERY: Duration = Duration::from_millis(50);
+
+/// Looks until `accept` takes what `look` sees, for at most `patience`, and returns it. A look
+/// that fails (an element replaced by a re-render, a script run mid-navigation) is tried again;
+/// giving up reports the last thing seen and the last error.
+pub async fn until<T, F, Fut>(
+    what: &str,
+    patience: Duration,
+    look: F,
+    accept: impl FnMut(&T) -> bool,
+) -> WebDriverResult<T>
+where
+    T: std::fmt::Debug,
+    F: FnMut() -> Fut,
+    Fut: Future<Output = WebDriverResult<T>>,
+{
+    patiently(what, patience, look, accept, |seen| format!("{seen:#?}")).await
+}
+
+/// Looks until `look` finds something, for at most `patience`, and returns it; giving up
+/// reports the last error.
+pub async fn until_some<T, F, Fut>(what: &str, patience: Duration, look: F) -> WebDriverResult<T>
+where
+    F: FnMut() -> Fut,
+    Fut: Future<Output = WebDriverResult<Option<T>>>,
+{
+    let found = patiently(what, patience, look, Option::is_some, |_| "nothing".into()).await?;
+    Ok(found.expect("only a look that found something is accepted"))
+}
+
+/// Waits until `check` holds, for at most [`PATIENCE`]; giving up reports the last error.
+pub async fn eventually<F, Fut>(what: &str, check: F) -> WebDriverResult<()>
+where
+    F: FnMut() -> Fut,
+    Fut: Future<Output = WebDriverResult<bool>>,
+{
+    patiently(
+        what,
+        PATIENCE,
+        check,
+        |held| *held,
+        |_| "it did not hold".into(),
+    )
+    .await
+    .map(drop)
+}
+
+async fn patiently<T, F, Fut>(
+    what: &str,
+    patience: Duration,
+    mut look: F,
+    mut accept: impl FnMut(&T) -> bool,
+    describe: impl Fn(&T) -> String,
+) -> WebDriverResult<T>
+where
+    F: FnMut() -> Fut,
+    Fut: Future<Output = WebDriverResult<T>>,
+{
+    let deadline = Instant::now() + patience;
+    let mut last_seen = None;
+    let mut last_error = None;
+    loop {
+        match look().await {
+            Ok(seen) if accept(&seen) => return Ok(seen),
+            Ok(seen) => last_seen = Some(describe(&seen)),
+            Err(error) => last_error = Some(error.to_string()),
+        }
+        if Instant::now() >= deadline {
+            let seen = last_seen.map_or("every look failed".into(), |seen| {
+                format!("the last look saw {seen}")
+            });
+            let error =
+                last_error.map_or(String::new(), |error| format!("; the last error: {error}"));
+            return Err(WebDriverError::from_inner(WebDriverErrorInner::Timeout(
+                format!("gave up after {patience:?} waiting for {what}: {seen}{error}"),
+            )));
+        }
+        tokio::time::sleep(LOOK_EVERY).await;
+    }
+}
