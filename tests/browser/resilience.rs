@@ -14,13 +14,14 @@ use crate::support::orgs::ACME;
 use crate::support::pages::PackagesPage;
 use crate::support::partners_pages::{open_as, package_id, ImportPage, PartnersPage, Table};
 use crate::support::sharing_pages::{ShareDialog, SharingPage, SHARE_PATIENCE};
-use crate::support::wait::{self, eventually, PATIENCE};
+use crate::support::wait::{self, assert_steady_for, eventually, PATIENCE};
 use crate::support::{
     api_call, arm_fault, request_count, screenshot, wait_visible, with_session,
     with_session_stepping, Session,
 };
 
-/// Long enough for an automatic retry (the first comes after 5 s) to have been sent.
+/// Long enough for an automatic retry to have been sent: the first is due 5 s after the failure
+/// and the app checks what is due every second.
 const LONGER_THAN_A_RETRY: Duration = Duration::from_secs(6);
 const SLOW_MS: u64 = 5_000;
 
@@ -177,14 +178,12 @@ async fn drill_read(session: &Session, screen: &ReadScreen, path: &str) -> WebDr
             .await?;
         }
         if !fault.passes_by_itself() {
-            let sent = request_count(session, &counter).await?;
-            tokio::time::sleep(LONGER_THAN_A_RETRY).await;
-            assert_eq!(
-                request_count(session, &counter).await?,
-                sent,
-                "{}: a {fault:?} is not retried by itself",
-                screen.name
-            );
+            assert_steady_for(
+                LONGER_THAN_A_RETRY,
+                &format!("{}: a {fault:?} is not retried by itself", screen.name),
+                || request_count(session, &counter),
+            )
+            .await?;
             // In one script: a re-render between lookup and click cannot go stale.
             session
                 .driver
@@ -443,9 +442,14 @@ macro_rules! drill_write {
                 "{fault:?}: one request per click"
             );
         }
-        tokio::time::sleep(LONGER_THAN_A_RETRY).await;
+        let sent = assert_steady_for(
+            LONGER_THAN_A_RETRY,
+            "no write is repeated by itself",
+            || request_count(session, &counter),
+        )
+        .await?;
         assert_eq!(
-            request_count(session, &counter).await? - first,
+            sent - first,
             Fault::FAILURES.len() as u64,
             "no write is repeated by itself"
         );

@@ -1,5 +1,7 @@
 //! Every wait of the browser tests, and the only place that lets time pass: until a state
-//! appears ([`until`], [`until_some`], [`eventually`]).
+//! appears ([`until`], [`until_some`], [`eventually`]), while nothing may happen
+//! ([`assert_steady_for`]), and over a fixed window when the window itself is what is measured
+//! ([`observe_window`]).
 
 use std::future::Future;
 use std::time::Duration;
@@ -11,6 +13,9 @@ use tokio::time::Instant;
 pub const PATIENCE: Duration = Duration::from_secs(15);
 /// How often a state is looked at again while waiting for it.
 const LOOK_EVERY: Duration = Duration::from_millis(50);
+/// How often a state that must not change is looked at again: often enough to report a change
+/// when it happens, rarely enough not to load the page being watched.
+const CHECK_STEADY_EVERY: Duration = Duration::from_millis(250);
 
 /// Looks until `accept` takes what `look` sees, for at most `patience`, and returns it. A look
 /// that fails (an element replaced by a re-render, a script run mid-navigation) is tried again;
@@ -89,4 +94,44 @@ where
         }
         tokio::time::sleep(LOOK_EVERY).await;
     }
+}
+
+/// Asserts that what `look` sees stays the same for the whole `window` (nothing is sent, nothing
+/// retried), and returns it; fails as soon as it changes, saying when.
+pub async fn assert_steady_for<T, E, F, Fut>(
+    window: Duration,
+    what: &str,
+    mut look: F,
+) -> Result<T, E>
+where
+    T: PartialEq + std::fmt::Debug,
+    F: FnMut() -> Fut,
+    Fut: Future<Output = Result<T, E>>,
+{
+    let start = Instant::now();
+    let before = look().await?;
+    while start.elapsed() < window {
+        tokio::time::sleep(CHECK_STEADY_EVERY.min(window.saturating_sub(start.elapsed()))).await;
+        let now = look().await?;
+        assert_eq!(
+            now,
+            before,
+            "{what}: changed {:.1} s into a {window:?} window",
+            start.elapsed().as_secs_f64()
+        );
+    }
+    Ok(before)
+}
+
+/// Reads `read` at the start and at the end of a fixed `window` and returns both readings. For
+/// rates (requests per window), where the window is what is measured: there is no state to
+/// wait for.
+pub async fn observe_window<T, E, F, Fut>(window: Duration, mut read: F) -> Result<(T, T), E>
+where
+    F: FnMut() -> Fut,
+    Fut: Future<Output = Result<T, E>>,
+{
+    let start = read().await?;
+    tokio::time::sleep(window).await;
+    Ok((start, read().await?))
 }
