@@ -263,11 +263,11 @@ async fn the_picker_offers_approved_partners_only_and_works_from_the_keyboard() 
         let input = wait_visible(&session.driver, By::Id("share-orgs")).await?;
         input.focus().await?;
         // Keyboard only: ArrowDown opens, Enter adds; again for the second; Backspace removes.
-        for _ in 0..2 {
+        for chosen in 1..=2 {
             input.send_keys(Key::Down).await?;
-            tokio::time::sleep(Duration::from_millis(250)).await;
+            dialog.wait_for_an_active_suggestion().await?;
             input.send_keys(Key::Enter).await?;
-            tokio::time::sleep(Duration::from_millis(250)).await;
+            dialog.wait_until_chosen(chosen).await?;
         }
         assert_eq!(dialog.tags().await?.len(), 2, "two organizations chosen");
         input.send_keys(Key::Backspace).await?;
@@ -287,7 +287,14 @@ async fn the_picker_offers_approved_partners_only_and_works_from_the_keyboard() 
                 .await?
         );
         input.send_keys(Key::Escape).await?;
-        tokio::time::sleep(Duration::from_millis(200)).await;
+        wait::eventually("the Share dialog to close", || async {
+            Ok(session
+                .driver
+                .find_all(By::Css("#share-dialog[open]"))
+                .await?
+                .is_empty())
+        })
+        .await?;
         let focused = session
             .driver
             .active_element()
