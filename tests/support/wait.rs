@@ -1,7 +1,9 @@
-//! Every wait of the browser tests, and the only place that lets time pass: until a state
-//! appears ([`until`], [`until_some`], [`eventually`]), while nothing may happen
-//! ([`assert_steady_for`]), and over a fixed window when the window itself is what is measured
-//! ([`observe_window`]).
+//! Every wait of the browser tests and the app benchmark, and the only place that lets time
+//! pass: until a state appears ([`until`], [`until_some`], [`eventually`]), while nothing may
+//! happen ([`assert_steady_for`]), and over a fixed window when the window itself is what is
+//! measured ([`observe_window`], [`repeat_through_window`]).
+//!
+//! The benchmark includes this file on its own, so it depends on nothing else in `support`.
 
 use std::future::Future;
 use std::time::Duration;
@@ -134,4 +136,31 @@ where
     let start = read().await?;
     tokio::time::sleep(window).await;
     Ok((start, read().await?))
+}
+
+/// Runs `act` at the start of every `period` that fits in a fixed `window`, then lets the rest
+/// of the window pass; returns how many times it ran. For a steady load over a measured time.
+#[allow(
+    dead_code,
+    reason = "the app benchmark's soak; no test keeps a load going"
+)]
+pub async fn repeat_through_window<E, F, Fut>(
+    window: Duration,
+    period: Duration,
+    mut act: F,
+) -> Result<u32, E>
+where
+    F: FnMut() -> Fut,
+    Fut: Future<Output = Result<(), E>>,
+{
+    let end = Instant::now() + window;
+    let mut times = 0;
+    while Instant::now() + period <= end {
+        let next = Instant::now() + period;
+        act().await?;
+        times += 1;
+        tokio::time::sleep_until(next).await;
+    }
+    tokio::time::sleep_until(end).await;
+    Ok(times)
 }
