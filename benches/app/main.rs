@@ -35,6 +35,12 @@ mod server;
 mod soak;
 #[cfg(not(target_arch = "wasm32"))]
 mod vanilla;
+/// The tests' waits, the benchmark's measurement windows among them; those only the tests
+/// need stay unused here.
+#[cfg(not(target_arch = "wasm32"))]
+#[path = "../../tests/support/wait.rs"]
+#[allow(dead_code)]
+mod wait;
 
 /// The benchmark drives a browser from the host; there is nothing to run on wasm32.
 #[cfg(target_arch = "wasm32")]

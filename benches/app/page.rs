@@ -6,9 +6,9 @@ use std::time::Duration;
 use serde::de::DeserializeOwned;
 use serde_json::{json, Value};
 use thirtyfour::prelude::*;
-use tokio::time::Instant;
 
 use crate::chromium::chromium_capabilities;
+use crate::wait;
 
 pub type Result<T = ()> = std::result::Result<T, Box<dyn std::error::Error>>;
 
@@ -49,17 +49,12 @@ pub async fn wait_for<T: DeserializeOwned>(
     script: &str,
     args: Vec<Value>,
 ) -> Result<T> {
-    let deadline = Instant::now() + PATIENCE;
-    loop {
+    let value = wait::until_some(what, PATIENCE, || async {
         let value = driver.execute(script, args.clone()).await?.json().clone();
-        if !value.is_null() {
-            return Ok(serde_json::from_value(value)?);
-        }
-        if Instant::now() > deadline {
-            return Err(format!("timed out waiting for {what}").into());
-        }
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
+        Ok((!value.is_null()).then_some(value))
+    })
+    .await?;
+    Ok(serde_json::from_value(value)?)
 }
 
 /// Waits for the latest performance mark `name`; returns its time since navigation start.

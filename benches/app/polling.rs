@@ -11,6 +11,7 @@ use crate::measurements::Measurements;
 use crate::page::{
     api, local, mark_time, shared_package_id, start_shares, wait_for, Browser, Result,
 };
+use crate::wait;
 
 const LIST_ROUTE: &str = "GET /data/foundation/exim/transfer/list";
 const ROW_ROUTE: &str = "GET /data/foundation/exim/transfer/{id}";
@@ -96,16 +97,26 @@ pub async fn request_rates(
     Ok(())
 }
 
-/// The request counts per route over the next `secs` seconds.
-async fn counted_over(driver: &WebDriver, secs: u64) -> Result<Value> {
-    local(driver, "DELETE", "/_local/requests").await?;
-    tokio::time::sleep(Duration::from_secs(secs)).await;
-    let counted = local(driver, "GET", "/_local/requests").await?;
-    Ok(counted["routes"].clone())
+/// The server's request counts per route at the start and the end of a window.
+struct Counted {
+    start: Value,
+    end: Value,
 }
 
-fn count(routes: &Value, route: &str) -> u64 {
-    routes[route].as_u64().unwrap_or(0)
+/// The requests per route over a window of the next `secs` seconds.
+async fn counted_over(driver: &WebDriver, secs: u64) -> Result<Counted> {
+    let (start, end) =
+        wait::observe_window(Duration::from_secs(secs), || requests_by_route(driver)).await?;
+    Ok(Counted { start, end })
+}
+
+async fn requests_by_route(driver: &WebDriver) -> Result<Value> {
+    Ok(local(driver, "GET", "/_local/requests").await?["routes"].clone())
+}
+
+fn count(counted: &Counted, route: &str) -> u64 {
+    let at = |routes: &Value| routes[route].as_u64().unwrap_or(0);
+    at(&counted.end) - at(&counted.start)
 }
 
 /// How many of Acme's newest transfers are pending or in progress, as the API says (asked

@@ -9,10 +9,10 @@ use std::time::Duration;
 
 use serde_json::{json, Value};
 use thirtyfour::prelude::*;
-use tokio::time::Instant;
 
 use crate::measurements::Measurements;
 use crate::page::{api, shared_package_id, start_shares, Browser, Result};
+use crate::wait;
 
 const START_EVERY: Duration = Duration::from_secs(10);
 const SECTION: &str = "Soak (Sharing Status)";
@@ -41,14 +41,10 @@ pub async fn soak(browser: &Browser, soak_secs: u64, results: &mut Measurements)
         .convert()?;
     let (heap_start, dom_start) = heap_and_dom(driver).await?;
 
-    let deadline = Instant::now() + Duration::from_secs(soak_secs);
-    let mut started = 0;
-    while Instant::now() + START_EVERY <= deadline {
-        start_shares(driver, &package_id, 1).await?;
-        started += 1;
-        tokio::time::sleep(START_EVERY).await;
-    }
-    tokio::time::sleep(deadline.saturating_duration_since(Instant::now())).await;
+    let started = wait::repeat_through_window(Duration::from_secs(soak_secs), START_EVERY, || {
+        start_shares(driver, &package_id, 1)
+    })
+    .await?;
 
     let (heap_end, dom_end) = heap_and_dom(driver).await?;
     let errors: Vec<String> = driver

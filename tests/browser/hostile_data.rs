@@ -4,13 +4,10 @@ use thirtyfour::prelude::*;
 
 use crate::support::orgs::{ACME, GLOBEX, UMBRELLA};
 use crate::support::pages::PackagesPage;
-use crate::support::partners_pages::{
-    eventually, share_through_api, ImportPage, PartnersPage, Table,
-};
+use crate::support::partners_pages::{share_through_api, ImportPage, PartnersPage, Table};
 use crate::support::sharing_pages::SharingPage;
-use crate::support::{
-    api_call, arm_fault, screenshot, wait_visible, with_session, Session, PATIENCE,
-};
+use crate::support::wait::{eventually, PATIENCE};
+use crate::support::{api_call, arm_fault, screenshot, wait_visible, with_session, Session};
 
 const HOSTILE: &str = "<img src=x onerror=alert(1)>";
 

@@ -5,8 +5,9 @@ use thirtyfour::prelude::*;
 
 use crate::support::orgs::ACME;
 use crate::support::pages::PackagesPage;
-use crate::support::partners_pages::{eventually, open_as, package_id, ImportPage};
+use crate::support::partners_pages::{open_as, package_id, ImportPage};
 use crate::support::sharing_pages::SharingPage;
+use crate::support::wait::eventually;
 use crate::support::{
     accessibility_violations, arm_fault, screenshot, wait_for_toast, wait_visible, with_session,
 };
@@ -74,7 +75,7 @@ async fn a_copied_payload_pulls_the_package_into_another_org() {
         session
             .requests
             .wait_for(&["/exim/transfer/pullRequest"])
-            .await;
+            .await?;
         let link = wait_visible(
             driver,
             By::XPath("//a[normalize-space(.)='Follow it in Sharing status']"),
@@ -269,7 +270,7 @@ async fn the_pulled_list_pages_through_the_api_and_the_url() {
                 "start=20",
                 "limit=20",
             ])
-            .await;
+            .await?;
         wait_visible(
             driver,
             By::XPath("//h3[normalize-space(.)='No pulled packages yet']"),

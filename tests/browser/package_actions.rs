@@ -39,7 +39,7 @@ async fn copy_payload_puts_exactly_the_servers_payload_on_the_clipboard() {
         session
             .requests
             .wait_for(&[&format!("/exim/packages/payload/{SPRING_SALE_ID}")])
-            .await;
+            .await?;
 
         let clipboard = session
             .driver
@@ -255,7 +255,7 @@ async fn every_inline_action_works_from_the_keyboard() {
             .await?
             .send_keys(Key::Enter)
             .await?;
-        session.requests.wait_for(&["/exim/packages"]).await;
+        session.requests.wait_for(&["/exim/packages"]).await?;
         wait_for_toast(&session.driver, "is now public").await?;
         Ok(())
     })

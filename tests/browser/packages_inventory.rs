@@ -4,6 +4,7 @@
 use thirtyfour::prelude::*;
 
 use crate::support::pages::{ConnectionPage, PackagesPage};
+use crate::support::wait::eventually;
 use crate::support::{accessibility_violations, screenshot, with_session};
 
 #[tokio::test(flavor = "multi_thread")]
@@ -32,7 +33,7 @@ async fn the_availability_radio_switches_the_inventory_and_the_url_and_survives_
         session
             .requests
             .wait_for(&["/exim/packages?", "packageVisibility%3D%3DPUBLIC"])
-            .await;
+            .await?;
         let url = session.driver.current_url().await?;
         assert_eq!(url.query(), Some("availability=public"));
 
@@ -76,7 +77,7 @@ async fn search_sort_and_paging_are_done_by_the_api_and_kept_in_the_url() {
         session
             .requests
             .wait_for(&["/exim/packages?", "start=10", "limit=10"])
-            .await;
+            .await?;
         let next_page = packages.package_names().await?;
         assert!(
             !next_page.is_empty() && next_page.len() <= 10,
@@ -94,7 +95,7 @@ async fn search_sort_and_paging_are_done_by_the_api_and_kept_in_the_url() {
         session
             .requests
             .wait_for(&["/exim/packages?", "start=0", "orderby=name"])
-            .await;
+            .await?;
         assert_eq!(
             packages.aria_sort("Name").await?.as_deref(),
             Some("ascending")
@@ -105,7 +106,7 @@ async fn search_sort_and_paging_are_done_by_the_api_and_kept_in_the_url() {
             Some("Broken journey bundle")
         );
         packages.sort_by("Name").await?;
-        session.requests.wait_for(&["orderby=-name"]).await;
+        session.requests.wait_for(&["orderby=-name"]).await?;
         assert_eq!(
             packages.aria_sort("Name").await?.as_deref(),
             Some("descending")
@@ -115,7 +116,7 @@ async fn search_sort_and_paging_are_done_by_the_api_and_kept_in_the_url() {
         session
             .requests
             .wait_for(&["/exim/packages?", "name%7Ejourney"])
-            .await;
+            .await?;
         packages
             .wait_for_names(&["Cart abandonment journey", "Broken journey bundle"])
             .await?;
@@ -219,18 +220,13 @@ async fn each_package_says_why_it_cannot_be_shared() {
             .await?
             .click()
             .await?;
-        let deadline = tokio::time::Instant::now() + crate::support::PATIENCE;
-        while packages
-            .share_hint("Production baseline schemas")
-            .await?
-            .is_some()
-        {
-            assert!(
-                tokio::time::Instant::now() < deadline,
-                "prod packages became shareable"
-            );
-            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-        }
+        eventually("prod packages to become shareable", || async {
+            Ok(packages
+                .share_hint("Production baseline schemas")
+                .await?
+                .is_none())
+        })
+        .await?;
         assert_eq!(
             packages
                 .share_hint("Customer profile schema")
@@ -266,18 +262,13 @@ async fn the_viewer_can_neither_share_nor_change_availability() {
             driver: &session.driver,
         };
         packages.wait_for_package("Customer profile schema").await?;
-        let deadline = tokio::time::Instant::now() + crate::support::PATIENCE;
-        while packages
-            .share_hint("Customer profile schema")
-            .await?
-            .is_none()
-        {
-            assert!(
-                tokio::time::Instant::now() < deadline,
-                "the permission check never answered"
-            );
-            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-        }
+        eventually("the permission check to answer", || async {
+            Ok(packages
+                .share_hint("Customer profile schema")
+                .await?
+                .is_some())
+        })
+        .await?;
         for name in packages.package_names().await? {
             assert_eq!(
                 packages.share_hint(&name).await?.as_deref(),

@@ -1,6 +1,7 @@
 use thirtyfour::prelude::*;
 
 use crate::support::pages::{ConnectionPage, Header, PackagesPage};
+use crate::support::wait::{self, PATIENCE};
 use crate::support::{accessibility_violations, screenshot, wait_visible, with_browser};
 
 #[tokio::test(flavor = "multi_thread")]
@@ -43,33 +44,29 @@ async fn switching_the_profile_to_globex_replaces_the_inventory() {
             .await?;
 
         let header = Header { driver: &driver };
-        let deadline = tokio::time::Instant::now() + crate::support::PATIENCE;
-        while header.org_name().await? != "Globex Corp" {
-            assert!(
-                tokio::time::Instant::now() < deadline,
-                "the header never showed Globex Corp"
-            );
-            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-        }
-        let globex = loop {
-            let names = packages.package_names().await?;
-            // Globex holds copies of what Acme shared with it, so compare packages only Acme has.
-            let acme_only = [
-                "Broken journey bundle",
-                "Holiday campaign 2026",
-                "Experimental segments",
-            ];
-            if names.iter().any(|name| name == "Globex loyalty schema")
-                && !names.iter().any(|name| acme_only.contains(&name.as_str()))
-            {
-                break names;
-            }
-            assert!(
-                tokio::time::Instant::now() < deadline,
-                "Acme's packages stayed: {names:?}"
-            );
-            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-        };
+        wait::until(
+            "the header to show Globex Corp",
+            PATIENCE,
+            || header.org_name(),
+            |org| org == "Globex Corp",
+        )
+        .await?;
+        // Globex holds copies of what Acme shared with it, so compare packages only Acme has.
+        let acme_only = [
+            "Broken journey bundle",
+            "Holiday campaign 2026",
+            "Experimental segments",
+        ];
+        let globex = wait::until(
+            "Globex's packages instead of Acme's",
+            PATIENCE,
+            || packages.package_names(),
+            |names| {
+                names.iter().any(|name| name == "Globex loyalty schema")
+                    && !names.iter().any(|name| acme_only.contains(&name.as_str()))
+            },
+        )
+        .await?;
         assert!(!globex.iter().any(|name| name == "Broken journey bundle"));
         screenshot(&driver, "packages-globex").await?;
         Ok(())

@@ -6,10 +6,10 @@ use thirtyfour::prelude::*;
 use crate::support::orgs::{ACME, GLOBEX, INITECH, UMBRELLA};
 use crate::support::pages::PackagesPage;
 use crate::support::partners_pages::{
-    eventually, focused, open_as, package_id, press, press_shift_tab, share_through_api,
-    PartnersPage, Table,
+    focused, open_as, package_id, press, press_shift_tab, share_through_api, PartnersPage, Table,
 };
 use crate::support::sharing_pages::{ShareDialog, SharingPage, SHARE_PATIENCE};
+use crate::support::wait::{self, eventually, PATIENCE};
 use crate::support::{
     accessibility_violations, arm_fault, screenshot, wait_for_toast, wait_visible, with_session,
     Session,
@@ -39,24 +39,20 @@ async fn share_picker_offers(session: &Session, package: &str) -> WebDriverResul
     };
     let dialog = share.wait_open().await?;
     // The picker appears once the partners are loaded; without any, the dialog says so.
-    let deadline = tokio::time::Instant::now() + crate::support::PATIENCE;
-    loop {
-        if dialog.text().await?.contains("No approved partners yet") {
-            return Ok(Vec::new());
-        }
-        if !session
-            .driver
-            .find_all(By::Id("share-orgs"))
-            .await?
-            .is_empty()
-        {
-            break;
-        }
-        assert!(
-            tokio::time::Instant::now() < deadline,
-            "the Share dialog shows neither partners nor their absence"
-        );
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    let no_partners = wait::until_some(
+        "the Share dialog to show partners or their absence",
+        PATIENCE,
+        || async {
+            if dialog.text().await?.contains("No approved partners yet") {
+                return Ok(Some(true));
+            }
+            let picker = session.driver.find_all(By::Id("share-orgs")).await?;
+            Ok((!picker.is_empty()).then_some(false))
+        },
+    )
+    .await?;
+    if no_partners {
+        return Ok(Vec::new());
     }
     share.suggestions("").await
 }
@@ -496,7 +492,7 @@ async fn filters_and_the_open_history_live_in_the_url() {
                 "requestType=OUTGOING",
                 "status%3D%3DAPPROVED",
             ])
-            .await;
+            .await?;
         eventually("only Globex is listed", || async {
             Ok(partners.partners(Table::Outgoing).await? == vec!["Globex Corp"])
         })
@@ -535,7 +531,7 @@ async fn filters_and_the_open_history_live_in_the_url() {
         session
             .requests
             .wait_for(&["requestType=INCOMING", "start=20", "limit=20"])
-            .await;
+            .await?;
         Ok(())
     })
     .await;

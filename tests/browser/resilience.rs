@@ -12,16 +12,16 @@ use thirtyfour::prelude::*;
 
 use crate::support::orgs::ACME;
 use crate::support::pages::PackagesPage;
-use crate::support::partners_pages::{
-    eventually, open_as, package_id, ImportPage, PartnersPage, Table,
-};
+use crate::support::partners_pages::{open_as, package_id, ImportPage, PartnersPage, Table};
 use crate::support::sharing_pages::{ShareDialog, SharingPage, SHARE_PATIENCE};
+use crate::support::wait::{self, assert_steady_for, eventually, PATIENCE};
 use crate::support::{
     api_call, arm_fault, request_count, screenshot, wait_visible, with_session,
-    with_session_stepping, Session, PATIENCE,
+    with_session_stepping, Session,
 };
 
-/// Long enough for an automatic retry (the first comes after 5 s) to have been sent.
+/// Long enough for an automatic retry to have been sent: the first is due 5 s after the failure
+/// and the app checks what is due every second.
 const LONGER_THAN_A_RETRY: Duration = Duration::from_secs(6);
 const SLOW_MS: u64 = 5_000;
 
@@ -97,20 +97,24 @@ fn counter_key((method, path): Route) -> String {
 
 /// Waits for an element matching `css` whose text contains `text`; returns that text.
 async fn shown_saying(session: &Session, css: &str, text: &str) -> WebDriverResult<String> {
-    let deadline = tokio::time::Instant::now() + PATIENCE;
-    loop {
-        for element in session.driver.find_all(By::Css(css)).await? {
-            let shown = element.text().await.unwrap_or_default();
-            if shown.contains(text) {
-                return Ok(shown);
+    let says = |shown: &String| shown.contains(text);
+    let shown = wait::until(
+        &format!("something matching {css} to say {text:?}"),
+        PATIENCE,
+        || async {
+            let mut texts = Vec::new();
+            for element in session.driver.find_all(By::Css(css)).await? {
+                texts.push(element.text().await.unwrap_or_default());
             }
-        }
-        assert!(
-            tokio::time::Instant::now() < deadline,
-            "nothing matching {css} says {text:?}"
-        );
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
+            Ok(texts)
+        },
+        |texts| texts.iter().any(says),
+    )
+    .await?;
+    Ok(shown
+        .into_iter()
+        .find(says)
+        .expect("only a text that says it is accepted"))
 }
 
 /// The text of an alert inside `scope` (CSS) that says `text`, once there is one.
@@ -174,14 +178,12 @@ async fn drill_read(session: &Session, screen: &ReadScreen, path: &str) -> WebDr
             .await?;
         }
         if !fault.passes_by_itself() {
-            let sent = request_count(session, &counter).await?;
-            tokio::time::sleep(LONGER_THAN_A_RETRY).await;
-            assert_eq!(
-                request_count(session, &counter).await?,
-                sent,
-                "{}: a {fault:?} is not retried by itself",
-                screen.name
-            );
+            assert_steady_for(
+                LONGER_THAN_A_RETRY,
+                &format!("{}: a {fault:?} is not retried by itself", screen.name),
+                || request_count(session, &counter),
+            )
+            .await?;
             // In one script: a re-render between lookup and click cannot go stale.
             session
                 .driver
@@ -211,54 +213,36 @@ async fn drill_read(session: &Session, screen: &ReadScreen, path: &str) -> WebDr
 
     arm_fault(session, Fault::Slow.spec_times(screen.route, screen.reads)).await?;
     screen.open(session, path).await?;
-    wait_shown(session, screen.loading.clone()).await?;
-    wait_shown(session, screen.loaded.clone()).await?;
+    wait_visible(&session.driver, screen.loading.clone()).await?;
+    wait_visible(&session.driver, screen.loaded.clone()).await?;
     Ok(())
-}
-
-/// Waits until an element matching `by` is displayed. Unlike `wait_visible`, an element
-/// replaced by a re-render between lookup and check is just looked up again.
-async fn wait_shown(session: &Session, by: By) -> WebDriverResult<()> {
-    eventually(&format!("{by:?} is shown"), || async {
-        for element in session.driver.find_all(by.clone()).await? {
-            if element.is_displayed().await.unwrap_or(false) {
-                return Ok(true);
-            }
-        }
-        Ok(false)
-    })
-    .await
 }
 
 /// Waits for an alert inside `scope` saying `text`; returns whether it offers a Retry button
 /// and an "Open Connection" link. Read in one script, so that a re-render cannot go stale
 /// between two lookups.
 async fn alert_offers(session: &Session, scope: &str, text: &str) -> WebDriverResult<(bool, bool)> {
-    let deadline = tokio::time::Instant::now() + PATIENCE;
-    loop {
-        let found: Option<(bool, bool)> = session
-            .driver
-            .execute(
-                "const [scope, text] = arguments;
-                 const alert = [...document.querySelectorAll(scope + \" [role='alert']\")]
-                   .find((a) => a.innerText.includes(text));
-                 if (!alert) return null;
-                 const labelled = (selector, label) =>
-                   [...alert.querySelectorAll(selector)].some((e) => e.innerText.trim() === label);
-                 return [labelled('button', 'Retry'), labelled('a', 'Open Connection')];",
-                vec![serde_json::json!(scope), serde_json::json!(text)],
-            )
-            .await?
-            .convert()?;
-        if let Some(offers) = found {
-            return Ok(offers);
-        }
-        assert!(
-            tokio::time::Instant::now() < deadline,
-            "no alert in {scope} saying {text:?}"
-        );
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
+    wait::until_some(
+        &format!("an alert in {scope} saying {text:?}"),
+        PATIENCE,
+        || async {
+            session
+                .driver
+                .execute(
+                    "const [scope, text] = arguments;
+                     const alert = [...document.querySelectorAll(scope + \" [role='alert']\")]
+                       .find((a) => a.innerText.includes(text));
+                     if (!alert) return null;
+                     const labelled = (selector, label) =>
+                       [...alert.querySelectorAll(selector)].some((e) => e.innerText.trim() === label);
+                     return [labelled('button', 'Retry'), labelled('a', 'Open Connection')];",
+                    vec![serde_json::json!(scope), serde_json::json!(text)],
+                )
+                .await?
+                .convert()
+        },
+    )
+    .await
 }
 
 async fn alerts_in(session: &Session, scope: &str) -> WebDriverResult<Vec<String>> {
@@ -458,9 +442,14 @@ macro_rules! drill_write {
                 "{fault:?}: one request per click"
             );
         }
-        tokio::time::sleep(LONGER_THAN_A_RETRY).await;
+        let sent = assert_steady_for(
+            LONGER_THAN_A_RETRY,
+            "no write is repeated by itself",
+            || request_count(session, &counter),
+        )
+        .await?;
         assert_eq!(
-            request_count(session, &counter).await? - first,
+            sent - first,
             Fault::FAILURES.len() as u64,
             "no write is repeated by itself"
         );

@@ -1,12 +1,11 @@
 //! The app runs under its Content-Security-Policy, keeps the access token out of URLs and
 //! (unless remembered) out of localStorage, and forgets it on disconnect.
 
-use std::time::Duration;
-
 use thirtyfour::prelude::*;
 
 use crate::support::orgs::{ACME, GLOBEX};
-use crate::support::pages::PackagesPage;
+use crate::support::pages::{Header, PackagesPage};
+use crate::support::wait::{self, PATIENCE};
 use crate::support::{screenshot, wait_visible, with_session, Session};
 
 /// Records every `securitypolicyviolation` of each page the browser loads from now on. Scripts
@@ -78,14 +77,22 @@ async fn the_app_works_under_its_content_security_policy_and_inline_scripts_do_n
                 Vec::new(),
             )
             .await?;
-        tokio::time::sleep(Duration::from_millis(300)).await;
-        let ran: bool = session
-            .driver
-            .execute("return window.inlineScriptRan === true;", Vec::new())
-            .await?
-            .convert()?;
+        // Whichever comes first: the script runs, or the browser reports that it blocked it.
+        let (ran, violations) = wait::until(
+            "the injected script to run or be reported",
+            PATIENCE,
+            || async {
+                let ran: bool = session
+                    .driver
+                    .execute("return window.inlineScriptRan === true;", Vec::new())
+                    .await?
+                    .convert()?;
+                Ok((ran, csp_violations(&session).await?))
+            },
+            |(ran, violations)| *ran || violations.iter().any(|v| v.starts_with("script-src")),
+        )
+        .await?;
         assert!(!ran, "an injected inline script does not run");
-        let violations = csp_violations(&session).await?;
         assert!(
             violations.iter().any(|v| v.starts_with("script-src")),
             "the blocked script is reported: {violations:?}"
@@ -97,18 +104,6 @@ async fn the_app_works_under_its_content_security_policy_and_inline_scripts_do_n
 }
 
 const STORAGE_KEY: &str = "sandbox-share.connection";
-
-/// Opens a main navigation tab by its label.
-async fn click_tab(session: &Session, label: &str) -> WebDriverResult<()> {
-    session
-        .driver
-        .find(By::XPath(format!(
-            "//nav[@aria-label='Main']//a[normalize-space(.)='{label}']"
-        )))
-        .await?
-        .click()
-        .await
-}
 
 /// Connects to "Adobe Experience Platform" pointed at the local server, as `token` of `org_id`.
 async fn connect_to_platform(
@@ -165,12 +160,27 @@ async fn the_token_stays_out_of_urls_and_local_storage_when_not_remembered() {
         .package_names()
         .await?;
         assert!(!names.is_empty(), "the Platform connection lists packages");
-        session.requests.wait_for(&["/exim/packages"]).await;
+        session.requests.wait_for(&["/exim/packages"]).await?;
+        let header = Header {
+            driver: &session.driver,
+        };
         let mut visited = Vec::new();
-        for tab in ["Sharing status", "Partners", "Packages"] {
-            click_tab(&session, tab).await?;
-            tokio::time::sleep(Duration::from_millis(500)).await;
-            visited.push(session.driver.current_url().await?.to_string());
+        for (tab, path, list) in [
+            ("Sharing status", "/sharing", "/exim/transfer/list"),
+            ("Partners", "/partners", "/exim/handshake/list"),
+            ("Packages", "/packages", "/exim/packages"),
+        ] {
+            header.open_tab(tab).await?;
+            // Each tab has opened and asked for its list: the URLs and requests checked below.
+            let url = wait::until(
+                &format!("{tab} to open"),
+                PATIENCE,
+                || session.driver.current_url(),
+                |url| url.path() == path,
+            )
+            .await?;
+            session.requests.wait_for(&[list]).await?;
+            visited.push(url.to_string());
         }
 
         let (local, tab_storage) = storages(&session).await?;

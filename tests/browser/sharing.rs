@@ -7,6 +7,7 @@ use thirtyfour::prelude::*;
 use crate::support::orgs::{ACME, INITECH};
 use crate::support::pages::PackagesPage;
 use crate::support::sharing_pages::{ShareDialog, SharingPage, SHARE_PATIENCE};
+use crate::support::wait::{self, assert_steady_for, observe_window};
 use crate::support::{
     accessibility_violations, api_call, approve_partnership, arm_fault, request_count, screenshot,
     wait_for_toast, wait_visible, with_session, with_session_stepping, Session,
@@ -15,6 +16,9 @@ use crate::support::{
 const LIST_ROUTE: &str = "GET /data/foundation/exim/transfer/list";
 const GET_ROUTE: &str = "GET /data/foundation/exim/transfer/{id}";
 const SHARE_ROUTE: &str = "POST /data/foundation/exim/transfer";
+/// Long enough for a refresh to have been sent: one is due 5 s after the last and the app checks
+/// what is due every second.
+const LONGER_THAN_A_REFRESH: Duration = Duration::from_secs(7);
 
 /// Opens the Share dialog of a package from the inventory.
 async fn open_share(session: &Session, package: &str) -> WebDriverResult<()> {
@@ -133,19 +137,17 @@ async fn sharing_with_two_partners_goes_live_to_completed_without_a_reload() {
         let done_at_start = sharing.steps("done").await?.len();
         screenshot(&session.driver, "sharing-running").await?;
         let mut seen = std::collections::BTreeSet::new();
-        let deadline = tokio::time::Instant::now() + Duration::from_secs(45);
-        loop {
-            let rows = ours(&sharing.rows().await?);
-            seen.extend(rows.iter().map(|r| r.2.clone()));
-            if rows.len() == 2 && rows.iter().all(|r| r.2 == "Completed") {
-                break;
-            }
-            assert!(
-                tokio::time::Instant::now() < deadline,
-                "never completed; saw {seen:?}"
-            );
-            tokio::time::sleep(Duration::from_millis(250)).await;
-        }
+        wait::until(
+            "both shares to complete",
+            Duration::from_secs(45),
+            || sharing.rows(),
+            |rows| {
+                let rows = ours(rows);
+                seen.extend(rows.iter().map(|r| r.2.clone()));
+                rows.len() == 2 && rows.iter().all(|r| r.2 == "Completed")
+            },
+        )
+        .await?;
         assert!(
             seen.contains("In progress") || seen.contains("Pending"),
             "running states were shown: {seen:?}"
@@ -261,11 +263,11 @@ async fn the_picker_offers_approved_partners_only_and_works_from_the_keyboard() 
         let input = wait_visible(&session.driver, By::Id("share-orgs")).await?;
         input.focus().await?;
         // Keyboard only: ArrowDown opens, Enter adds; again for the second; Backspace removes.
-        for _ in 0..2 {
+        for chosen in 1..=2 {
             input.send_keys(Key::Down).await?;
-            tokio::time::sleep(Duration::from_millis(250)).await;
+            dialog.wait_for_an_active_suggestion().await?;
             input.send_keys(Key::Enter).await?;
-            tokio::time::sleep(Duration::from_millis(250)).await;
+            dialog.wait_until_chosen(chosen).await?;
         }
         assert_eq!(dialog.tags().await?.len(), 2, "two organizations chosen");
         input.send_keys(Key::Backspace).await?;
@@ -285,7 +287,14 @@ async fn the_picker_offers_approved_partners_only_and_works_from_the_keyboard() 
                 .await?
         );
         input.send_keys(Key::Escape).await?;
-        tokio::time::sleep(Duration::from_millis(200)).await;
+        wait::eventually("the Share dialog to close", || async {
+            Ok(session
+                .driver
+                .find_all(By::Css("#share-dialog[open]"))
+                .await?
+                .is_empty())
+        })
+        .await?;
         let focused = session
             .driver
             .active_element()
@@ -330,13 +339,17 @@ async fn polling_makes_one_list_request_per_tick_and_stops_when_all_rows_finish(
         share_with_globex_until_running(&session).await?;
         let sharing = SharingPage { driver: &session.driver };
 
-        // While running: about one list request per 5 s, no per-row GETs.
-        let lists = request_count(&session, LIST_ROUTE).await?;
-        let gets = request_count(&session, GET_ROUTE).await?;
-        tokio::time::sleep(Duration::from_secs(11)).await;
-        let ticks = request_count(&session, LIST_ROUTE).await? - lists;
+        // While running: about one list request per 5 s, no per-row GETs. The rate is what is
+        // asserted, so it is counted over a fixed window.
+        let counts = || async {
+            let lists = request_count(&session, LIST_ROUTE).await?;
+            WebDriverResult::Ok((lists, request_count(&session, GET_ROUTE).await?))
+        };
+        let ((lists, gets), (lists_after, gets_after)) =
+            observe_window(Duration::from_secs(11), counts).await?;
+        let ticks = lists_after - lists;
         assert!((1..=3).contains(&ticks), "{ticks} list requests in 11 s");
-        assert_eq!(request_count(&session, GET_ROUTE).await?, gets, "no per-row requests");
+        assert_eq!(gets_after, gets, "no per-row requests");
 
         // Hidden tab: nothing.
         session.driver.execute(
@@ -344,9 +357,8 @@ async fn polling_makes_one_list_request_per_tick_and_stops_when_all_rows_finish(
              document.dispatchEvent(new Event('visibilitychange'));",
             Vec::new(),
         ).await?;
-        let hidden_start = request_count(&session, LIST_ROUTE).await?;
-        tokio::time::sleep(Duration::from_secs(11)).await;
-        assert_eq!(request_count(&session, LIST_ROUTE).await?, hidden_start, "no requests while hidden");
+        let list_requests = || request_count(&session, LIST_ROUTE);
+        assert_steady_for(LONGER_THAN_A_REFRESH, "no requests while hidden", list_requests).await?;
 
         // Visible again: catches up at once, then finishes and goes quiet.
         session.driver.execute(
@@ -355,9 +367,7 @@ async fn polling_makes_one_list_request_per_tick_and_stops_when_all_rows_finish(
             Vec::new(),
         ).await?;
         sharing.wait_rows("all finished", |rows| !rows.is_empty() && rows.iter().all(|r| is_terminal(&r.2)), SHARE_PATIENCE).await?;
-        let settled = request_count(&session, LIST_ROUTE).await?;
-        tokio::time::sleep(Duration::from_secs(15)).await;
-        assert_eq!(request_count(&session, LIST_ROUTE).await?, settled, "no polling once everything finished");
+        assert_steady_for(LONGER_THAN_A_REFRESH, "no polling once everything finished", list_requests).await?;
         Ok(())
     })
     .await;
@@ -401,7 +411,7 @@ async fn filters_sort_search_and_the_rail_live_in_the_url() {
         session
             .requests
             .wait_for(&["/exim/transfer/list?", "status%3D%3DFAILED"])
-            .await;
+            .await?;
         let failed = sharing
             .wait_rows(
                 "failed only",
@@ -419,7 +429,7 @@ async fn filters_sort_search_and_the_rail_live_in_the_url() {
         session
             .requests
             .wait_for(&["status%3D%3DCOMPLETED%2CFAILED"])
-            .await;
+            .await?;
         session
             .driver
             .find(By::XPath(
@@ -428,10 +438,13 @@ async fn filters_sort_search_and_the_rail_live_in_the_url() {
             .await?
             .click()
             .await?;
-        session.requests.wait_for(&["orderBy=packageName"]).await;
+        session.requests.wait_for(&["orderBy=packageName"]).await?;
         let search = session.driver.find(By::Id("transfer-search")).await?;
         search.send_keys("journey").await?;
-        session.requests.wait_for(&["packageName%7Ejourney"]).await;
+        session
+            .requests
+            .wait_for(&["packageName%7Ejourney"])
+            .await?;
         let url = session.driver.current_url().await?;
         let query = url.query().unwrap_or_default().to_string();
         assert!(

@@ -8,6 +8,7 @@ pub mod browser;
 pub mod pages;
 pub mod partners_pages;
 pub mod sharing_pages;
+pub mod wait;
 
 use std::future::Future;
 use std::path::{Path, PathBuf};
@@ -18,9 +19,7 @@ use browser::{chromium_capabilities, start_chromedriver, CHROMEDRIVER, CHROMIUM,
 use exim_server::{AppState, ServerConfig};
 use thirtyfour::prelude::*;
 use tokio::process::Child;
-
-/// How long any expected state may take to appear.
-pub const PATIENCE: Duration = Duration::from_secs(15);
+use wait::PATIENCE;
 
 /// What a test gets: the browser, the app's address, the requests the server received, and
 /// the server itself (to take it down and back up).
@@ -136,24 +135,20 @@ impl RequestLog {
         self.0.lock().expect("request log lock").clear();
     }
 
-    /// Waits until a received request's URI contains every one of `parts`.
-    pub async fn wait_for(&self, parts: &[&str]) -> String {
-        let deadline = tokio::time::Instant::now() + PATIENCE;
-        loop {
-            if let Some(found) = self
-                .all()
-                .into_iter()
-                .find(|uri| parts.iter().all(|part| uri.contains(part)))
-            {
-                return found;
-            }
-            assert!(
-                tokio::time::Instant::now() < deadline,
-                "no request contained {parts:?}; received: {:#?}",
-                self.all()
-            );
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
+    /// Waits until a received request's URI contains every one of `parts`, and returns it.
+    pub async fn wait_for(&self, parts: &[&str]) -> WebDriverResult<String> {
+        let matches = |uri: &String| parts.iter().all(|part| uri.contains(part));
+        let received = wait::until(
+            &format!("a request containing {parts:?}"),
+            PATIENCE,
+            || async { Ok(self.all()) },
+            |received| received.iter().any(matches),
+        )
+        .await?;
+        Ok(received
+            .into_iter()
+            .find(matches)
+            .expect("only a log with a match is accepted"))
     }
 }
 
@@ -310,14 +305,26 @@ pub async fn accessibility_violations(driver: &WebDriver) -> WebDriverResult<Vec
     result.convert()
 }
 
-/// Waits until an element matching `by` is displayed, and returns it.
+/// Waits until an element matching `by` is displayed, and returns it. An element replaced by a
+/// re-render between lookup and check is just looked up again.
 pub async fn wait_visible(driver: &WebDriver, by: By) -> WebDriverResult<WebElement> {
-    driver
-        .query(by)
-        .and_displayed()
-        .wait(PATIENCE, Duration::from_millis(100))
-        .first()
-        .await
+    wait::until_some(&format!("{by} to be shown"), PATIENCE, || async {
+        for element in driver.find_all(by.clone()).await? {
+            if element.is_displayed().await.unwrap_or(false) {
+                return Ok(Some(element));
+            }
+        }
+        Ok(None)
+    })
+    .await
+}
+
+/// Waits until an element matching `by` is on the page (shown or not), and returns it.
+pub async fn wait_present(driver: &WebDriver, by: By) -> WebDriverResult<WebElement> {
+    wait::until_some(&format!("{by} to be on the page"), PATIENCE, || async {
+        Ok(driver.find_all(by.clone()).await?.into_iter().next())
+    })
+    .await
 }
 
 /// Waits until a toast containing `text` is shown.

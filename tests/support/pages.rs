@@ -2,9 +2,8 @@
 
 use thirtyfour::prelude::*;
 
-use super::PATIENCE;
-
-const POLL: std::time::Duration = std::time::Duration::from_millis(100);
+use super::wait::{self, PATIENCE};
+use super::wait_present;
 
 /// The Packages tab.
 pub struct PackagesPage<'a> {
@@ -14,12 +13,7 @@ pub struct PackagesPage<'a> {
 impl PackagesPage<'_> {
     /// Waits until the inventory table is shown and returns the package names in order.
     pub async fn package_names(&self) -> WebDriverResult<Vec<String>> {
-        let table = self
-            .driver
-            .query(By::Css("#packages-table"))
-            .wait(PATIENCE, POLL)
-            .first()
-            .await?;
+        let table = wait_present(self.driver, By::Css("#packages-table")).await?;
         let mut names = Vec::new();
         for cell in table.find_all(By::Css("tbody td.name-cell")).await? {
             let text = cell.text().await?;
@@ -30,15 +24,15 @@ impl PackagesPage<'_> {
 
     /// Waits until a package with this name is listed.
     pub async fn wait_for_package(&self, name: &str) -> WebDriverResult<()> {
-        self.driver
-            .query(By::XPath(format!(
+        wait_present(
+            self.driver,
+            By::XPath(format!(
                 "//table[@id='packages-table']//td[contains(@class,'name-cell')][starts-with(normalize-space(.), {})]",
                 xpath_literal(name)
-            )))
-            .wait(PATIENCE, POLL)
-            .first()
-            .await
-            .map(|_| ())
+            )),
+        )
+        .await
+        .map(|_| ())
     }
 
     /// The table row of a package.
@@ -125,26 +119,19 @@ impl PackagesPage<'_> {
 
     /// Waits until the listed names are exactly `expected` (in order).
     pub async fn wait_for_names(&self, expected: &[&str]) -> WebDriverResult<()> {
-        let deadline = tokio::time::Instant::now() + PATIENCE;
-        loop {
-            let names = self.package_names().await.unwrap_or_default();
-            if names == expected {
-                return Ok(());
-            }
-            assert!(
-                tokio::time::Instant::now() < deadline,
-                "expected {expected:?}, saw {names:?}"
-            );
-            tokio::time::sleep(POLL).await;
-        }
+        wait::until(
+            &format!("the packages {expected:?}"),
+            PATIENCE,
+            || self.package_names(),
+            |names| names == expected,
+        )
+        .await
+        .map(drop)
     }
 
     /// The alert shown when loading failed: its heading and text.
     pub async fn error_alert(&self) -> WebDriverResult<String> {
-        self.driver
-            .query(By::Css("[role='alert']"))
-            .wait(PATIENCE, POLL)
-            .first()
+        wait_present(self.driver, By::Css("[role='alert']"))
             .await?
             .text()
             .await
@@ -185,10 +172,7 @@ pub struct ConnectionPage<'a> {
 impl ConnectionPage<'_> {
     /// Chooses a demo profile by its token (e.g. `demo-globex-admin`) and connects.
     pub async fn connect_demo(&self, token: &str) -> WebDriverResult<()> {
-        self.driver
-            .query(By::Id(format!("profile-{token}")))
-            .wait(PATIENCE, POLL)
-            .first()
+        wait_present(self.driver, By::Id(format!("profile-{token}")))
             .await?
             .click()
             .await?;

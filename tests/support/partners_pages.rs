@@ -1,14 +1,11 @@
 //! Page objects of Partners and Import, and keyboard helpers, in the user's words.
 
-use std::time::Duration;
-
 use thirtyfour::common::keys::TypingData;
 use thirtyfour::prelude::*;
 
 use super::pages::ConnectionPage;
-use super::{api_call, wait_visible, Session, PATIENCE};
-
-const POLL: Duration = Duration::from_millis(100);
+use super::wait::eventually;
+use super::{api_call, wait_present, wait_visible, Session};
 
 /// Types keys into whatever has focus, as a keyboard user would.
 pub async fn press(driver: &WebDriver, keys: impl Into<TypingData>) -> WebDriverResult<()> {
@@ -33,25 +30,6 @@ pub async fn focused(driver: &WebDriver) -> WebDriverResult<(String, String)> {
         element.attr("id").await?.unwrap_or_default(),
         element.text().await?,
     ))
-}
-
-/// Waits until `check` holds, polling; fails with `what` after the usual patience.
-pub async fn eventually<F, Fut>(what: &str, mut check: F) -> WebDriverResult<()>
-where
-    F: FnMut() -> Fut,
-    Fut: std::future::Future<Output = WebDriverResult<bool>>,
-{
-    let deadline = tokio::time::Instant::now() + PATIENCE;
-    loop {
-        if check().await.unwrap_or(false) {
-            return Ok(());
-        }
-        assert!(
-            tokio::time::Instant::now() < deadline,
-            "never happened: {what}"
-        );
-        tokio::time::sleep(POLL).await;
-    }
 }
 
 /// Connects as a demo user, then opens `path`.
@@ -143,24 +121,19 @@ pub struct PartnersPage<'a> {
 impl PartnersPage<'_> {
     /// The row whose partner cell mentions `partner` (a name or an org ID).
     pub async fn row(&self, table: Table, partner: &str) -> WebDriverResult<WebElement> {
-        self.driver
-            .query(By::XPath(format!(
+        wait_present(
+            self.driver,
+            By::XPath(format!(
                 "//table[@id='{}']/tbody/tr[td[contains(@class,'name-cell')][contains(., '{partner}')]]",
                 table.id()
-            )))
-            .wait(PATIENCE, POLL)
-            .first()
-            .await
+            )),
+        )
+        .await
     }
 
     /// The partner names (or IDs) listed, in order.
     pub async fn partners(&self, table: Table) -> WebDriverResult<Vec<String>> {
-        let table = self
-            .driver
-            .query(By::Id(table.id()))
-            .wait(PATIENCE, POLL)
-            .first()
-            .await?;
+        let table = wait_present(self.driver, By::Id(table.id())).await?;
         let mut names = Vec::new();
         for cell in table.find_all(By::Css("tbody td.name-cell")).await? {
             names.push(

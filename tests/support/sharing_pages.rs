@@ -4,6 +4,7 @@ use std::time::Duration;
 
 use thirtyfour::prelude::*;
 
+use super::wait::{self, PATIENCE};
 use super::wait_visible;
 
 /// The Share dialog with its partner picker.
@@ -11,37 +12,131 @@ pub struct ShareDialog<'a> {
     pub driver: &'a WebDriver,
 }
 
+/// What the partner picker shows, read in one go so that a re-render cannot change it halfway.
+#[derive(Debug, serde::Deserialize)]
+struct Picker {
+    /// Name and org ID of each suggestion shown.
+    offered: Vec<(String, String)>,
+    /// The text of the active suggestion, if one is active and shown.
+    active: Option<String>,
+    /// "No match", "Every approved partner is selected", or nothing.
+    status: String,
+    tags: usize,
+}
+
+impl Picker {
+    /// Whether the suggestions shown are those for `typed`: each one matches it (by name or
+    /// org ID, as the picker filters), and when none is shown the status says why. While the
+    /// picker still shows the suggestions for what was typed before, this does not hold.
+    fn suggests_for(&self, typed: &str) -> bool {
+        let typed = typed.trim().to_lowercase();
+        if self.offered.is_empty() {
+            return self.status
+                == if typed.is_empty() {
+                    "Every approved partner is selected"
+                } else {
+                    "No match"
+                };
+        }
+        self.offered.iter().all(|(name, org_id)| {
+            name.to_lowercase().contains(&typed) || org_id.to_lowercase().contains(&typed)
+        })
+    }
+}
+
 impl ShareDialog<'_> {
     pub async fn wait_open(&self) -> WebDriverResult<WebElement> {
         wait_visible(self.driver, By::Id("share-dialog")).await
     }
 
-    /// The names offered for what is typed (the listbox must be open).
-    pub async fn suggestions(&self, typed: &str) -> WebDriverResult<Vec<String>> {
-        let input = wait_visible(self.driver, By::Id("share-orgs")).await?;
-        input.clear().await?;
-        input.click().await?;
-        input.send_keys(typed).await?;
-        tokio::time::sleep(Duration::from_millis(400)).await;
-        let mut names = Vec::new();
-        for option in self
-            .driver
-            .find_all(By::Css("#share-orgs-listbox [role='option'] .option-name"))
+    async fn picker(&self) -> WebDriverResult<Picker> {
+        self.driver
+            .execute(
+                "const input = document.getElementById('share-orgs');
+                 const shown = (element) => element.checkVisibility();
+                 const offered = [...document.querySelectorAll('#share-orgs-listbox [role=option]')]
+                   .filter(shown)
+                   .map((option) => [option.querySelector('.option-name').innerText,
+                                     option.querySelector('small').innerText]);
+                 const active = document.getElementById(input.getAttribute('aria-activedescendant') || '');
+                 return {
+                   offered,
+                   active: active && shown(active) ? active.innerText : null,
+                   status: document.querySelector('#share-dialog .picker-status').innerText.trim(),
+                   tags: document.querySelectorAll('#share-dialog .tag').length,
+                 };",
+                Vec::new(),
+            )
             .await?
-        {
-            if option.is_displayed().await? {
-                names.push(option.text().await?);
-            }
-        }
-        Ok(names)
+            .convert()
     }
 
-    /// Picks an organization by typing part of its name and pressing Enter.
+    /// Waits until the picker shows what `shows` accepts.
+    async fn wait_for_picker(
+        &self,
+        what: &str,
+        shows: impl Fn(&Picker) -> bool,
+    ) -> WebDriverResult<Picker> {
+        wait::until(what, PATIENCE, || self.picker(), |picker| shows(picker)).await
+    }
+
+    /// The names offered for what is typed.
+    pub async fn suggestions(&self, typed: &str) -> WebDriverResult<Vec<String>> {
+        let input = wait_visible(self.driver, By::Id("share-orgs")).await?;
+        input.click().await?;
+        // Emptied with keys, as a user would (a WebDriver clear sends no input event), and
+        // first back to the suggestions for nothing typed, so that a "No match" left from the
+        // text typed before is not taken for the answer.
+        input.send_keys(Key::Control + "a").await?;
+        input.send_keys(Key::Delete).await?;
+        self.wait_for_picker("the suggestions for nothing typed", |picker| {
+            picker.suggests_for("")
+        })
+        .await?;
+        input.send_keys(typed).await?;
+        let picker = self
+            .wait_for_picker(&format!("the suggestions for {typed:?}"), |picker| {
+                picker.suggests_for(typed)
+            })
+            .await?;
+        Ok(picker.offered.into_iter().map(|(name, _)| name).collect())
+    }
+
+    /// Picks an organization by typing part of its name and pressing Enter once a matching
+    /// suggestion is active; waits until it is added.
     pub async fn pick(&self, typed: &str) -> WebDriverResult<()> {
         let input = wait_visible(self.driver, By::Id("share-orgs")).await?;
         input.send_keys(typed).await?;
-        tokio::time::sleep(Duration::from_millis(400)).await;
-        input.send_keys(Key::Enter).await
+        let wanted = typed.to_lowercase();
+        let before = self
+            .wait_for_picker(
+                &format!("a suggestion for {typed:?} to be active"),
+                |picker| {
+                    picker
+                        .active
+                        .as_ref()
+                        .is_some_and(|active| active.to_lowercase().contains(&wanted))
+                },
+            )
+            .await?;
+        input.send_keys(Key::Enter).await?;
+        self.wait_until_chosen(before.tags + 1).await
+    }
+
+    /// Waits until `count` organizations are chosen.
+    pub async fn wait_until_chosen(&self, count: usize) -> WebDriverResult<()> {
+        self.wait_for_picker(&format!("{count} chosen organizations"), |picker| {
+            picker.tags == count
+        })
+        .await
+        .map(drop)
+    }
+
+    /// Waits until a suggestion is active (the list is open), as Enter needs.
+    pub async fn wait_for_an_active_suggestion(&self) -> WebDriverResult<()> {
+        self.wait_for_picker("an active suggestion", |picker| picker.active.is_some())
+            .await
+            .map(drop)
     }
 
     pub async fn tags(&self) -> WebDriverResult<Vec<String>> {
@@ -89,18 +184,7 @@ impl SharingPage<'_> {
         check: impl Fn(&[(String, String, String)]) -> bool,
         patience: Duration,
     ) -> WebDriverResult<Vec<(String, String, String)>> {
-        let deadline = tokio::time::Instant::now() + patience;
-        loop {
-            let rows = self.rows().await.unwrap_or_default();
-            if check(&rows) {
-                return Ok(rows);
-            }
-            assert!(
-                tokio::time::Instant::now() < deadline,
-                "{what}; rows: {rows:#?}"
-            );
-            tokio::time::sleep(Duration::from_millis(200)).await;
-        }
+        wait::until(what, patience, || self.rows(), |rows| check(rows)).await
     }
 
     pub async fn open_row(&self, package: &str, target: &str) -> WebDriverResult<()> {
