@@ -1,43 +1,23 @@
 //! Dates in tables and details: the local date (or date and time), the exact time on hover.
 //!
-//! The browser's `Date` breaks a moment down in the user's time zone; `state::format` writes it.
+//! The browser's `Date` gives the user's time zone offset at a moment; `state::format` does the
+//! calendar and the words.
 
 use js_sys::Date;
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
-use crate::state::format::{self, Fields, Moment};
+use crate::state::format::{self, Moment};
 
-/// Epoch milliseconds as calendar fields, local and UTC; None for an invalid time.
+/// Epoch milliseconds as calendar fields, local and UTC; None for a time `Date` cannot hold.
 fn moment(epoch_ms: i64) -> Option<Moment> {
     let date = Date::new(&JsValue::from_f64(epoch_ms as f64));
-    if date.get_time().is_nan() {
-        return None;
-    }
-    let local = Fields {
-        year: date.get_full_year() as i32,
-        month: date.get_month() + 1,
-        day: date.get_date(),
-        hour: date.get_hours(),
-        minute: date.get_minutes(),
-        second: date.get_seconds(),
-        millisecond: date.get_milliseconds(),
-    };
-    let utc = Fields {
-        year: date.get_utc_full_year() as i32,
-        month: date.get_utc_month() + 1,
-        day: date.get_utc_date(),
-        hour: date.get_utc_hours(),
-        minute: date.get_utc_minutes(),
-        second: date.get_utc_seconds(),
-        millisecond: date.get_utc_milliseconds(),
-    };
-    Some(Moment {
-        local,
-        utc,
-        // JavaScript counts the offset the other way round: minutes behind UTC.
-        offset_minutes: -(date.get_timezone_offset() as i32),
-    })
+    // JavaScript counts the offset the other way round: minutes behind UTC. NaN (an invalid
+    // time) fails the conversion.
+    let behind = date.get_timezone_offset();
+    behind
+        .is_finite()
+        .then(|| Moment::at(epoch_ms, -(behind as i32)))
 }
 
 /// "2024-05-19 14:03", or a dash for an invalid time.

@@ -1,8 +1,9 @@
 //! Dates as the tables show them, from a moment broken down into calendar fields.
 //!
-//! The fields come from the browser's own `Date` (see `components::date_cell`), which knows the
-//! user's time zone; formatting them here is pure and tested natively. Formatted field by field:
-//! a 100-row page shows hundreds of dates.
+//! The browser's `Date` says how far the user's time zone is from UTC at a moment (see
+//! `components::date_cell`); the calendar arithmetic and formatting here are pure and tested
+//! natively. Field by field and with one call into JavaScript per date: a 100-row page shows
+//! hundreds of dates.
 
 /// One moment as calendar fields.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,6 +18,38 @@ pub struct Fields {
     pub millisecond: u32,
 }
 
+impl Fields {
+    /// Calendar fields of epoch milliseconds, in UTC (proleptic Gregorian calendar).
+    pub fn of_epoch_ms(epoch_ms: i64) -> Fields {
+        let days = epoch_ms.div_euclid(86_400_000);
+        let in_day = epoch_ms.rem_euclid(86_400_000);
+        // Days since 1970-01-01 to a civil date (H. Hinnant's `civil_from_days`).
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let day_of_era = z.rem_euclid(146_097);
+        let year_of_era =
+            (day_of_era - day_of_era / 1_460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+        let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+        let shifted_month = (5 * day_of_year + 2) / 153;
+        let day = day_of_year - (153 * shifted_month + 2) / 5 + 1;
+        let month = if shifted_month < 10 {
+            shifted_month + 3
+        } else {
+            shifted_month - 9
+        };
+        let year = year_of_era + era * 400 + i64::from(month <= 2);
+        Fields {
+            year: year as i32,
+            month: month as u32,
+            day: day as u32,
+            hour: (in_day / 3_600_000) as u32,
+            minute: (in_day / 60_000 % 60) as u32,
+            second: (in_day / 1_000 % 60) as u32,
+            millisecond: (in_day % 1_000) as u32,
+        }
+    }
+}
+
 /// A moment in the user's time zone and in UTC.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Moment {
@@ -24,6 +57,17 @@ pub struct Moment {
     pub utc: Fields,
     /// How far local time is ahead of UTC, in minutes ("+02:00" is 120).
     pub offset_minutes: i32,
+}
+
+impl Moment {
+    /// Epoch milliseconds in a time zone `offset_minutes` ahead of UTC.
+    pub fn at(epoch_ms: i64, offset_minutes: i32) -> Moment {
+        Moment {
+            local: Fields::of_epoch_ms(epoch_ms + i64::from(offset_minutes) * 60_000),
+            utc: Fields::of_epoch_ms(epoch_ms),
+            offset_minutes,
+        }
+    }
 }
 
 /// A local date, e.g. "2024-05-19", for compact table cells.
@@ -128,6 +172,32 @@ mod tests {
             exact_time(&west),
             "2023-05-09 00:13:32 -05:30 (2023-05-09 05:43:32.007 UTC)"
         );
+    }
+
+    #[test]
+    fn epoch_milliseconds_become_calendar_fields() {
+        assert_eq!(Moment::at(1_683_611_012_105, 120), CEST);
+        assert_eq!(
+            Fields::of_epoch_ms(0),
+            Fields {
+                year: 1970,
+                month: 1,
+                day: 1,
+                hour: 0,
+                minute: 0,
+                second: 0,
+                millisecond: 0
+            }
+        );
+        // Before 1970, a leap day, and the last millisecond of a year.
+        assert_eq!(local_date(&Moment::at(-86_400_000, 0)), "1969-12-31");
+        assert_eq!(local_date(&Moment::at(951_782_400_007, 0)), "2000-02-29");
+        let last = Moment::at(1_703_980_799_999, 0);
+        assert_eq!(
+            exact_time(&last),
+            "2023-12-30 23:59:59 +00:00 (2023-12-30 23:59:59.999 UTC)"
+        );
+        assert_eq!(local_date(&Moment::at(1_703_980_799_999, 60)), "2023-12-31");
     }
 
     #[test]
