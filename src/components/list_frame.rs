@@ -119,13 +119,8 @@ impl<T: Clone + PartialEq + Send + Sync + 'static> ListData<T> {
 
     /// Reads one row as shown now, without subscribing: a row's fixed facts.
     pub fn row_untracked(self, id: &str, id_of: fn(&T) -> &str) -> Option<T> {
-        self.shown.with_untracked(|page| {
-            page.as_ref()?
-                .data
-                .iter()
-                .find(|row| id_of(row) == id)
-                .cloned()
-        })
+        self.shown
+            .with_untracked(|page| find_row(page, id, id_of).cloned())
     }
 
     /// What `pick` takes from one row, updated when it changes: a row's changing parts.
@@ -133,26 +128,12 @@ impl<T: Clone + PartialEq + Send + Sync + 'static> ListData<T> {
     where
         U: PartialEq + Send + Sync + 'static,
     {
-        Memo::new(move |_| {
-            self.shown.with(|page| {
-                page.as_ref()?
-                    .data
-                    .iter()
-                    .find(|row| id_of(row) == id)
-                    .map(pick)
-            })
-        })
+        Memo::new(move |_| self.shown.with(|page| find_row(page, &id, id_of).map(pick)))
     }
 
     /// One row as shown now, if it is on the page. Reactive.
     pub fn find(self, id: &str, id_of: fn(&T) -> &str) -> Option<T> {
-        self.shown.with(|page| {
-            page.as_ref()?
-                .data
-                .iter()
-                .find(|row| id_of(row) == id)
-                .cloned()
-        })
+        self.shown.with(|page| find_row(page, id, id_of).cloned())
     }
 
     /// All rows shown now. Reactive.
@@ -180,6 +161,14 @@ impl<T: Clone + PartialEq + Send + Sync + 'static> ListData<T> {
     pub fn reload(self) {
         self.fetched.refetch();
     }
+}
+
+fn find_row<'a, T>(
+    page: &'a Option<PagedResponse<T>>,
+    id: &str,
+    id_of: fn(&T) -> &str,
+) -> Option<&'a T> {
+    page.as_ref()?.data.iter().find(|row| id_of(row) == id)
 }
 
 /// The state of a list, independent of its rows' type.

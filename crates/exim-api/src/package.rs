@@ -77,6 +77,22 @@ pub struct Package {
 }
 
 impl Package {
+    /// The status as Platform writes it (`PUBLISHED`), or an empty string when absent.
+    pub fn status_text(&self) -> String {
+        self.status
+            .as_ref()
+            .map(ToString::to_string)
+            .unwrap_or_default()
+    }
+
+    /// The name of the sandbox the package was made in, or an empty string when absent.
+    pub fn source_sandbox_name(&self) -> String {
+        self.source_sandbox
+            .as_ref()
+            .map(|sandbox| sandbox.name.clone())
+            .unwrap_or_default()
+    }
+
     /// Visibility with Platform's default applied: no value means private. Read
     /// case-insensitively, because the OpenAPI spec's own example writes `private`.
     pub fn visibility(&self) -> PackageVisibility {

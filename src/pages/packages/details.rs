@@ -60,16 +60,8 @@ fn PackageDetails(package: Signal<Option<Package>>, actions: PackageActions) -> 
     move || {
         let package = package.get()?;
         let share_note = share_block_reason(&package);
-        let status = package
-            .status
-            .as_ref()
-            .map(ToString::to_string)
-            .unwrap_or_default();
-        let sandbox = package
-            .source_sandbox
-            .as_ref()
-            .map(|s| s.name.clone())
-            .unwrap_or_default();
+        let status = package.status_text();
+        let sandbox = package.source_sandbox_name();
         let text = |value: Option<String>| {
             value
                 .filter(|v| !v.is_empty())

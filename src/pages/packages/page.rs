@@ -184,21 +184,13 @@ fn PackageRow(
         return ().into_any();
     };
     let current = inventory.row(id.clone(), package_id, Package::clone);
-    let sandbox = first
-        .source_sandbox
-        .as_ref()
-        .map(|s| s.name.clone())
-        .unwrap_or_default();
+    let sandbox = first.source_sandbox_name();
     let href = format!("/packages/{}", encode(&id));
     let name = first.name.clone();
     let changing = move || {
         current.get().map(|package| {
             let share_hint = share_block_reason(&package);
-            let status = package
-                .status
-                .as_ref()
-                .map(ToString::to_string)
-                .unwrap_or_default();
+            let status = package.status_text();
             let visibility = package.visibility().to_string();
             view! {
                 <td><StatusWithHint status hint=share_hint id=package.id.clone() /></td>

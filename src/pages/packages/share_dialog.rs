@@ -152,16 +152,8 @@ fn sharing_message(package: &str, records: &[TransferRecord]) -> String {
 /// Name, source sandbox, status, artifact count and description of the package being shared.
 #[component]
 fn PackageSummary(package: Package) -> impl IntoView {
-    let status = package
-        .status
-        .as_ref()
-        .map(ToString::to_string)
-        .unwrap_or_default();
-    let sandbox = package
-        .source_sandbox
-        .as_ref()
-        .map(|s| s.name.clone())
-        .unwrap_or_default();
+    let status = package.status_text();
+    let sandbox = package.source_sandbox_name();
     view! {
         <dl class="metadata share-summary">
             <dt>"Package"</dt><dd>{package.name.clone()}</dd>
