@@ -201,6 +201,10 @@ fn TransferTable(feed: SharingFeed, view: UrlView<TransferQuery>) -> impl IntoVi
             .pathname
             .with(|path| path.strip_prefix("/sharing/").map(str::to_string))
     });
+    // Clicking anywhere on a row opens its rail (one navigation callback for all rows).
+    let navigate = use_navigate();
+    let open_row =
+        Callback::new(move |id: String| navigate(&feed.href(Some(&id)), Default::default()));
     view! {
         <div class="table-wrap">
             <table class="data-table" id="transfers-table">
@@ -219,7 +223,7 @@ fn TransferTable(feed: SharingFeed, view: UrlView<TransferQuery>) -> impl IntoVi
                 </thead>
                 <tbody>
                     <For each=move || ids.get() key=|id| id.clone() let:id>
-                        <TransferRow id feed open_rail=open_rail.clone() />
+                        <TransferRow id feed open_rail=open_rail.clone() open_row />
                     </For>
                 </tbody>
             </table>
@@ -235,8 +239,8 @@ fn TransferRow(
     id: String,
     feed: SharingFeed,
     open_rail: Selector<Option<String>>,
+    open_row: Callback<String>,
 ) -> impl IntoView {
-    let navigate = use_navigate();
     let Some(first) = feed.list.row_untracked(&id, transfer_id) else {
         return ().into_any();
     };
@@ -248,8 +252,8 @@ fn TransferRow(
         move || feed.href(Some(&id))
     };
     let open = {
-        let href = href.clone();
-        move |_| navigate(&href(), Default::default())
+        let id = id.clone();
+        move |_| open_row.run(id.clone())
     };
     let selected = {
         let id = Some(encode(&id));
