@@ -5,7 +5,7 @@ use thirtyfour::prelude::*;
 
 use crate::support::pages::{ConnectionPage, PackagesPage};
 use crate::support::wait::eventually;
-use crate::support::{accessibility_violations, screenshot, with_session};
+use crate::support::{accessibility_violations, screenshot, wait_present, with_session};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_availability_radio_switches_the_inventory_and_the_url_and_survives_reload() {
@@ -146,10 +146,7 @@ async fn search_sort_and_paging_are_done_by_the_api_and_kept_in_the_url() {
         );
 
         packages.search("no such package").await?;
-        let empty = session
-            .driver
-            .query(By::Css(".empty-state h2"))
-            .first()
+        let empty = wait_present(&session.driver, By::Css(".empty-state h2"))
             .await?
             .text()
             .await?;

@@ -33,7 +33,10 @@ where
     F: FnMut() -> Fut,
     Fut: Future<Output = WebDriverResult<T>>,
 {
-    patiently(what, patience, look, accept, |seen| format!("{seen:#?}")).await
+    patiently(what, patience, look, accept, |seen| {
+        format!("the last look saw {seen:#?}")
+    })
+    .await
 }
 
 /// Looks until `look` finds something, for at most `patience`, and returns it; giving up
@@ -43,7 +46,10 @@ where
     F: FnMut() -> Fut,
     Fut: Future<Output = WebDriverResult<Option<T>>>,
 {
-    let found = patiently(what, patience, look, Option::is_some, |_| "nothing".into()).await?;
+    let found = patiently(what, patience, look, Option::is_some, |_| {
+        "no look found it".into()
+    })
+    .await?;
     Ok(found.expect("only a look that found something is accepted"))
 }
 
@@ -58,12 +64,13 @@ where
         PATIENCE,
         check,
         |held| *held,
-        |_| "it did not hold".into(),
+        |_| "it never held".into(),
     )
     .await
     .map(drop)
 }
 
+/// The loop behind the waits for a state; `describe` says what a look that was not accepted saw.
 async fn patiently<T, F, Fut>(
     what: &str,
     patience: Duration,
@@ -85,9 +92,7 @@ where
             Err(error) => last_error = Some(error.to_string()),
         }
         if Instant::now() >= deadline {
-            let seen = last_seen.map_or("every look failed".into(), |seen| {
-                format!("the last look saw {seen}")
-            });
+            let seen = last_seen.unwrap_or_else(|| "every look failed".into());
             let error =
                 last_error.map_or(String::new(), |error| format!("; the last error: {error}"));
             return Err(WebDriverError::from_inner(WebDriverErrorInner::Timeout(
@@ -115,10 +120,9 @@ where
     while start.elapsed() < window {
         tokio::time::sleep(CHECK_STEADY_EVERY.min(window.saturating_sub(start.elapsed()))).await;
         let now = look().await?;
-        assert_eq!(
-            now,
-            before,
-            "{what}: changed {:.1} s into a {window:?} window",
+        assert!(
+            now == before,
+            "{what}: {before:?} became {now:?} {:.1} s into a {window:?} window",
             start.elapsed().as_secs_f64()
         );
     }
