@@ -6,6 +6,7 @@ use exim_api::{TransferRecord, TransferRequestType, TransferStatus};
 use leptos::prelude::*;
 use leptos_router::components::Outlet;
 use leptos_router::hooks::{use_location, use_navigate};
+use wasm_bindgen::JsCast;
 
 use super::feed::{transfer_id, SharingFeed};
 use crate::api::transfers;
@@ -201,10 +202,24 @@ fn TransferTable(feed: SharingFeed, view: UrlView<TransferQuery>) -> impl IntoVi
             .pathname
             .with(|path| path.strip_prefix("/sharing/").map(str::to_string))
     });
-    // Clicking anywhere on a row opens its rail (one navigation callback for all rows).
+    // Clicking anywhere on a row opens its rail: one listener for the whole table. A click on
+    // the package link is left to the link.
     let navigate = use_navigate();
-    let open_row =
-        Callback::new(move |id: String| navigate(&feed.href(Some(&id)), Default::default()));
+    let open_clicked_row = move |ev: leptos::ev::MouseEvent| {
+        let Some(target) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        else {
+            return;
+        };
+        if target.closest("a").ok().flatten().is_some() {
+            return;
+        }
+        let row = target.closest("tr[data-transfer-id]").ok().flatten();
+        if let Some(id) = row.and_then(|row| row.get_attribute("data-transfer-id")) {
+            navigate(&feed.href(Some(&id)), Default::default());
+        }
+    };
     view! {
         <div class="table-wrap">
             <table class="data-table" id="transfers-table">
@@ -221,9 +236,9 @@ fn TransferTable(feed: SharingFeed, view: UrlView<TransferQuery>) -> impl IntoVi
                         <th scope="col">"Completed"</th>
                     </tr>
                 </thead>
-                <tbody>
+                <tbody on:click=open_clicked_row>
                     <For each=move || ids.get() key=|id| id.clone() let:id>
-                        <TransferRow id feed open_rail=open_rail.clone() open_row />
+                        <TransferRow id feed open_rail=open_rail.clone() />
                     </For>
                 </tbody>
             </table>
@@ -239,7 +254,6 @@ fn TransferRow(
     id: String,
     feed: SharingFeed,
     open_rail: Selector<Option<String>>,
-    open_row: Callback<String>,
 ) -> impl IntoView {
     let Some(first) = feed.list.row_untracked(&id, transfer_id) else {
         return ().into_any();
@@ -250,10 +264,6 @@ fn TransferRow(
     let href = {
         let id = id.clone();
         move || feed.href(Some(&id))
-    };
-    let open = {
-        let id = id.clone();
-        move |_| open_row.run(id.clone())
     };
     let selected = {
         let id = Some(encode(&id));
@@ -272,9 +282,9 @@ fn TransferRow(
         ..
     } = first;
     view! {
-        <tr data-transfer-id=id class:selected=selected on:click=open>
+        <tr data-transfer-id=id class:selected=selected>
             <td class="name-cell">
-                <a href=href on:click=|ev| ev.stop_propagation()>
+                <a href=href>
                     {package_name.unwrap_or(package_id)}
                 </a>
             </td>
