@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 use crate::api::permissions::{self, Permissions};
 use crate::api::{sandboxes, ApiClient, ApiError};
-use crate::components::refresh::Refresh;
+use crate::components::refresh::use_read;
 use crate::state::connection::Connection;
 use crate::storage;
 
@@ -91,11 +91,10 @@ pub fn provide_session() {
     provide_context(PermissionsContext(permissions));
 
     // The list depends on who is connected, not on which sandbox is selected.
-    let sandbox_list = LocalResource::new(move || {
+    let (sandbox_list, _) = use_read(move || {
         identity.track();
         let client = context.client_untracked();
         async move { sandboxes::list(&client).await }
     });
-    Refresh::recovering(sandbox_list);
     provide_context(SandboxList(sandbox_list));
 }

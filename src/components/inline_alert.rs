@@ -4,7 +4,7 @@ use crate::api::ApiError;
 use crate::components::refresh::{retry_sentence, Refresh};
 
 /// A negative InlineAlert for a failed call, with a Retry button when retrying makes sense.
-/// With `recovery` (a read that retries by itself, see [`Refresh::recovering`]) it also
+/// With `recovery` (a read that retries by itself, see [`use_read`](crate::components::refresh::use_read)) it also
 /// counts down to the next automatic try.
 #[component]
 pub fn ErrorAlert(

@@ -14,7 +14,7 @@ use leptos::prelude::*;
 use crate::api::ApiError;
 use crate::components::inline_alert::ErrorAlert;
 use crate::components::pagination::Pagination;
-use crate::components::refresh::Refresh;
+use crate::components::refresh::{use_polled_read, Refresh};
 use crate::state::list_query::Paging;
 
 /// A list's pages as fetched, and its refresh schedule.
@@ -45,20 +45,8 @@ where
     T: Clone + PartialEq + Send + Sync + 'static,
     Fut: Future<Output = Result<PagedResponse<T>, ApiError>> + 'static,
 {
-    let reloads = RwSignal::new(0_u64);
-    let loading = RwSignal::new(false);
-    let refresh = Refresh::new(Callback::new(move |()| reloads.update(|n| *n += 1)));
-    let fetched = LocalResource::new(move || {
-        reloads.track();
-        let request = fetch();
-        async move {
-            loading.set(true);
-            let result = request.await;
-            loading.set(false);
-            let polling = result.as_ref().is_ok_and(|page| keep_polling(&page.data));
-            refresh.record(result.as_ref().err(), polling);
-            result
-        }
+    let (fetched, refresh, loading) = use_polled_read(fetch, move |page: &PagedResponse<T>| {
+        keep_polling(&page.data)
     });
     let shown = Memo::new(move |previous: Option<&Option<PagedResponse<T>>>| {
         fetched.with(|outcome| match outcome {

@@ -5,6 +5,7 @@
 //! second, for countdowns and "Updated 12 s ago") and one timer, armed for the earliest due
 //! refresh of all of them. Nothing runs while the tab is hidden; coming back runs what fell due.
 
+use std::future::Future;
 use std::time::Duration;
 
 use leptos::prelude::*;
@@ -144,21 +145,6 @@ impl Refresh {
         schedule
     }
 
-    /// Watches a one-off read: when it fails for a passing reason (see
-    /// [`ApiError::is_transient`]) it is fetched again by itself, with the back-off; other
-    /// failures wait for the user's Retry. Writes never go through this: they must not repeat.
-    pub fn recovering<T: 'static>(read: LocalResource<Result<T, ApiError>>) -> Refresh {
-        let refresh = Refresh::new(Callback::new(move |()| read.refetch()));
-        Effect::new(move |_| {
-            read.with(|outcome| {
-                if let Some(outcome) = outcome {
-                    refresh.record(outcome.as_ref().err(), false);
-                }
-            })
-        });
-        refresh
-    }
-
     /// When this refresh should run, unless paused or already running.
     fn next_due(self) -> Option<f64> {
         if self.paused.try_get_untracked()? {
@@ -235,6 +221,51 @@ impl Refresh {
         self.paused.update(|paused| *paused = !*paused);
         self.scheduler.rearm();
     }
+}
+
+/// A one-off read (details, a dialog's list, the sandbox list) fetched with `fetch`, again
+/// whenever what `fetch` reads changes. When it fails for a passing reason (see
+/// [`ApiError::is_transient`]) it is fetched again by itself, with the back-off; other failures
+/// wait for the user's Retry. Writes never go through this: they must not repeat.
+pub fn use_read<T, Fut>(
+    fetch: impl Fn() -> Fut + 'static,
+) -> (LocalResource<Result<T, ApiError>>, Refresh)
+where
+    T: 'static,
+    Fut: Future<Output = Result<T, ApiError>> + 'static,
+{
+    let (read, refresh, _) = use_polled_read(fetch, |_| false);
+    (read, refresh)
+}
+
+/// Like [`use_read`], and fetched again every few seconds while `keep_polling` says so of the
+/// answer. The flag is true while a request is under way.
+pub fn use_polled_read<T, Fut>(
+    fetch: impl Fn() -> Fut + 'static,
+    keep_polling: impl Fn(&T) -> bool + 'static,
+) -> (LocalResource<Result<T, ApiError>>, Refresh, RwSignal<bool>)
+where
+    T: 'static,
+    Fut: Future<Output = Result<T, ApiError>> + 'static,
+{
+    let reloads = RwSignal::new(0_u64);
+    let loading = RwSignal::new(false);
+    let refresh = Refresh::new(Callback::new(move |()| reloads.update(|n| *n += 1)));
+    let keep_polling = std::rc::Rc::new(keep_polling);
+    let read = LocalResource::new(move || {
+        reloads.track();
+        let request = fetch();
+        let keep_polling = keep_polling.clone();
+        async move {
+            loading.set(true);
+            let result = request.await;
+            loading.set(false);
+            let polling = result.as_ref().is_ok_and(|answer| keep_polling(answer));
+            refresh.record(result.as_ref().err(), polling);
+            result
+        }
+    });
+    (read, refresh, loading)
 }
 
 /// "<problem> — retrying in 5 s", or "— retrying now" while the retry is under way.

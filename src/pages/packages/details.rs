@@ -10,7 +10,7 @@ use super::actions::{
 use crate::api::packages;
 use crate::components::date_cell::DateTime;
 use crate::components::inline_alert::ErrorAlert;
-use crate::components::refresh::Refresh;
+use crate::components::refresh::use_read;
 use crate::components::status_light::StatusLight;
 use crate::session::{ConnectionContext, PermissionsContext};
 
@@ -19,12 +19,11 @@ pub fn PackageDetailsPage() -> impl IntoView {
     let context = expect_context::<ConnectionContext>();
     let params = use_params_map();
     let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
-    let details = LocalResource::new(move || {
+    let (details, recovery) = use_read(move || {
         let client = context.client();
         let id = id.get();
         async move { packages::get(&client, &id).await }
     });
-    let recovery = Refresh::recovering(details);
     // A change made here replaces the fetched package.
     let actions = PackageActions::new(Callback::new(move |package: Package| {
         details.set(Some(Ok(package)));

@@ -9,7 +9,7 @@ use super::org_picker::OrgPicker;
 use crate::api::{partners, transfers, ApiError};
 use crate::components::dialog::Modal;
 use crate::components::inline_alert::ErrorAlert;
-use crate::components::refresh::Refresh;
+use crate::components::refresh::use_read;
 use crate::components::status_light::StatusLight;
 use crate::components::toast::{ToastVariant, Toasts};
 use crate::session::ConnectionContext;
@@ -24,7 +24,7 @@ pub fn ShareDialog(target: RwSignal<Option<Package>>) -> impl IntoView {
     let is_open = Signal::derive(move || target.with(Option::is_some));
     let selected = RwSignal::new(Vec::<Partner>::new());
     // Fresh partner list at every opening: partnerships change elsewhere.
-    let approved = LocalResource::new(move || {
+    let (approved, recovery) = use_read(move || {
         let opened = is_open.get();
         let client = context.client_untracked();
         async move {
@@ -35,7 +35,6 @@ pub fn ShareDialog(target: RwSignal<Option<Package>>) -> impl IntoView {
             }
         }
     });
-    let recovery = Refresh::recovering(approved);
     let error = RwSignal::new(None::<ApiError>);
     // Everything that follows the answer happens here: a toast, the dialog closes and Sharing
     // status opens; or the error shows in the dialog with the selection kept.

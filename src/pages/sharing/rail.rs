@@ -10,7 +10,7 @@ use super::feed::SharingFeed;
 use crate::api::{packages, transfers};
 use crate::components::date_cell::DateTime;
 use crate::components::inline_alert::ErrorAlert;
-use crate::components::refresh::Refresh;
+use crate::components::refresh::use_read;
 use crate::components::status_light::StatusLight;
 use crate::session::ConnectionContext;
 use crate::state::status::request_type_label;
@@ -24,7 +24,7 @@ pub fn TransferRail() -> impl IntoView {
     let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
     // The table's row when it is on the current page (no request of its own); otherwise the
     // transfer itself, fetched again whenever the page refreshes.
-    let fetched = LocalResource::new(move || {
+    let (fetched, recovery) = use_read(move || {
         let id = id.get();
         let needed = feed.row(&id).is_none();
         let client = context.client_untracked();
@@ -36,7 +36,6 @@ pub fn TransferRail() -> impl IntoView {
             }
         }
     });
-    let recovery = Refresh::recovering(fetched);
     let record = Memo::new(move |_| {
         let id = id.get();
         feed.row(&id)
