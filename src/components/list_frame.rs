@@ -124,6 +124,11 @@ impl<T: Clone + PartialEq + Send + Sync + 'static> ListData<T> {
         self.shown.with(|page| find_row(page, id, id_of).cloned())
     }
 
+    /// True once the first answer came, rows or an error. Reactive.
+    pub fn settled(self) -> bool {
+        self.fetched.with(Option::is_some)
+    }
+
     /// All rows shown now. Reactive.
     pub fn rows(self) -> Vec<T> {
         self.shown

@@ -23,10 +23,11 @@ pub fn TransferRail() -> impl IntoView {
     let params = use_params_map();
     let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
     // The table's row when it is on the current page (no request of its own); otherwise the
-    // transfer itself, fetched again whenever the page refreshes.
+    // transfer itself, fetched again whenever the page refreshes. Nothing is fetched before
+    // the table's first answer: the row is likely on it.
     let (fetched, recovery) = use_read(move || {
         let id = id.get();
-        let needed = feed.row(&id).is_none();
+        let needed = feed.list.settled() && feed.row(&id).is_none();
         let client = context.client_untracked();
         async move {
             if needed {
