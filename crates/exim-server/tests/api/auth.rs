@@ -76,12 +76,7 @@ async fn missing_org_header() {
 #[tokio::test]
 async fn unknown_token() {
     let reply = get(PACKAGES).token("stolen-token").send(&demo_app()).await;
-    assert_gateway_error(
-        &reply,
-        StatusCode::FORBIDDEN,
-        "403025",
-        "Profile is not valid",
-    );
+    assert_profile_not_valid(&reply);
 }
 
 #[tokio::test]
@@ -90,12 +85,7 @@ async fn token_of_another_org() {
         .token("demo-globex-admin")
         .send(&demo_app())
         .await;
-    assert_gateway_error(
-        &reply,
-        StatusCode::FORBIDDEN,
-        "403025",
-        "Profile is not valid",
-    );
+    assert_profile_not_valid(&reply);
 }
 
 #[tokio::test]

@@ -45,12 +45,7 @@ async fn without_demo_nobody_can_sign_in() {
     let reply = get("/data/foundation/exim/packages")
         .send(&app(state))
         .await;
-    assert_gateway_error(
-        &reply,
-        StatusCode::FORBIDDEN,
-        "403025",
-        "Profile is not valid",
-    );
+    assert_profile_not_valid(&reply);
 }
 
 #[test]

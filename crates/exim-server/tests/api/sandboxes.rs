@@ -71,10 +71,5 @@ async fn gateway_checks_still_apply() {
         .token("demo-umbrella-admin")
         .send(&demo_app())
         .await;
-    assert_gateway_error(
-        &reply,
-        StatusCode::FORBIDDEN,
-        "403025",
-        "Profile is not valid",
-    );
+    assert_profile_not_valid(&reply);
 }

@@ -226,6 +226,16 @@ pub fn assert_gateway_error(reply: &Reply, status: StatusCode, code: &str, messa
     assert_eq!(reply.json["message"], message, "{}", reply.text);
 }
 
+/// The gateway's answer to a token it does not know for this organization.
+pub fn assert_profile_not_valid(reply: &Reply) {
+    assert_gateway_error(
+        reply,
+        StatusCode::FORBIDDEN,
+        "403025",
+        "Profile is not valid",
+    );
+}
+
 /// The names in a package list reply, in order.
 pub fn names(reply: &Reply) -> Vec<String> {
     reply.json["data"]
