@@ -128,97 +128,83 @@ mod tests {
 
     #[test]
     fn a_path_is_charged_to_its_first_segment() {
-        assert_eq!(
-            of("sandbox_share::pages::packages::PackagesPage::{{closure}}").as_deref(),
-            Some("sandbox_share")
-        );
-        assert_eq!(
-            of("serde_json::de::from_str<exim_api::PagedResponse<T>>").as_deref(),
-            Some("serde_json")
-        );
-        assert_eq!(
-            of("dlmalloc::dlmalloc::Dlmalloc<A>::malloc").as_deref(),
-            Some("dlmalloc")
-        );
+        for (symbol, expected) in [
+            (
+                "sandbox_share::pages::packages::PackagesPage::{{closure}}",
+                "sandbox_share",
+            ),
+            (
+                "serde_json::de::from_str<exim_api::PagedResponse<T>>",
+                "serde_json",
+            ),
+            ("dlmalloc::dlmalloc::Dlmalloc<A>::malloc", "dlmalloc"),
+        ] {
+            assert_eq!(of(symbol).as_deref(), Some(expected), "{symbol}");
+        }
     }
 
     #[test]
     fn an_impl_is_charged_to_its_type_unless_the_type_is_standard_or_not_a_path() {
-        assert_eq!(
-            of("<sandbox_share::state::Query as core::fmt::Debug>::fmt").as_deref(),
-            Some("sandbox_share")
-        );
-        assert_eq!(
-            of("<alloc::vec::Vec<T> as leptos::into_view::IntoView>::into_view").as_deref(),
-            Some("leptos")
-        );
-        assert_eq!(
-            of("<&T as core::fmt::Display>::fmt").as_deref(),
-            Some("core")
-        );
-        assert_eq!(
-            of("<&'a mut tachys::html::Element<E,At,Ch> as core::fmt::Debug>::fmt").as_deref(),
-            Some("tachys")
-        );
-        assert_eq!(
-            of("<[exim_api::TransferRecord] as core::fmt::Debug>::fmt").as_deref(),
-            Some("exim_api")
-        );
-        assert_eq!(
-            of("<(A,B) as serde::de::Deserialize>::deserialize").as_deref(),
-            Some("serde")
-        );
-        assert_eq!(
-            of("<reactive_graph::Memo<T> as core::ops::drop::Drop>::drop::{{closure}}").as_deref(),
-            Some("reactive_graph")
-        );
+        for (symbol, expected) in [
+            (
+                "<sandbox_share::state::Query as core::fmt::Debug>::fmt",
+                "sandbox_share",
+            ),
+            (
+                "<alloc::vec::Vec<T> as leptos::into_view::IntoView>::into_view",
+                "leptos",
+            ),
+            ("<&T as core::fmt::Display>::fmt", "core"),
+            (
+                "<&'a mut tachys::html::Element<E,At,Ch> as core::fmt::Debug>::fmt",
+                "tachys",
+            ),
+            (
+                "<[exim_api::TransferRecord] as core::fmt::Debug>::fmt",
+                "exim_api",
+            ),
+            ("<(A,B) as serde::de::Deserialize>::deserialize", "serde"),
+            (
+                "<reactive_graph::Memo<T> as core::ops::drop::Drop>::drop::{{closure}}",
+                "reactive_graph",
+            ),
+        ] {
+            assert_eq!(of(symbol).as_deref(), Some(expected), "{symbol}");
+        }
     }
 
     #[test]
     fn our_traits_impls_are_ours_and_inherent_impls_their_types() {
-        assert_eq!(
-            of("<leptos_router::Params as sandbox_share::state::url::UrlQuery>::parse").as_deref(),
-            Some("sandbox_share")
-        );
-        assert_eq!(
-            of("<hashbrown::raw::RawTable<T>>::reserve_rehash").as_deref(),
-            Some("hashbrown")
-        );
-        assert_eq!(
-            of("<<sandbox_share::X as core::iter::IntoIterator>::IntoIter as core::iter::Iterator>::next")
-                .as_deref(),
-            Some("sandbox_share")
-        );
-        assert_eq!(
-            of("<F as core::ops::function::FnOnce<(A,)>>::call_once").as_deref(),
-            Some("core")
-        );
-        assert_eq!(
-            of("<fn() -> T as core::ops::Fn<()>>::call").as_deref(),
-            Some("core")
-        );
+        for (symbol, expected) in [
+            ("<leptos_router::Params as sandbox_share::state::url::UrlQuery>::parse", "sandbox_share"),
+            ("<hashbrown::raw::RawTable<T>>::reserve_rehash", "hashbrown"),
+            ("<<sandbox_share::X as core::iter::IntoIterator>::IntoIter as core::iter::Iterator>::next", "sandbox_share"),
+            ("<F as core::ops::function::FnOnce<(A,)>>::call_once", "core"),
+            ("<fn() -> T as core::ops::Fn<()>>::call", "core"),
+        ] {
+            assert_eq!(of(symbol).as_deref(), Some(expected), "{symbol}");
+        }
     }
 
     #[test]
     fn inherent_methods_of_primitive_types_are_the_standard_librarys() {
-        assert_eq!(of("<str>::to_lowercase").as_deref(), Some("core"));
-        assert_eq!(of("<[u8]>::to_vec").as_deref(), Some("core"));
+        for (symbol, expected) in [("<str>::to_lowercase", "core"), ("<[u8]>::to_vec", "core")] {
+            assert_eq!(of(symbol).as_deref(), Some(expected), "{symbol}");
+        }
     }
 
     #[test]
     fn drop_glue_is_charged_to_the_dropped_type() {
-        assert_eq!(
-            of("core::ptr::drop_in_place<sandbox_share::pages::Row>").as_deref(),
-            Some("sandbox_share")
-        );
-        assert_eq!(
-            of("core::ptr::drop_in_place<alloc::string::String>").as_deref(),
-            Some("alloc")
-        );
-        assert_eq!(
-            of("core::ptr::drop_in_place<(A,B)>").as_deref(),
-            Some("core")
-        );
+        for (symbol, expected) in [
+            (
+                "core::ptr::drop_in_place<sandbox_share::pages::Row>",
+                "sandbox_share",
+            ),
+            ("core::ptr::drop_in_place<alloc::string::String>", "alloc"),
+            ("core::ptr::drop_in_place<(A,B)>", "core"),
+        ] {
+            assert_eq!(of(symbol).as_deref(), Some(expected), "{symbol}");
+        }
     }
 
     #[test]
