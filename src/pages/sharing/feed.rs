@@ -16,10 +16,18 @@ pub fn transfer_id(transfer: &TransferRecord) -> &str {
 #[derive(Clone, Copy)]
 pub struct SharingFeed {
     pub list: ListData<TransferRecord>,
-    pub query: Memo<TransferQuery>,
+    /// The view's query string, written once per view for every row's link.
+    query_string: Memo<String>,
 }
 
 impl SharingFeed {
+    pub fn new(list: ListData<TransferRecord>, query: Memo<TransferQuery>) -> Self {
+        SharingFeed {
+            list,
+            query_string: Memo::new(move |_| query.with(UrlQuery::to_url)),
+        }
+    }
+
     /// The transfer as the table shows it, when it is on the current page. Reactive.
     pub fn row(&self, id: &str) -> Option<TransferRecord> {
         self.list.find(id, transfer_id)
@@ -27,10 +35,9 @@ impl SharingFeed {
 
     /// `/sharing` (or `/sharing/<id>`) with the current view's query.
     pub fn href(&self, id: Option<&str>) -> String {
-        let query = self.query.with(UrlQuery::to_url);
-        match id {
+        self.query_string.with(|query| match id {
             Some(id) => format!("/sharing/{}{query}", encode(id)),
             None => format!("/sharing{query}"),
-        }
+        })
     }
 }

@@ -39,7 +39,7 @@ pub fn SharingStatusPage() -> impl IntoView {
         },
         any_running,
     );
-    let feed = SharingFeed { list, query };
+    let feed = SharingFeed::new(list, query);
     provide_context(feed);
     let state = list.state();
     let problem = Signal::derive(move || {
@@ -77,9 +77,8 @@ pub fn SharingStatusPage() -> impl IntoView {
 /// The words the polite live region says when refreshed rows change status ("Spring sale to
 /// Globex: Completed"); the last announcement stays until the next change.
 fn status_announcement(feed: SharingFeed) -> Signal<String> {
-    let rows = Memo::new(move |_| feed.list.rows());
     let said = Memo::new(move |previous: Option<&(Vec<TransferRecord>, String)>| {
-        let now = rows.get();
+        let now = feed.list.rows();
         let said = previous.map(|(before, said)| {
             let changes = status_changes(before, &now);
             if changes.is_empty() {
