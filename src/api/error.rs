@@ -2,6 +2,9 @@
 
 use exim_api::{GatewayError, PlatformError};
 
+use crate::i18n::keys::common as k;
+use crate::i18n::{t, tf};
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum ApiError {
     /// The API gateway refused the call (auth): `{error_code, message}`.
@@ -114,47 +117,49 @@ impl ApiError {
     }
 
     /// A heading for an alert about this error.
-    pub fn headline(&self) -> &'static str {
-        match self.status() {
-            Some(401) => "Your session expired or the token is invalid",
-            Some(403) => "You don't have permission",
-            Some(404) => "Not found",
-            Some(409) => "Conflict",
-            Some(429) => "Too many requests",
-            Some(status) if status >= 500 => "Platform had a problem",
-            Some(_) => "The request was refused",
+    pub fn headline(&self) -> String {
+        t(match self.status() {
+            Some(401) => k::ERROR_401_TITLE,
+            Some(403) => k::ERROR_403_TITLE,
+            Some(404) => k::ERROR_404_TITLE,
+            Some(409) => k::ERROR_409_TITLE,
+            Some(429) => k::ERROR_429_TITLE,
+            Some(status) if status >= 500 => k::ERROR_5XX_TITLE,
+            Some(_) => k::ERROR_REFUSED_TITLE,
             None => match self {
-                ApiError::Decode(_) => "Unexpected answer from the server",
-                _ => "Couldn't reach the server",
+                ApiError::Decode(_) => k::ERROR_DECODE_TITLE,
+                _ => k::ERROR_NETWORK_TITLE,
             },
-        }
+        })
     }
 
-    /// A full sentence saying what happened and what to do.
+    /// A full sentence saying what happened and what to do, then what the server said (as it
+    /// said it: Platform's messages are not translated).
     pub fn user_message(&self) -> String {
-        let server = self.server_message();
-        let said = server
-            .as_deref()
-            .map(|text| format!(" The server said: {text}"))
-            .unwrap_or_default();
-        match self {
-            ApiError::Network(_) => {
-                "Check your network and the base URL in Connection, then retry.".to_string()
-            }
-            ApiError::Decode(reason) => format!("The response could not be read: {reason}"),
+        let ours = match self {
+            ApiError::Network(_) => t(k::ERROR_NETWORK),
+            ApiError::Decode(reason) => tf(k::ERROR_DECODE, &[("reason", reason)]),
             _ => match self.status() {
-                Some(401) => format!("Open Connection and sign in again.{said}"),
-                Some(403) => format!("Your access doesn't allow this.{said}"),
+                Some(401) => t(k::ERROR_401),
+                Some(403) => t(k::ERROR_403),
                 Some(429) => match self.retry_after_secs() {
-                    Some(seconds) => {
-                        format!("Platform asked to wait {seconds} s before trying again.{said}")
-                    }
-                    None => format!("Wait a moment, then retry.{said}"),
+                    Some(seconds) => tf(k::ERROR_429_WAIT, &[("seconds", &seconds.to_string())]),
+                    None => t(k::ERROR_429),
                 },
-                Some(status) if status >= 500 => format!("Status {status}. Retry shortly.{said}"),
-                Some(status) => format!("Status {status}.{said}"),
-                None => said.trim().to_string(),
+                Some(status) if status >= 500 => {
+                    tf(k::ERROR_5XX, &[("status", &status.to_string())])
+                }
+                Some(status) => tf(k::ERROR_STATUS, &[("status", &status.to_string())]),
+                None => String::new(),
             },
+        };
+        let said = self
+            .server_message()
+            .map(|text| tf(k::SERVER_SAID, &[("text", &text)]));
+        match (ours.is_empty(), said) {
+            (_, None) => ours,
+            (true, Some(said)) => said,
+            (false, Some(said)) => format!("{ours} {said}"),
         }
     }
 }

@@ -2,6 +2,9 @@
 
 use leptos::prelude::*;
 
+use super::language_switch::LanguageSwitch;
+use crate::i18n::keys::common as k;
+use crate::i18n::tr;
 use crate::session::{ConnectionContext, SandboxList};
 
 /// Brand, the connected org, and the sandbox switcher.
@@ -42,15 +45,15 @@ pub fn AppHeader() -> impl IntoView {
         <header class="app-header">
             <a class="brand" href="/packages">
                 <img src="/favicon.svg" alt="" />
-                "Sandbox Share"
+                {tr(k::BRAND)}
             </a>
             <div class="context">
                 <span>
-                    "Organization: "
+                    {tr(k::ORGANIZATION_LABEL)}" "
                     <span class="org-name">{move || connection.with(|c| c.org_label().to_string())}</span>
                 </span>
                 <label>
-                    "Sandbox"
+                    {tr(k::SANDBOX)}
                     <select
                         id="sandbox-select"
                         on:change=move |ev| {
@@ -61,6 +64,7 @@ pub fn AppHeader() -> impl IntoView {
                         {options}
                     </select>
                 </label>
+                <LanguageSwitch />
             </div>
         </header>
     }

@@ -1,6 +1,7 @@
 //! The application shell: router, header and navigation. Imports the screens; nothing imports it.
 
 mod header;
+mod language_switch;
 mod nav_tabs;
 
 use leptos::prelude::*;
@@ -9,6 +10,8 @@ use leptos_router::path;
 
 use crate::components::refresh::Scheduler;
 use crate::components::toast::{ToastRegion, Toasts};
+use crate::i18n::keys::common as k;
+use crate::i18n::tr;
 use crate::pages::connection::ConnectionPage;
 use crate::pages::import::page::ImportPage;
 use crate::pages::not_found::NotFound;
@@ -29,7 +32,7 @@ pub fn App() -> impl IntoView {
 
     view! {
         <Router>
-            <a class="skip-link" href="#main">"Skip to content"</a>
+            <a class="skip-link" href="#main">{tr(k::SKIP_TO_CONTENT)}</a>
             <AppHeader />
             <NavTabs />
             <main id="main" tabindex="-1">

@@ -2,6 +2,8 @@ use leptos::prelude::*;
 
 use crate::api::ApiError;
 use crate::components::refresh::{retry_sentence, Refresh};
+use crate::i18n::keys::common as k;
+use crate::i18n::{t, tr};
 
 /// A negative InlineAlert for a failed call, with a Retry button when retrying makes sense.
 /// With `recovery` (a read that retries by itself, see [`use_read`](crate::components::refresh::use_read)) it also
@@ -13,20 +15,24 @@ pub fn ErrorAlert(
     #[prop(optional)] recovery: Option<Refresh>,
 ) -> impl IntoView {
     let needs_connection = error.status() == Some(401);
+    let headline = {
+        let error = error.clone();
+        move || error.headline()
+    };
     let countdown = move || {
         let wait = recovery?.seconds_until_retry()?;
-        Some(view! { <p class="retry-countdown">{retry_sentence("Not loaded yet", wait)}</p> })
+        Some(view! { <p class="retry-countdown">{retry_sentence(&t(k::NOT_LOADED_YET), wait)}</p> })
     };
     view! {
         <div class="inline-alert negative" role="alert">
-            <h2>{error.headline()}</h2>
-            <p>{error.user_message()}</p>
+            <h2>{headline}</h2>
+            <p>{move || error.user_message()}</p>
             {countdown}
             <div class="actions">
                 {on_retry.map(|retry| view! {
-                    <button type="button" class="primary" on:click=move |_| retry.run(())>"Retry"</button>
+                    <button type="button" class="primary" on:click=move |_| retry.run(())>{tr(k::RETRY)}</button>
                 })}
-                {needs_connection.then(|| view! { <a href="/connection">"Open Connection"</a> })}
+                {needs_connection.then(|| view! { <a href="/connection">{tr(k::OPEN_CONNECTION)}</a> })}
             </div>
         </div>
     }

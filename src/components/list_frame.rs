@@ -15,6 +15,8 @@ use crate::api::ApiError;
 use crate::components::inline_alert::ErrorAlert;
 use crate::components::pagination::Pagination;
 use crate::components::refresh::{use_polled_read, Refresh};
+use crate::i18n::catalog::{Plural, Text};
+use crate::i18n::keys::common as k;
 use crate::state::list_query::Paging;
 
 /// A list's pages as fetched, and its refresh schedule.
@@ -198,11 +200,11 @@ pub fn ListFrame(
     refresh: Refresh,
     #[prop(into)] paging: Signal<Paging>,
     #[prop(into)] on_paging: Callback<Paging>,
-    /// What the rows are, singular and plural ("package", "packages").
-    noun: (&'static str, &'static str),
+    /// What the rows are, with their count ("{count} packages").
+    noun: Plural,
     /// Names the pagination when a screen has more than one list.
     #[prop(optional)]
-    pagination_label: Option<&'static str>,
+    pagination_label: Option<Text>,
     /// Shown until the first page arrives.
     #[prop(into)]
     loading: ViewFn,
@@ -244,7 +246,7 @@ pub fn ListFrame(
             let children = children.clone();
             view! {
                 {children()}
-                <Pagination paging total on_paging noun label=pagination_label.unwrap_or("Pages") />
+                <Pagination paging total on_paging noun label=pagination_label.unwrap_or(k::PAGES) />
             }
             .into_any()
         }

@@ -1,5 +1,8 @@
 use leptos::prelude::*;
 
+use crate::i18n::catalog::{Plural, Text};
+use crate::i18n::keys::common as k;
+use crate::i18n::{number, tf, tn, tr};
 use crate::state::list_query::{Paging, PAGE_SIZES};
 
 /// "Showing 21–40 of 57", previous / next, and the page size.
@@ -10,11 +13,11 @@ pub fn Pagination(
     /// Another page, or the first page of another size.
     #[prop(into)]
     on_paging: Callback<Paging>,
-    /// What is counted, singular and plural ("package", "packages").
-    noun: (&'static str, &'static str),
+    /// What is counted, with its count ("{count} packages").
+    noun: Plural,
     /// Names the navigation when a screen has more than one list ("Pages of outgoing requests").
     #[prop(optional)]
-    label: Option<&'static str>,
+    label: Option<Text>,
 ) -> impl IntoView {
     let page = move || paging.get().page;
     let pages = move || {
@@ -26,19 +29,19 @@ pub fn Pagination(
         let Paging { page, size } = paging.get();
         let first = u64::from(page.saturating_sub(1)) * u64::from(size) + 1;
         let last = (first + u64::from(size) - 1).min(total);
-        let (one, many) = noun;
-        match total {
-            0 => format!("No {many}"),
-            1 => format!("Showing 1 {one}"),
-            _ => format!("Showing {first}–{last} of {total} {many}"),
+        let counted = tn(noun, total, &[]);
+        if total <= u64::from(size) && page <= 1 {
+            return tf(k::SHOWING_ALL, &[("total", &counted)]);
         }
+        let (first, last) = (number(first), number(last));
+        tf(k::SHOWING_RANGE, &[("first", &first), ("last", &last), ("total", &counted)])
     };
     let go_to = move |page: u32| on_paging.run(paging.get_untracked().at(page));
     view! {
-        <nav class="pagination" aria-label=label.unwrap_or("Pages")>
+        <nav class="pagination" aria-label=tr(label.unwrap_or(k::PAGES))>
             <span class="range">{range}</span>
             <label class="page-size">
-                "Per page"
+                {tr(k::PER_PAGE)}
                 <select on:change=move |ev| {
                     if let Ok(size) = event_target_value(&ev).parse() {
                         on_paging.run(paging.get_untracked().resized(size));
@@ -54,11 +57,11 @@ pub fn Pagination(
                 </select>
             </label>
             <button type="button" disabled=move || { page() <= 1 } on:click=move |_| go_to(paging.get_untracked().page - 1)>
-                "Previous"
+                {tr(k::PREVIOUS)}
             </button>
-            <span class="page-of">{move || format!("Page {} of {}", page(), pages())}</span>
+            <span class="page-of">{move || tf(k::PAGE_OF, &[("page", &number(page().into())), ("pages", &number(pages().into()))])}</span>
             <button type="button" disabled=move || { page() >= pages() } on:click=move |_| go_to(paging.get_untracked().page + 1)>
-                "Next"
+                {tr(k::NEXT)}
             </button>
         </nav>
     }

@@ -14,6 +14,8 @@ use leptos_use_interval_fn::use_interval_fn;
 use web_sys::VisibilityState;
 
 use crate::api::ApiError;
+use crate::i18n::keys::common as k;
+use crate::i18n::{number, t, tf, tr};
 use crate::state::polling::{backoff_ms, POLL_INTERVAL_MS};
 
 fn wall_clock_ms() -> f64 {
@@ -271,8 +273,8 @@ where
 /// "<problem> — retrying in 5 s", or "— retrying now" while the retry is under way.
 pub fn retry_sentence(problem: &str, wait: u64) -> String {
     match wait {
-        0 => format!("{problem} — retrying now"),
-        _ => format!("{problem} — retrying in {wait} s"),
+        0 => tf(k::RETRYING_NOW, &[("problem", problem)]),
+        _ => tf(k::RETRYING_IN, &[("problem", problem), ("seconds", &number(wait))]),
     }
 }
 
@@ -288,21 +290,21 @@ pub fn LiveStatusBar(
     let now = refresh.scheduler.now;
     let updated = move || {
         if loading.get() {
-            return Some("Updating…".to_string());
+            return Some(t(k::UPDATING));
         }
         refresh.last_success.get().map(|at| {
             let ago = ((now.get() - at) / 1000.0).floor().max(0.0) as u64;
             if ago < 2 {
-                "Updated just now".to_string()
+                t(k::UPDATED_JUST_NOW)
             } else {
-                format!("Updated {ago} s ago")
+                tf(k::UPDATED_AGO, &[("seconds", &number(ago))])
             }
         })
     };
     let problem = move || {
         let what = match problem.get() {
-            Some(problem) => format!("Couldn't refresh: {problem}"),
-            None => "Couldn't refresh".to_string(),
+            Some(problem) => tf(k::REFRESH_FAILED_BECAUSE, &[("problem", &problem)]),
+            None => t(k::REFRESH_FAILED),
         };
         let sentence = match refresh.seconds_until_retry() {
             Some(wait) => retry_sentence(&what, wait),
@@ -312,7 +314,7 @@ pub fn LiveStatusBar(
         Some({
             view! {
                 <span class="refresh-problem" role="alert">{sentence}</span>
-                <button type="button" class="action" on:click=move |_| refresh.retry_now()>"Retry now"</button>
+                <button type="button" class="action" on:click=move |_| refresh.retry_now()>{tr(k::RETRY_NOW)}</button>
             }
         })
     };
@@ -329,7 +331,7 @@ pub fn LiveStatusBar(
                     aria-pressed=move || refresh.paused.get().to_string()
                     on:click=move |_| refresh.toggle_pause()
                 >
-                    {move || if refresh.paused.get() { "Resume updates" } else { "Pause updates" }}
+                    {move || t(if refresh.paused.get() { k::RESUME_UPDATES } else { k::PAUSE_UPDATES })}
                 </button>
             </Show>
         </div>

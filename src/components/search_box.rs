@@ -1,6 +1,9 @@
 use leptos::prelude::*;
 use leptos_use_signal_debounce_throttle::signal_debounced;
 
+use crate::i18n::catalog::Text;
+use crate::i18n::tr;
+
 const DEBOUNCE_MS: f64 = 300.0;
 
 /// A search field whose value lives in the URL: `on_search` runs after a short pause in typing,
@@ -8,8 +11,8 @@ const DEBOUNCE_MS: f64 = 300.0;
 #[component]
 pub fn SearchBox(
     id: &'static str,
-    label: &'static str,
-    placeholder: &'static str,
+    label: Text,
+    placeholder: Text,
     /// The search as the URL has it.
     #[prop(into)]
     current: Signal<String>,
@@ -32,11 +35,11 @@ pub fn SearchBox(
     });
     view! {
         <div class="search">
-            <label for=id class="visually-hidden">{label}</label>
+            <label for=id class="visually-hidden">{tr(label)}</label>
             <input
                 type="search"
                 id=id
-                placeholder=placeholder
+                placeholder=tr(placeholder)
                 prop:value=move || text.get()
                 on:input=move |ev| text.set(event_target_value(&ev))
             />

@@ -3,6 +3,9 @@
 use leptos::prelude::*;
 use std::time::Duration;
 
+use crate::i18n::keys::common as k;
+use crate::i18n::tr;
+
 const VISIBLE_FOR: Duration = Duration::from_secs(6);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,7 +69,7 @@ impl Default for Toasts {
 pub fn ToastRegion() -> impl IntoView {
     let toasts = expect_context::<Toasts>();
     view! {
-        <section class="toasts" aria-label="Notifications" role="status" aria-live="polite">
+        <section class="toasts" aria-label=tr(k::NOTIFICATIONS) role="status" aria-live="polite">
             <For each=move || toasts.shown.get() key=|toast| toast.id let:toast>
                 <div class=format!("toast {}", match toast.variant {
                     ToastVariant::Positive => "positive",
@@ -76,7 +79,7 @@ pub fn ToastRegion() -> impl IntoView {
                     <button
                         type="button"
                         class="quiet"
-                        aria-label="Dismiss notification"
+                        aria-label=tr(k::DISMISS_NOTIFICATION)
                         on:click=move |_| toasts.dismiss(toast.id)
                     >
                         "×"

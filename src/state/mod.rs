@@ -1,7 +1,6 @@
 //! Pure logic, free of the DOM so that it is unit-tested natively.
 
 pub mod connection;
-pub mod format;
 pub mod history;
 pub mod list_query;
 pub mod org_ids;

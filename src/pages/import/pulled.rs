@@ -32,7 +32,7 @@ pub fn PulledPackages(
                 refresh=pulls.refresh
                 paging=Signal::derive(move || query.with(|q| q.paging))
                 on_paging=Callback::new(move |paging| view.show.run(PulledQuery { paging }))
-                noun=("pull", "pulls")
+                noun=crate::i18n::keys::import::PULL_COUNT
                 loading=|| view! { <p class="loading" aria-busy="true">"Loading…"</p> }
                 empty=|| view! {
                     <div class="table-wrap empty-state">

@@ -14,6 +14,9 @@ use crate::components::search_box::SearchBox;
 use crate::components::sort_header::SortHeader;
 use crate::components::status_light::StatusLight;
 use crate::components::url_query::{use_url_query, UrlView};
+use crate::i18n::catalog::Text;
+use crate::i18n::keys::packages as k;
+use crate::i18n::{t, tf, tr};
 use crate::session::{ConnectionContext, PermissionsContext};
 use crate::state::package_query::PackageQuery;
 use crate::state::sorting::Sort;
@@ -47,31 +50,31 @@ pub fn PackagesPage() -> impl IntoView {
     view! {
         <div class="page-header">
             <div>
-                <h1>"Packages"</h1>
-                <p>"Packages of your organization across its sandboxes."</p>
+                <h1>{tr(k::TITLE)}</h1>
+                <p>{tr(k::INTRO)}</p>
             </div>
-            <a class="button" href="/import">"Create from payload"</a>
+            <a class="button" href="/import">{tr(k::CREATE_FROM_PAYLOAD)}</a>
         </div>
         <div class="toolbar">
             <AvailabilityChoice view />
             <SearchBox
                 id="package-search"
-                label="Search packages by name"
-                placeholder="Search by name"
+                label=k::SEARCH_LABEL
+                placeholder=k::SEARCH_PLACEHOLDER
                 current=Signal::derive(move || query.with(|q| q.search.clone()))
                 on_search=Callback::new(move |search| {
                     let next = PackageQuery { search, ..query.get_untracked() };
                     view.replace.run(next.restarted());
                 })
             />
-            <span class="updating" role="status">{move || updating.get().then_some("Updating…")}</span>
+            <span class="updating" role="status">{move || updating.get().then(|| t(crate::i18n::keys::common::UPDATING))}</span>
         </div>
         <ListFrame
             state=inventory.state()
             refresh=inventory.refresh
             paging=Signal::derive(move || query.with(|q| q.paging))
             on_paging=Callback::new(move |paging| view.show.run(PackageQuery { paging, ..query.get_untracked() }))
-            noun=("package", "packages")
+            noun=k::COUNT
             loading=LoadingTable
             empty=move || view! { <EmptyInventory view /> }
         >
@@ -85,7 +88,7 @@ pub fn PackagesPage() -> impl IntoView {
 #[component]
 fn AvailabilityChoice(view: UrlView<PackageQuery>) -> impl IntoView {
     let query = view.query;
-    let option = move |visibility: PackageVisibility, label: &'static str| {
+    let option = move |visibility: PackageVisibility, label: Text| {
         let id = format!("availability-{}", visibility.as_str().to_lowercase());
         let checked = {
             let visibility = visibility.clone();
@@ -104,14 +107,14 @@ fn AvailabilityChoice(view: UrlView<PackageQuery>) -> impl IntoView {
                     view.show.run(next.restarted());
                 }
             />
-            <label for=label_for>{label}</label>
+            <label for=label_for>{tr(label)}</label>
         }
     };
     view! {
         <fieldset class="segmented">
-            <legend class="visually-hidden">"Availability"</legend>
-            {option(PackageVisibility::Private, "Private")}
-            {option(PackageVisibility::Public, "Public")}
+            <legend class="visually-hidden">{tr(k::AVAILABILITY)}</legend>
+            {option(PackageVisibility::Private, k::PRIVATE)}
+            {option(PackageVisibility::Public, k::PUBLIC)}
         </fieldset>
     }
 }
@@ -147,18 +150,18 @@ fn InventoryTable(
         <div class="table-wrap">
             <table class="data-table" id="packages-table">
                 <caption class="visually-hidden">
-                    {move || query.with(|q| format!("{} packages", if q.availability == PackageVisibility::Public { "Public" } else { "Private" }))}
+                    {move || t(if query.with(|q| q.availability == PackageVisibility::Public) { k::CAPTION_PUBLIC } else { k::CAPTION_PRIVATE })}
                 </caption>
                 <thead>
                     <tr>
-                        <SortHeader field="name" title="Name" sort on_sort />
-                        <SortHeader field="status" title="Status" sort on_sort />
-                        <th scope="col">"Availability"</th>
-                        <th scope="col">"Sandbox"</th>
-                        <th scope="col" class="numeric">"Artifacts"</th>
-                        <SortHeader field="modifiedDate" title="Modified" sort on_sort />
-                        <SortHeader field="expiry" title="Expires" sort on_sort />
-                        <th scope="col"><span class="visually-hidden">"Actions"</span></th>
+                        <SortHeader field="name" title=k::COLUMN_NAME sort on_sort />
+                        <SortHeader field="status" title=k::COLUMN_STATUS sort on_sort />
+                        <th scope="col">{tr(k::COLUMN_AVAILABILITY)}</th>
+                        <th scope="col">{tr(k::COLUMN_SANDBOX)}</th>
+                        <th scope="col" class="numeric">{tr(k::COLUMN_ARTIFACTS)}</th>
+                        <SortHeader field="modifiedDate" title=k::COLUMN_MODIFIED sort on_sort />
+                        <SortHeader field="expiry" title=k::COLUMN_EXPIRES sort on_sort />
+                        <th scope="col"><span class="visually-hidden">{tr(k::COLUMN_ACTIONS)}</span></th>
                     </tr>
                 </thead>
                 <tbody>
@@ -242,7 +245,7 @@ fn LoadingTable() -> impl IntoView {
     view! {
         <div class="table-wrap" aria-busy="true">
             <table class="data-table">
-                <caption class="visually-hidden">"Loading packages"</caption>
+                <caption class="visually-hidden">{tr(k::LOADING)}</caption>
                 <tbody>
                     {(0..6)
                         .map(|_| view! {
@@ -266,26 +269,20 @@ fn EmptyInventory(view: UrlView<PackageQuery>) -> impl IntoView {
         let searching = !current.search.trim().is_empty();
         let (title, hint) = match (searching, current.availability == PackageVisibility::Public) {
             (true, _) => (
-                format!("No packages match “{}”", current.search.trim()),
-                "Check the spelling, or clear the search to see every package.",
+                tf(k::NO_MATCH, &[("search", current.search.trim())]),
+                k::NO_MATCH_HINT,
             ),
-            (false, true) => (
-                "No public packages yet".to_string(),
-                "Make a published package public from the Private list: any organization with its payload can then pull it.",
-            ),
-            (false, false) => (
-                "No private packages".to_string(),
-                "Packages created in Sandbox Tooling for this organization appear here.",
-            ),
+            (false, true) => (t(k::NO_PUBLIC), k::NO_PUBLIC_HINT),
+            (false, false) => (t(k::NO_PRIVATE), k::NO_PRIVATE_HINT),
         };
         view! {
             <h2>{title}</h2>
-            <p>{hint}</p>
+            <p>{tr(hint)}</p>
             {searching.then(|| view! {
                 <button type="button" on:click=move |_| {
                     let next = PackageQuery { search: String::new(), ..query.get_untracked() };
                     view.show.run(next.restarted());
-                }>"Clear search"</button>
+                }>{tr(k::CLEAR_SEARCH)}</button>
             })}
         }
     };

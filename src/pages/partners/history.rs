@@ -3,7 +3,7 @@
 use exim_api::HandshakeRecord;
 use leptos::prelude::*;
 
-use crate::components::date_cell::{exact_time, local_date_time};
+use crate::i18n::{date_time, exact_time};
 use crate::state::history::timeline;
 
 #[component]
@@ -38,7 +38,7 @@ pub fn PartnershipHistory(record: HandshakeRecord, #[prop(into)] partner: String
                                     " by "
                                     {actor}
                                     " · "
-                                    <time title=exact_time(entry.at)>{local_date_time(entry.at)}</time>
+                                    <time title=move || exact_time(entry.at)>{move || date_time(entry.at)}</time>
                                     {entry.reason.clone().map(|reason| view! {
                                         <p class="reason">"Reason: “" {reason} "”"</p>
                                     })}

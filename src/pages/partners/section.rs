@@ -107,10 +107,10 @@ pub fn PartnershipSection(
                 refresh=list.refresh
                 paging=Signal::derive(move || table.with(|t| t.paging))
                 on_paging=Callback::new(move |paging| table_view.show(TableQuery { paging, ..table.get_untracked() }))
-                noun=("request", "requests")
+                noun=crate::i18n::keys::partners::REQUEST_COUNT
                 pagination_label=match direction {
-                    Direction::Outgoing => "Pages of outgoing requests",
-                    Direction::Incoming => "Pages of incoming requests",
+                    Direction::Outgoing => crate::i18n::keys::partners::PAGES_OUTGOING,
+                    Direction::Incoming => crate::i18n::keys::partners::PAGES_INCOMING,
                 }
                 loading=|| view! { <p class="loading" aria-busy="true">"Loading…"</p> }
                 empty=move || view! { <NoRequests table_view /> }
@@ -185,7 +185,7 @@ fn PartnershipTable(
                         <th scope="col">"Partner"</th>
                         <th scope="col">"Region"</th>
                         <th scope="col">"Status"</th>
-                        <SortHeader field=SORT_FIELD title="Requested" sort on_sort />
+                        <SortHeader field=SORT_FIELD title=crate::i18n::keys::partners::COLUMN_REQUESTED sort on_sort />
                         <th scope="col">"Last change"</th>
                         <th scope="col"><span class="visually-hidden">"Actions"</span></th>
                     </tr>

@@ -60,7 +60,7 @@ pub fn SharingStatusPage() -> impl IntoView {
                     refresh=list.refresh
                     paging=Signal::derive(move || query.with(|q| q.paging))
                     on_paging=Callback::new(move |paging| view.show.run(TransferQuery { paging, ..query.get_untracked() }))
-                    noun=("share", "shares")
+                    noun=crate::i18n::keys::sharing::COUNT
                     loading=|| view! { <p class="loading" aria-busy="true">"Loading shares…"</p> }
                     empty=move || view! { <NoShares query /> }
                     errors_elsewhere=true
@@ -120,8 +120,8 @@ fn Filters(view: UrlView<TransferQuery>) -> impl IntoView {
         <div class="toolbar filters">
             <SearchBox
                 id="transfer-search"
-                label="Search by package name"
-                placeholder="Search by package name"
+                label=crate::i18n::keys::sharing::SEARCH_LABEL
+                placeholder=crate::i18n::keys::sharing::SEARCH_PLACEHOLDER
                 current=Signal::derive(move || query.with(|q| q.search.clone()))
                 on_search=Callback::new(move |search| {
                     view.replace.run(TransferQuery { search, ..query.get_untracked() }.restarted());
@@ -225,13 +225,13 @@ fn TransferTable(feed: SharingFeed, view: UrlView<TransferQuery>) -> impl IntoVi
                 <caption class="visually-hidden">"Shares and pulls"</caption>
                 <thead>
                     <tr>
-                        <SortHeader field="packageName" title="Package" sort on_sort />
+                        <SortHeader field="packageName" title=crate::i18n::keys::sharing::COLUMN_PACKAGE sort on_sort />
                         <th scope="col" class="optional">"Source organization"</th>
-                        <SortHeader field="targetOrgName" title="Target organization" sort on_sort />
+                        <SortHeader field="targetOrgName" title=crate::i18n::keys::sharing::COLUMN_TARGET_ORG sort on_sort />
                         <th scope="col" class="optional">"Type"</th>
-                        <SortHeader field="status" title="Status" sort on_sort />
+                        <SortHeader field="status" title=crate::i18n::keys::sharing::COLUMN_STATUS sort on_sort />
                         <th scope="col" class="optional">"Initiated by"</th>
-                        <SortHeader field="createdDate" title="Created" sort on_sort />
+                        <SortHeader field="createdDate" title=crate::i18n::keys::sharing::COLUMN_CREATED sort on_sort />
                         <th scope="col">"Completed"</th>
                     </tr>
                 </thead>
