@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::state::status::{humanize, light_for};
+use crate::state::status::{light_for, status_label};
 
 /// A coloured dot and the status in words; `hint` explains it on hover and to screen readers.
 #[component]
@@ -9,5 +9,5 @@ pub fn StatusLight(
     #[prop(optional, into)] hint: Option<String>,
 ) -> impl IntoView {
     let class = format!("status-light {}", light_for(&status).class());
-    view! { <span class=class title=hint>{humanize(&status)}</span> }
+    view! { <span class=class title=hint>{move || status_label(&status)}</span> }
 }

@@ -2,7 +2,7 @@
 
 use exim_api::{HandshakeRecord, StatusHistoryAction};
 
-use super::status::{humanize, light_for, LightVariant};
+use super::status::{light_for, status_label, LightVariant};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TimelineEntry {
@@ -49,7 +49,7 @@ pub fn timeline(record: &HandshakeRecord) -> Result<Vec<TimelineEntry>, HistoryU
 fn action_words(action: &StatusHistoryAction) -> String {
     match action {
         StatusHistoryAction::Initiated => "Requested".to_string(),
-        other => humanize(other.as_str()),
+        other => status_label(other.as_str()),
     }
 }
 

@@ -2,7 +2,7 @@
 
 use exim_api::{TransferRecord, TransferStatus};
 
-use super::status::humanize;
+use super::status::status_label;
 
 /// Refresh interval while something is still running.
 pub const POLL_INTERVAL_MS: f64 = 5_000.0;
@@ -38,7 +38,7 @@ pub fn status_changes(before: &[TransferRecord], after: &[TransferRecord]) -> Ve
                     row.target_org_name
                         .as_deref()
                         .unwrap_or(&row.target_ims_org_id),
-                    humanize(row.status.as_str()).to_lowercase()
+                    status_label(row.status.as_str()).to_lowercase()
                 )
             })
         })

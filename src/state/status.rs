@@ -1,6 +1,9 @@
-//! One mapping from any API status to the variant of its status light.
+//! One mapping from any API status to the variant of its status light, and its words.
 
 use exim_api::TransferRequestType;
+
+use crate::i18n::keys::status as k;
+use crate::i18n::t;
 
 /// The colour family of a status light (Spectrum's semantic variants).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,8 +45,34 @@ pub fn light_for(status: &str) -> LightVariant {
     }
 }
 
+/// A status in the user's language; a status this console does not know is shown as Platform
+/// sent it, made readable (`SOMETHING_NEW` → "Something new").
+pub fn status_label(status: &str) -> String {
+    let key = match status.to_ascii_uppercase().as_str() {
+        "APPROVAL_PENDING" => k::APPROVAL_PENDING,
+        "APPROVED" => k::APPROVED,
+        "CANCELLED" => k::CANCELLED,
+        "COMPLETED" => k::COMPLETED,
+        "DRAFT" => k::DRAFT,
+        "FAILED" => k::FAILED,
+        "FAILURE" => k::FAILURE,
+        "IN_PROGRESS" => k::IN_PROGRESS,
+        "INITIATED" => k::INITIATED,
+        "PENDING" => k::PENDING,
+        "PRIVATE" => k::PRIVATE,
+        "PUBLIC" => k::PUBLIC,
+        "PUBLISHED" => k::PUBLISHED,
+        "PUBLISH_FAILED" => k::PUBLISH_FAILED,
+        "PUBLISH_IN_PROGRESS" => k::PUBLISH_IN_PROGRESS,
+        "REJECTED" => k::REJECTED,
+        "SUCCESS" => k::SUCCESS,
+        _ => return humanize(status),
+    };
+    t(key)
+}
+
 /// A status as people read it: `PUBLISH_FAILED` becomes "Publish failed".
-pub fn humanize(status: &str) -> String {
+fn humanize(status: &str) -> String {
     let lower = status.replace('_', " ").to_ascii_lowercase();
     let mut chars = lower.chars();
     match chars.next() {
@@ -55,8 +84,8 @@ pub fn humanize(status: &str) -> String {
 /// How a transfer came about, in words.
 pub fn request_type_label(request_type: &TransferRequestType) -> String {
     match request_type {
-        TransferRequestType::Private => "Private share".to_string(),
-        TransferRequestType::Public => "Public pull".to_string(),
+        TransferRequestType::Private => t(k::PRIVATE_SHARE),
+        TransferRequestType::Public => t(k::PUBLIC_PULL),
         TransferRequestType::Other(raw) => raw.clone(),
     }
 }
@@ -78,6 +107,8 @@ mod tests {
     #[test]
     fn humanize_reads_like_prose() {
         assert_eq!(humanize("PUBLISH_FAILED"), "Publish failed");
+        assert_eq!(status_label("publish_failed"), "Publish failed");
+        assert_eq!(status_label("SOMETHING_NEW"), "Something new");
         assert_eq!(humanize("DRAFT"), "Draft");
         assert_eq!(humanize(""), "");
     }

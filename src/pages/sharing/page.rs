@@ -99,7 +99,7 @@ fn Filters(view: UrlView<TransferQuery>) -> impl IntoView {
     let status_box = move |status: TransferStatus| {
         let id = format!("status-{}", status.as_str().to_lowercase());
         let label_for = id.clone();
-        let label = crate::state::status::humanize(status.as_str());
+        let label = crate::state::status::status_label(status.as_str());
         let checked = {
             let status = status.clone();
             move || query.with(|q| q.statuses.contains(&status))
