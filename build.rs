@@ -102,7 +102,9 @@ fn message(value: Value) -> Option<Message> {
                 }
                 plural.insert(category, text.as_str()?.to_string());
             }
-            plural.contains_key("other").then_some(Message::Plural(plural))
+            plural
+                .contains_key("other")
+                .then_some(Message::Plural(plural))
         }
         _ => None,
     }
@@ -171,9 +173,21 @@ fn generate(english: &Catalog, languages: &[String]) -> String {
             .push((index, key, message));
     }
     writeln!(code, "/// The catalog's files, one per section.").unwrap();
-    writeln!(code, "pub const SECTIONS: [&str; {}] = {:?};", sections.len(), sections.keys().collect::<Vec<_>>()).unwrap();
+    writeln!(
+        code,
+        "pub const SECTIONS: [&str; {}] = {:?};",
+        sections.len(),
+        sections.keys().collect::<Vec<_>>()
+    )
+    .unwrap();
     writeln!(code, "/// The languages served as files besides English.").unwrap();
-    writeln!(code, "pub const SERVED: [&str; {}] = {:?};", languages.len(), languages).unwrap();
+    writeln!(
+        code,
+        "pub const SERVED: [&str; {}] = {:?};",
+        languages.len(),
+        languages
+    )
+    .unwrap();
     for (section, keys) in &sections {
         writeln!(code, "\npub mod {section} {{\n    #[allow(unused_imports)]\n    use crate::i18n::catalog::{{Plural, Text}};").unwrap();
         for (index, key, message) in keys {
@@ -182,18 +196,43 @@ fn generate(english: &Catalog, languages: &[String]) -> String {
                 Message::Plural(forms) => ("Plural", forms["other"].clone()),
             };
             writeln!(code, "    /// {}", text.replace('\n', " ")).unwrap();
-            writeln!(code, "    pub const {}: {kind} = {kind}({index});", key.to_uppercase()).unwrap();
+            writeln!(
+                code,
+                "    pub const {}: {kind} = {kind}({index});",
+                key.to_uppercase()
+            )
+            .unwrap();
         }
         code.push_str("}\n");
     }
-    writeln!(code, "\n/// \"section.key\", sorted: a key's index is its position.").unwrap();
-    writeln!(code, "pub static NAMES: [&str; {}] = {:?};", english.len(), english.keys().collect::<Vec<_>>()).unwrap();
-    writeln!(code, "\npub static ENGLISH: [crate::i18n::catalog::Entry<'static>; {}] = [", english.len()).unwrap();
+    writeln!(
+        code,
+        "\n/// \"section.key\", sorted: a key's index is its position."
+    )
+    .unwrap();
+    writeln!(
+        code,
+        "pub static NAMES: [&str; {}] = {:?};",
+        english.len(),
+        english.keys().collect::<Vec<_>>()
+    )
+    .unwrap();
+    writeln!(
+        code,
+        "\npub static ENGLISH: [crate::i18n::catalog::Entry<'static>; {}] = [",
+        english.len()
+    )
+    .unwrap();
     for message in english.values() {
         match message {
-            Message::Text(text) => writeln!(code, "    crate::i18n::catalog::Entry::Text({text:?}),").unwrap(),
+            Message::Text(text) => {
+                writeln!(code, "    crate::i18n::catalog::Entry::Text({text:?}),").unwrap()
+            }
             Message::Plural(forms) => {
-                let forms: Vec<(&str, &str)> = forms.iter().map(|(c, t)| (c.as_str(), t.as_str())).collect();
+                let forms: Vec<(&str, &str)> = forms
+                    .iter()
+                    .map(|(c, t)| (c.as_str(), t.as_str()))
+                    .collect();
                 writeln!(code, "    crate::i18n::catalog::Entry::Plural(&{forms:?}),").unwrap()
             }
         }

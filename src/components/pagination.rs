@@ -34,7 +34,10 @@ pub fn Pagination(
             return tf(k::SHOWING_ALL, &[("total", &counted)]);
         }
         let (first, last) = (number(first), number(last));
-        tf(k::SHOWING_RANGE, &[("first", &first), ("last", &last), ("total", &counted)])
+        tf(
+            k::SHOWING_RANGE,
+            &[("first", &first), ("last", &last), ("total", &counted)],
+        )
     };
     let go_to = move |page: u32| on_paging.run(paging.get_untracked().at(page));
     view! {

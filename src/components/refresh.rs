@@ -274,7 +274,10 @@ where
 pub fn retry_sentence(problem: &str, wait: u64) -> String {
     match wait {
         0 => tf(k::RETRYING_NOW, &[("problem", problem)]),
-        _ => tf(k::RETRYING_IN, &[("problem", problem), ("seconds", &number(wait))]),
+        _ => tf(
+            k::RETRYING_IN,
+            &[("problem", problem), ("seconds", &number(wait))],
+        ),
     }
 }
 

@@ -61,7 +61,10 @@ impl Translation {
 
     pub fn plural(&self, key: Plural, category: &str) -> Option<&str> {
         match self.entries.get(usize::from(key.0))? {
-            Some(Loaded::Plural(forms)) => pick(forms.iter().map(|(c, t)| (c.as_str(), t.as_str())), category),
+            Some(Loaded::Plural(forms)) => pick(
+                forms.iter().map(|(c, t)| (c.as_str(), t.as_str())),
+                category,
+            ),
             _ => None,
         }
     }
@@ -82,8 +85,16 @@ fn loaded(value: Value, english: &Entry) -> Option<Loaded> {
 }
 
 /// The form for `category`, else "other".
-fn pick<'a>(forms: impl Iterator<Item = (&'a str, &'a str)> + Clone, category: &str) -> Option<&'a str> {
-    let find = |wanted: &str| forms.clone().find(|(c, _)| *c == wanted).map(|(_, text)| text);
+fn pick<'a>(
+    forms: impl Iterator<Item = (&'a str, &'a str)> + Clone,
+    category: &str,
+) -> Option<&'a str> {
+    let find = |wanted: &str| {
+        forms
+            .clone()
+            .find(|(c, _)| *c == wanted)
+            .map(|(_, text)| text)
+    };
     find(category).or_else(|| find("other"))
 }
 
@@ -134,7 +145,13 @@ mod tests {
 
     #[test]
     fn placeholders_are_filled_by_name() {
-        assert_eq!(fill("Shared with {org} ({count})", &[("count", "2"), ("org", "Acme")]), "Shared with Acme (2)");
+        assert_eq!(
+            fill(
+                "Shared with {org} ({count})",
+                &[("count", "2"), ("org", "Acme")]
+            ),
+            "Shared with Acme (2)"
+        );
         assert_eq!(fill("{a}{a}", &[("a", "x")]), "xx");
         assert_eq!(fill("no value {here}", &[]), "no value {here}");
         assert_eq!(fill("brace { alone", &[("alone", "x")]), "brace { alone");
@@ -149,9 +166,10 @@ mod tests {
     #[test]
     fn a_translation_replaces_english_where_it_has_the_same_kind() {
         let title = keys::common::LANGUAGE;
-        let german = Translation::decode(&[
-            ("common", r#"{"language": "Sprache", "no_such_key": "x"}"#.to_string()),
-        ])
+        let german = Translation::decode(&[(
+            "common",
+            r#"{"language": "Sprache", "no_such_key": "x"}"#.to_string(),
+        )])
         .unwrap();
         assert_eq!(german.text(title), Some("Sprache"));
         assert_eq!(english_text(title), "Language");

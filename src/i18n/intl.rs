@@ -45,7 +45,10 @@ mod browser {
                     number: Intl::NumberFormat::new(&locales, &Object::new()).format(),
                     plural: Intl::PluralRules::new(&locales, &Object::new()),
                     date: date_format(&locales, &[("dateStyle", "medium")]),
-                    date_time: date_format(&locales, &[("dateStyle", "medium"), ("timeStyle", "short")]),
+                    date_time: date_format(
+                        &locales,
+                        &[("dateStyle", "medium"), ("timeStyle", "short")],
+                    ),
                     exact: date_format(&locales, &[("dateStyle", "medium"), ("timeStyle", "long")]),
                 });
             }

@@ -40,7 +40,11 @@ fn preferred() -> Locale {
     saved
         .as_deref()
         .and_then(Locale::of_tag)
-        .or_else(|| browser_languages().iter().find_map(|tag| Locale::of_tag(tag)))
+        .or_else(|| {
+            browser_languages()
+                .iter()
+                .find_map(|tag| Locale::of_tag(tag))
+        })
         .unwrap_or(Locale::English)
 }
 
@@ -52,7 +56,10 @@ fn intl_tag(locale: Locale) -> String {
         .unwrap_or_else(|| locale.code().to_string())
 }
 
-async fn fetch_section(code: &str, section: &'static str) -> Result<(&'static str, String), String> {
+async fn fetch_section(
+    code: &str,
+    section: &'static str,
+) -> Result<(&'static str, String), String> {
     let url = format!("/locales/{code}/{section}.json");
     let response = gloo_net::http::Request::get(&url)
         .send()

@@ -14,7 +14,6 @@
 mod graph;
 mod modules;
 mod references;
-mod tokens;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -114,7 +113,7 @@ fn dependencies(sources: &Sources) -> Vec<Edge> {
     for root in CRATE_ROOTS {
         let tree = ModuleTree::discover(sources, Path::new(root));
         for (module, file) in tree.modules() {
-            let tokens = tokens::tokenize(&sources[file]);
+            let tokens = crate::tokens::tokenize(&sources[file]);
             let children = tree.children(module);
             for reference in references::references(&tokens, module, &children) {
                 let target = tree.file_of(&reference.path);

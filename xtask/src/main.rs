@@ -12,7 +12,9 @@ mod ratios;
 mod report;
 mod sizes;
 mod test;
+mod tokens;
 mod tools;
+mod view_strings;
 
 use std::process::ExitCode;
 
@@ -22,7 +24,8 @@ commands:
   dev    install missing tools, start exim-server --demo on 127.0.0.1:8081 and
          trunk serve on http://127.0.0.1:8080 (Ctrl-C stops both)
   cycles the module cycle check alone: no source file refers to one that refers back to it
-  test   module cycles, fmt, clippy (host and wasm32), cargo test --workspace (browser
+  strings the check that no view! holds a hard-coded word (all come from locales/)
+  test   module cycles, words in views, fmt, clippy (host and wasm32), cargo test --workspace (browser
          tests included), trunk build --release; ends with 'N passed, N failed'
   bench [server|app|size] [--soak-secs N] [--poll-secs N] [--fail-on-miss]
          performance budgets, reported in target/bench/report.md and report.json:
@@ -41,6 +44,7 @@ fn main() -> ExitCode {
     let result = match command.as_deref() {
         Some("dev") => dev::run_dev(),
         Some("cycles") => cycles::check(),
+        Some("strings") => view_strings::check(),
         Some("test") => test::run_all(),
         Some("bench") => bench::run_bench(&std::env::args().skip(2).collect::<Vec<_>>()),
         _ => {

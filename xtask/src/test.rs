@@ -4,11 +4,12 @@ use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 
 use crate::process::{project_root, run, tool_path, Result};
-use crate::{cycles, sizes, tools};
+use crate::{cycles, sizes, tools, view_strings};
 
 pub fn run_all() -> Result {
     // First: it reads sources only, so a cycle shows in a second, not after the build.
     cycles::check()?;
+    view_strings::check()?;
     tools::ensure_build_tools()?;
     tools::ensure_chromium()?;
 

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use super::tokens::{tokenize, Kind, Token};
+use crate::tokens::{tokenize, Kind, Token};
 
 /// A crate's source files by path relative to its `src/`, with their text.
 pub type Sources = BTreeMap<PathBuf, String>;

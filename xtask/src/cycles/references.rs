@@ -4,7 +4,7 @@
 //! a function, a glob) is kept: the module tree decides which prefix is a file.
 
 use super::modules::ModulePath;
-use super::tokens::{Kind, Token};
+use crate::tokens::{Kind, Token};
 
 #[derive(Debug, PartialEq)]
 pub struct Reference {
@@ -163,8 +163,8 @@ fn absolute(scope: &[String], relative: &[String]) -> Option<ModulePath> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::tokens::tokenize;
     use super::*;
+    use crate::tokens::tokenize;
 
     fn found(source: &str, module: &[&str], children: &[&str]) -> Vec<(String, usize)> {
         let module: Vec<String> = module.iter().map(|s| s.to_string()).collect();

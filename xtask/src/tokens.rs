@@ -1,6 +1,6 @@
-//! Just enough of a Rust lexer to find paths: identifiers, `::` and single punctuation, each
-//! with its line. Comments, string and character literals, lifetimes and numbers are dropped,
-//! so a path in a doc comment or a string never counts as a dependency.
+//! Just enough of a Rust lexer for the source checks: identifiers, `::`, single punctuation and
+//! string literals, each with its line. Comments, character literals, lifetimes and numbers
+//! are dropped, so a path in a doc comment never counts as a dependency.
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Kind {
@@ -8,6 +8,8 @@ pub enum Kind {
     /// `::`
     PathSep,
     Punct(char),
+    /// A string literal's text between its quotes, escapes left as written.
+    Str(String),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -40,13 +42,13 @@ pub fn tokenize(source: &str) -> Vec<Token> {
         match c {
             '/' if lexer.peek(1) == Some('/') => lexer.skip_while(|c| c != '\n'),
             '/' if lexer.peek(1) == Some('*') => lexer.skip_block_comment(),
-            '"' => lexer.skip_string(false),
+            '"' => push(Kind::Str(lexer.string(false))),
             '\'' => lexer.skip_char_or_lifetime(),
             'r' | 'b' | 'c' if lexer.string_prefix_len().is_some() => {
                 let prefix = lexer.string_prefix_len().unwrap_or(0);
                 let raw = lexer.chars[lexer.at..lexer.at + prefix].contains(&'r');
                 lexer.at += prefix;
-                lexer.skip_string(raw);
+                push(Kind::Str(lexer.string(raw)));
             }
             c if c.is_ascii_digit() => lexer.skip_while(is_ident_char),
             c if is_ident_start(c) => {
@@ -141,26 +143,30 @@ impl Lexer {
         (len > 0 && self.peek(len) == Some('"')).then_some(len)
     }
 
-    /// From the opening `"` (or the hashes of a raw string) past the closing one. A raw string
-    /// has no escapes; it ends at `"` followed by as many hashes as it opened with.
-    fn skip_string(&mut self, raw: bool) {
+    /// From the opening `"` (or the hashes of a raw string) past the closing one, returning the
+    /// text between. A raw string has no escapes; it ends at `"` followed by as many hashes as
+    /// it opened with.
+    fn string(&mut self, raw: bool) -> String {
         let mut hashes = 0;
         while self.peek(0) == Some('#') {
             hashes += 1;
             self.at += 1;
         }
         self.at += 1; // the opening quote
+        let start = self.at;
         while let Some(c) = self.peek(0) {
             if c == '\\' && !raw {
                 self.advance();
                 self.advance();
             } else if c == '"' && (0..hashes).all(|i| self.peek(1 + i) == Some('#')) {
+                let text = self.chars[start..self.at].iter().collect();
                 self.at += 1 + hashes;
-                return;
+                return text;
             } else {
                 self.advance();
             }
         }
+        self.chars[start..].iter().collect()
     }
 
     /// `'a'`, `'\n'`, `'\u{1F600}'` are characters; `'a` and `'static` are lifetimes.
@@ -195,7 +201,7 @@ mod tests {
     }
 
     #[test]
-    fn comments_and_literals_are_dropped() {
+    fn comments_are_dropped_and_strings_kept_as_written() {
         let source = r####"
             // crate::a
             /* crate::b /* nested crate::c */ still comment crate::d */
@@ -214,6 +220,18 @@ mod tests {
                 .chain(["fn", "f", "x", "str", "str", "x", "keep"])
                 .collect::<Vec<_>>()
         );
+    }
+
+    #[test]
+    fn string_literals_keep_their_text() {
+        let strings: Vec<_> = tokenize(r###"a("x \" y", r#"raw " q"#, b"z")"###)
+            .into_iter()
+            .filter_map(|token| match token.kind {
+                Kind::Str(text) => Some(text),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(strings, [r#"x \" y"#, r#"raw " q"#, "z"]);
     }
 
     #[test]
@@ -241,6 +259,7 @@ mod tests {
     #[test]
     fn lines_count_inside_comments_and_strings() {
         let tokens = tokenize("/*\n*/ \"\n\" r#\"\n\"# a");
-        assert_eq!(tokens[0].line, 4);
+        let lines: Vec<_> = tokens.iter().map(|t| t.line).collect();
+        assert_eq!(lines, [2, 3, 4]);
     }
 }
