@@ -6,8 +6,8 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use super::catalog::Translation;
 use super::keys::SECTIONS;
+use super::translation::Translation;
 use super::{apply, Locale};
 
 /// The chosen language, in localStorage (a preference, not a secret).

@@ -12,20 +12,17 @@
 
 pub mod catalog;
 mod intl;
+pub mod keys;
 pub mod language;
-
-/// Typed keys, generated from `locales/en` by `build.rs`.
-#[allow(clippy::all)]
-pub mod keys {
-    include!(concat!(env!("OUT_DIR"), "/i18n_keys.rs"));
-}
+mod translation;
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
 use leptos::prelude::*;
 
-use catalog::{english_plural, english_text, fill, Plural, Text, Translation};
+use catalog::{fill, Plural, Text};
+use translation::{english_plural, english_text, Translation};
 
 /// A language the console is written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
