@@ -9,15 +9,23 @@ use crate::i18n::{locale, tf, tr, Locale};
 
 #[component]
 pub fn LanguageSwitch() -> impl IntoView {
-    let change = Action::new_local(|wanted: &Locale| choose(*wanted));
+    // Not an API write: a plain task and two signals cost less wasm than an Action.
+    let pending = RwSignal::new(false);
+    let failed = RwSignal::new(None::<String>);
+    let change = move |wanted: Locale| {
+        pending.set(true);
+        leptos::task::spawn_local(async move {
+            failed.set(choose(wanted).await.err());
+            pending.set(false);
+        });
+    };
     let failure = move || {
-        let Some(Err(reason)) = change.value().get() else {
-            return None;
-        };
-        Some(view! {
-            <span class="language-error" role="alert">
-                {move || tf(k::LANGUAGE_FAILED, &[("reason", &reason)])}
-            </span>
+        failed.get().map(|reason| {
+            view! {
+                <span class="language-error" role="alert">
+                    {Signal::derive(move || tf(k::LANGUAGE_FAILED, &[("reason", &reason)]))}
+                </span>
+            }
         })
     };
     view! {
@@ -25,11 +33,11 @@ pub fn LanguageSwitch() -> impl IntoView {
             {tr(k::LANGUAGE)}
             <select
                 id="language-select"
-                disabled=move || change.pending().get()
+                disabled=pending
                 on:change=move |ev| {
                     let code = event_target_value(&ev);
                     if let Some(wanted) = Locale::of_tag(&code) {
-                        change.dispatch(wanted);
+                        change(wanted);
                     }
                 }
             >

@@ -17,7 +17,7 @@ pub fn ErrorAlert(
     let needs_connection = error.status() == Some(401);
     let headline = {
         let error = error.clone();
-        move || error.headline()
+        Signal::derive(move || error.headline())
     };
     let countdown = move || {
         let wait = recovery?.seconds_until_retry()?;
@@ -26,7 +26,7 @@ pub fn ErrorAlert(
     view! {
         <div class="inline-alert negative" role="alert">
             <h2>{headline}</h2>
-            <p>{move || error.user_message()}</p>
+            <p>{Signal::derive(move || error.user_message())}</p>
             {countdown}
             <div class="actions">
                 {on_retry.map(|retry| view! {

@@ -62,7 +62,7 @@ pub fn Pagination(
             <button type="button" disabled=move || { page() <= 1 } on:click=move |_| go_to(paging.get_untracked().page - 1)>
                 {tr(k::PREVIOUS)}
             </button>
-            <span class="page-of">{move || tf(k::PAGE_OF, &[("page", &number(page().into())), ("pages", &number(pages().into()))])}</span>
+            <span class="page-of">{Signal::derive(move || tf(k::PAGE_OF, &[("page", &number(page().into())), ("pages", &number(pages().into()))]))}</span>
             <button type="button" disabled=move || { page() >= pages() } on:click=move |_| go_to(paging.get_untracked().page + 1)>
                 {tr(k::NEXT)}
             </button>

@@ -334,7 +334,7 @@ pub fn LiveStatusBar(
                     aria-pressed=move || refresh.paused.get().to_string()
                     on:click=move |_| refresh.toggle_pause()
                 >
-                    {move || t(if refresh.paused.get() { k::RESUME_UPDATES } else { k::PAUSE_UPDATES })}
+                    {Signal::derive(move || t(if refresh.paused.get() { k::RESUME_UPDATES } else { k::PAUSE_UPDATES }))}
                 </button>
             </Show>
         </div>

@@ -9,5 +9,5 @@ pub fn StatusLight(
     #[prop(optional, into)] hint: Option<String>,
 ) -> impl IntoView {
     let class = format!("status-light {}", light_for(&status).class());
-    view! { <span class=class title=hint>{move || status_label(&status)}</span> }
+    view! { <span class=class title=hint>{Signal::derive(move || status_label(&status))}</span> }
 }

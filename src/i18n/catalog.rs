@@ -9,12 +9,34 @@ pub struct Text(pub(crate) u16);
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Plural(pub(crate) u16);
 
-/// A compiled-in message.
-#[derive(Debug)]
-pub enum Entry<'a> {
-    Text(&'a str),
-    /// Forms by CLDR plural category ("one", "other"…); "other" is always there.
-    Plural(&'a [(&'a str, &'a str)]),
+/// Separates a plural's forms, and a form's category from its text, in packed messages
+/// (see `build.rs`): "one␟{count} share␞other␟{count} shares".
+const FORM_SEPARATOR: char = '\u{1e}';
+const CATEGORY_SEPARATOR: char = '\u{1f}';
+
+/// The form of a packed plural message for a CLDR category ("one", "few"…), else "other".
+pub fn plural_form<'a>(packed: &'a str, category: &str) -> &'a str {
+    let forms = || {
+        packed
+            .split(FORM_SEPARATOR)
+            .filter_map(|form| form.split_once(CATEGORY_SEPARATOR))
+    };
+    let find = |wanted: &str| forms().find(|(c, _)| *c == wanted).map(|(_, text)| text);
+    find(category).or_else(|| find("other")).unwrap_or(packed)
+}
+
+/// Plural forms packed as `plural_form` reads them.
+pub fn pack_forms<'a>(forms: impl Iterator<Item = (&'a str, &'a str)>) -> String {
+    let mut packed = String::new();
+    for (category, text) in forms {
+        if !packed.is_empty() {
+            packed.push(FORM_SEPARATOR);
+        }
+        packed.push_str(category);
+        packed.push(CATEGORY_SEPARATOR);
+        packed.push_str(text);
+    }
+    packed
 }
 
 /// Replaces each `{name}` with its value; a placeholder without a value stays as it is.
@@ -45,6 +67,14 @@ pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plural_forms_fall_back_to_other() {
+        let packed =
+            pack_forms([("one", "{count} share"), ("other", "{count} shares")].into_iter());
+        assert_eq!(plural_form(&packed, "one"), "{count} share");
+        assert_eq!(plural_form(&packed, "few"), "{count} shares");
+    }
 
     #[test]
     fn placeholders_are_filled_by_name() {

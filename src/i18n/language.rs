@@ -3,8 +3,10 @@
 //! fetched from `locales/<code>/<section>.json` when chosen, once per page load.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 
 use super::keys::SECTIONS;
 use super::translation::Translation;
@@ -14,7 +16,8 @@ use super::{apply, Locale};
 const KEY: &str = "sandbox-share.language";
 
 thread_local! {
-    static LOADED: RefCell<HashMap<Locale, Rc<Translation>>> = RefCell::new(HashMap::new());
+    /// Languages fetched so far (one or two: a list is all it takes).
+    static LOADED: RefCell<Vec<(Locale, Rc<Translation>)>> = const { RefCell::new(Vec::new()) };
 }
 
 fn local_storage() -> Option<web_sys::Storage> {
@@ -56,19 +59,27 @@ fn intl_tag(locale: Locale) -> String {
         .unwrap_or_else(|| locale.code().to_string())
 }
 
-async fn fetch_section(
-    code: &str,
-    section: &'static str,
-) -> Result<(&'static str, String), String> {
-    let url = format!("/locales/{code}/{section}.json");
-    let response = gloo_net::http::Request::get(&url)
-        .send()
+/// A file's text; the request was started by `fetch`, so all files of a language load at once.
+async fn text_of(url: &str, request: js_sys::Promise) -> Result<String, String> {
+    // The browser's reason (a TypeError's message) without Debug formatting in the wasm.
+    let failed = |reason: wasm_bindgen::JsValue| {
+        let reason = reason
+            .dyn_ref::<js_sys::Error>()
+            .and_then(|error| error.message().as_string())
+            .unwrap_or_default();
+        format!("{url}: {reason}")
+    };
+    let response: web_sys::Response = JsFuture::from(request)
         .await
-        .map_err(|e| e.to_string())?;
+        .map_err(failed)?
+        .unchecked_into();
     if !response.ok() {
         return Err(format!("{url}: {}", response.status()));
     }
-    Ok((section, response.text().await.map_err(|e| e.to_string())?))
+    let text = JsFuture::from(response.text().map_err(failed)?)
+        .await
+        .map_err(failed)?;
+    Ok(text.as_string().unwrap_or_default())
 }
 
 /// The strings of `locale`, fetched all sections at once the first time.
@@ -76,16 +87,30 @@ async fn translation(locale: Locale) -> Result<Option<Rc<Translation>>, String> 
     if locale == Locale::English {
         return Ok(None);
     }
-    if let Some(loaded) = LOADED.with_borrow(|loaded| loaded.get(&locale).cloned()) {
-        return Ok(Some(loaded));
+    let known = LOADED.with_borrow(|loaded| {
+        loaded
+            .iter()
+            .find(|(l, _)| *l == locale)
+            .map(|(_, t)| t.clone())
+    });
+    if let Some(known) = known {
+        return Ok(Some(known));
     }
-    let code = locale.code();
-    let files = futures::future::join_all(SECTIONS.map(|section| fetch_section(code, section)))
-        .await
-        .into_iter()
-        .collect::<Result<Vec<_>, _>>()?;
+    let window = web_sys::window().ok_or("no window")?;
+    let requests: Vec<(&str, String, js_sys::Promise)> = SECTIONS
+        .iter()
+        .map(|section| {
+            let url = format!("/locales/{}/{section}.json", locale.code());
+            let request = window.fetch_with_str(&url);
+            (*section, url, request)
+        })
+        .collect();
+    let mut files = Vec::with_capacity(requests.len());
+    for (section, url, request) in requests {
+        files.push((section, text_of(&url, request).await?));
+    }
     let translation = Rc::new(Translation::decode(&files)?);
-    LOADED.with_borrow_mut(|loaded| loaded.insert(locale, translation.clone()));
+    LOADED.with_borrow_mut(|loaded| loaded.push((locale, translation.clone())));
     Ok(Some(translation))
 }
 

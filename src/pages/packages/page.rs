@@ -150,7 +150,7 @@ fn InventoryTable(
         <div class="table-wrap">
             <table class="data-table" id="packages-table">
                 <caption class="visually-hidden">
-                    {move || t(if query.with(|q| q.availability == PackageVisibility::Public) { k::CAPTION_PUBLIC } else { k::CAPTION_PRIVATE })}
+                    {Signal::derive(move || t(if query.with(|q| q.availability == PackageVisibility::Public) { k::CAPTION_PUBLIC } else { k::CAPTION_PRIVATE }))}
                 </caption>
                 <thead>
                     <tr>
