@@ -5,6 +5,7 @@
 //! that fixes it.
 
 pub mod browser;
+pub mod language;
 pub mod pages;
 pub mod partners_pages;
 pub mod sharing_pages;
@@ -101,7 +102,7 @@ impl Session {
     /// has mounted (on a loaded machine the wasm can take a while).
     pub async fn open(&self, path: &str) -> WebDriverResult<()> {
         self.driver.goto(format!("{}{path}", self.base_url)).await?;
-        wait_visible(&self.driver, By::Css("nav[aria-label='Main']"))
+        wait_visible(&self.driver, By::Css("nav.tabs"))
             .await
             .map(|_| ())
     }

@@ -155,7 +155,7 @@ impl Header<'_> {
     pub async fn open_tab(&self, name: &str) -> WebDriverResult<()> {
         self.driver
             .find(By::XPath(format!(
-                "//nav[@aria-label='Main']//a[normalize-space(.)={}]",
+                "//nav[contains(@class,'tabs')]//a[normalize-space(.)={}]",
                 xpath_literal(name)
             )))
             .await?
