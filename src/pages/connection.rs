@@ -3,6 +3,9 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
+use crate::i18n::catalog::Text;
+use crate::i18n::keys::connection as k;
+use crate::i18n::{t, tr};
 use crate::session::ConnectionContext;
 use crate::state::connection::{Connection, Field, FieldError, DEMO_PROFILES, PLATFORM_PROFILE_ID};
 
@@ -52,38 +55,44 @@ pub fn ConnectionPage() -> impl IntoView {
 
     view! {
         <div class="page-header">
-            <h1>"Connection"</h1>
+            <h1>{tr(k::TITLE)}</h1>
+            // "Connected to ‹org› in sandbox ‹sandbox›": the same order in every language so far.
             <p>
-                "Connected to "
+                {tr(k::CONNECTED_TO)}" "
                 <strong>{move || connection.with(|c| c.org_label().to_string())}</strong>
-                " in sandbox "
+                " "{tr(k::IN_SANDBOX)}" "
                 <strong>{move || connection.with(|c| c.sandbox.clone())}</strong>
             </p>
             <Show when=move || connection.with(Connection::is_platform)>
                 <button type="button" id="disconnect-button" on:click=disconnect>
-                    "Disconnect"
+                    {tr(k::DISCONNECT)}
                 </button>
             </Show>
         </div>
         <form class="panel" on:submit=on_submit novalidate>
             <fieldset>
-                <legend>"Local demo (exim-server)"</legend>
+                <legend>{tr(k::LOCAL_DEMO)}</legend>
                 <div class="profile-list">
                     {DEMO_PROFILES
                         .iter()
                         .map(|profile| view! {
-                            <ProfileOption id=profile.token label=profile.label detail=profile.org_id selected />
+                            <ProfileOption
+                                id=profile.token
+                                label=Signal::derive(move || profile.label())
+                                detail=profile.org_id.to_string()
+                                selected
+                            />
                         })
                         .collect_view()}
                 </div>
             </fieldset>
             <fieldset>
-                <legend>"Adobe Experience Platform"</legend>
+                <legend>{tr(k::PLATFORM)}</legend>
                 <div class="profile-list">
                     <ProfileOption
                         id=PLATFORM_PROFILE_ID
-                        label="Adobe Experience Platform"
-                        detail="Your own organization, with an access token"
+                        label=tr(k::PLATFORM)
+                        detail=tr(k::PLATFORM_DETAIL)
                         selected
                     />
                 </div>
@@ -92,7 +101,7 @@ pub fn ConnectionPage() -> impl IntoView {
                 <PlatformFields draft=platform_draft errors />
             </Show>
             <div class="actions">
-                <button type="submit" class="primary" id="connect-button">"Connect"</button>
+                <button type="submit" class="primary" id="connect-button">{tr(k::CONNECT)}</button>
             </div>
         </form>
     }
@@ -102,8 +111,8 @@ pub fn ConnectionPage() -> impl IntoView {
 #[component]
 fn ProfileOption(
     id: &'static str,
-    label: &'static str,
-    detail: &'static str,
+    #[prop(into)] label: Signal<String>,
+    #[prop(into)] detail: Signal<String>,
     selected: RwSignal<String>,
 ) -> impl IntoView {
     let input_id = format!("profile-{id}");
@@ -128,15 +137,15 @@ fn ProfileOption(
 fn PlatformFields(draft: RwSignal<Connection>, errors: RwSignal<Vec<FieldError>>) -> impl IntoView {
     view! {
         <div class="platform-fields">
-            <TextField draft errors field=Field::BaseUrl label="Base URL" input_type="url"
+            <TextField draft errors field=Field::BaseUrl label=k::BASE_URL input_type="url"
                 read=|c| c.base_url.clone() write=|c, v| c.base_url = v />
-            <TextField draft errors field=Field::ApiKey label="API key (client ID)" input_type="text"
+            <TextField draft errors field=Field::ApiKey label=k::API_KEY input_type="text"
                 read=|c| c.api_key.clone() write=|c, v| c.api_key = v />
-            <TextField draft errors field=Field::OrgId label="IMS org ID" input_type="text"
+            <TextField draft errors field=Field::OrgId label=k::ORG_ID input_type="text"
                 read=|c| c.org_id.clone() write=|c, v| c.org_id = v />
-            <TextField draft errors field=Field::Sandbox label="Sandbox" input_type="text"
+            <TextField draft errors field=Field::Sandbox label=k::SANDBOX input_type="text"
                 read=|c| c.sandbox.clone() write=|c, v| c.sandbox = v />
-            <TextField draft errors field=Field::AccessToken label="Access token" input_type="password"
+            <TextField draft errors field=Field::AccessToken label=k::ACCESS_TOKEN input_type="password"
                 read=|c| c.access_token.clone() write=|c, v| c.access_token = v />
             <label class="checkbox">
                 <input
@@ -148,7 +157,7 @@ fn PlatformFields(draft: RwSignal<Connection>, errors: RwSignal<Vec<FieldError>>
                         draft.update(|c| c.remember = checked);
                     }
                 />
-                "Remember on this device (stores the token in this browser's local storage)"
+                {tr(k::REMEMBER)}
             </label>
         </div>
     }
@@ -160,7 +169,7 @@ fn TextField(
     draft: RwSignal<Connection>,
     errors: RwSignal<Vec<FieldError>>,
     field: Field,
-    label: &'static str,
+    label: Text,
     input_type: &'static str,
     read: fn(&Connection) -> String,
     write: fn(&mut Connection, String),
@@ -170,10 +179,10 @@ fn TextField(
     let error_id = format!("{id}-error");
     let described_by = error_id.clone();
     let message =
-        move || errors.with(|all| all.iter().find(|e| e.field == field).map(|e| e.message));
+        move || errors.with(|all| all.iter().find(|e| e.field == field).map(|e| t(e.message)));
     view! {
         <div class="field">
-            <label for=label_for>{label}</label>
+            <label for=label_for>{tr(label)}</label>
             <input
                 type=input_type
                 id=id

@@ -2,6 +2,10 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::catalog::Text;
+use crate::i18n::keys::connection as k;
+use crate::i18n::tf;
+
 /// Base path of the API on `exim-server` (and through Trunk's proxy in development).
 pub const LOCAL_BASE_URL: &str = "/data/foundation";
 /// Base URL of Adobe Experience Platform.
@@ -11,11 +15,19 @@ pub const LOCAL_API_KEY: &str = "sandbox-share-local";
 /// Profile id of the "Adobe Experience Platform" profile; demo profiles use their token's name.
 pub const PLATFORM_PROFILE_ID: &str = "platform";
 
+/// What a demo user may do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DemoRole {
+    Admin,
+    /// Read only.
+    Viewer,
+}
+
 /// A user of the local demo directory (`exim-server --demo`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DemoProfile {
     pub token: &'static str,
-    pub label: &'static str,
+    pub role: DemoRole,
     pub org_name: &'static str,
     pub org_id: &'static str,
     pub sandbox: &'static str,
@@ -25,35 +37,35 @@ pub struct DemoProfile {
 pub const DEMO_PROFILES: &[DemoProfile] = &[
     DemoProfile {
         token: "demo-acme-admin",
-        label: "Acme Retail — admin",
+        role: DemoRole::Admin,
         org_name: "Acme Retail",
         org_id: "5C1328435BF324E90A49402A@AdobeOrg",
         sandbox: "acme-sandbox",
     },
     DemoProfile {
         token: "demo-acme-viewer",
-        label: "Acme Retail — viewer (read only)",
+        role: DemoRole::Viewer,
         org_name: "Acme Retail",
         org_id: "5C1328435BF324E90A49402A@AdobeOrg",
         sandbox: "acme-sandbox",
     },
     DemoProfile {
         token: "demo-globex-admin",
-        label: "Globex Corp — admin",
+        role: DemoRole::Admin,
         org_name: "Globex Corp",
         org_id: "745F37C35E4B776E0A49421B@AdobeOrg",
         sandbox: "prod",
     },
     DemoProfile {
         token: "demo-initech-admin",
-        label: "Initech — admin",
+        role: DemoRole::Admin,
         org_name: "Initech",
         org_id: "2E63197465A811E70A494213@AdobeOrg",
         sandbox: "prod",
     },
     DemoProfile {
         token: "demo-umbrella-admin",
-        label: "Umbrella Group — admin",
+        role: DemoRole::Admin,
         org_name: "Umbrella Group",
         org_id: "C0FA10B6661FDE6F0A494023@AdobeOrg",
         sandbox: "prod",
@@ -73,6 +85,17 @@ pub struct Connection {
     pub sandbox: String,
     pub access_token: String,
     pub remember: bool,
+}
+
+impl DemoProfile {
+    /// "Acme Retail — admin", in the user's language (the org's name as it is).
+    pub fn label(&self) -> String {
+        let key = match self.role {
+            DemoRole::Admin => k::DEMO_ADMIN,
+            DemoRole::Viewer => k::DEMO_VIEWER,
+        };
+        tf(key, &[("org", self.org_name)])
+    }
 }
 
 impl Connection {
@@ -122,34 +145,19 @@ impl Connection {
         let mut errors = Vec::new();
         let base = self.base_url.trim();
         if !(base.starts_with("https://") || base.starts_with("http://") || base.starts_with('/')) {
-            errors.push(FieldError::new(
-                Field::BaseUrl,
-                "Enter an address that starts with https:// (or a path such as /data/foundation).",
-            ));
+            errors.push(FieldError::new(Field::BaseUrl, k::BASE_URL_INVALID));
         }
         if self.api_key.trim().is_empty() {
-            errors.push(FieldError::new(
-                Field::ApiKey,
-                "Enter the API key (client ID) of your Developer Console project.",
-            ));
+            errors.push(FieldError::new(Field::ApiKey, k::API_KEY_MISSING));
         }
         if !is_org_id(self.org_id.trim()) {
-            errors.push(FieldError::new(
-                Field::OrgId,
-                "An IMS org ID is 24 hexadecimal characters followed by @AdobeOrg.",
-            ));
+            errors.push(FieldError::new(Field::OrgId, k::ORG_ID_INVALID));
         }
         if self.sandbox.trim().is_empty() {
-            errors.push(FieldError::new(
-                Field::Sandbox,
-                "Enter a sandbox name, e.g. prod.",
-            ));
+            errors.push(FieldError::new(Field::Sandbox, k::SANDBOX_MISSING));
         }
         if self.access_token.trim().is_empty() {
-            errors.push(FieldError::new(
-                Field::AccessToken,
-                "Paste an access token (it is not stored unless you tick Remember).",
-            ));
+            errors.push(FieldError::new(Field::AccessToken, k::ACCESS_TOKEN_MISSING));
         }
         errors
     }
@@ -179,14 +187,15 @@ pub enum Field {
     AccessToken,
 }
 
+/// A problem with one field; its message is read when shown, in the language then in use.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldError {
     pub field: Field,
-    pub message: &'static str,
+    pub message: Text,
 }
 
 impl FieldError {
-    fn new(field: Field, message: &'static str) -> Self {
+    fn new(field: Field, message: Text) -> Self {
         FieldError { field, message }
     }
 }
@@ -202,7 +211,7 @@ mod tests {
                 Connection::demo(profile).validate(),
                 vec![],
                 "{}",
-                profile.label
+                profile.label()
             );
         }
     }
@@ -234,5 +243,11 @@ mod tests {
         connection.org_id = "745F37C35E4B776E0A49421B@AdobeOrg".into();
         assert_eq!(connection.org_label(), "745F37C35E4B776E0A49421B@AdobeOrg");
         assert_eq!(Connection::default().org_label(), "Acme Retail");
+    }
+
+    #[test]
+    fn demo_labels_name_the_org_and_the_role() {
+        assert_eq!(DEMO_PROFILES[0].label(), "Acme Retail — admin");
+        assert_eq!(DEMO_PROFILES[1].label(), "Acme Retail — viewer (read only)");
     }
 }

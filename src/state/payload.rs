@@ -8,6 +8,9 @@ use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
 use serde_json::Value;
 
 use super::org_ids::{normalize_org_id, OrgIdFormatError};
+use crate::i18n::catalog::Text;
+use crate::i18n::keys::import as k;
+use crate::i18n::{number, t, tf};
 
 pub const ORG_ID_FIELD: &str = "imsOrgId";
 pub const PACKAGE_ID_FIELD: &str = "packageId";
@@ -28,19 +31,88 @@ pub enum PayloadProblem {
     Syntax {
         line: usize,
         column: usize,
-        detail: String,
+        detail: SyntaxDetail,
         curly_quotes: bool,
     },
-    NotAnObject(&'static str),
+    NotAnObject(JsonKind),
     Missing(&'static str),
     Unexpected(String),
     Repeated(String),
     WrongType {
         field: &'static str,
-        found: &'static str,
+        found: JsonKind,
     },
     OrgId(OrgIdFormatError),
     PackageId(PackageIdError),
+}
+
+/// What the JSON parser stopped at.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SyntaxDetail {
+    /// The text ends before the JSON does.
+    EndOfText,
+    /// The parser's own words (without its position), translated when known.
+    Parser(String),
+}
+
+impl SyntaxDetail {
+    fn message(&self) -> String {
+        let SyntaxDetail::Parser(said) = self else {
+            return t(k::JSON_END_OF_TEXT);
+        };
+        // serde_json's messages for what a pasted payload most often gets wrong; any other
+        // is shown as the parser said it.
+        let key = match said.as_str() {
+            "expected `:`" => k::JSON_EXPECTED_COLON,
+            "expected `,` or `}`" => k::JSON_EXPECTED_COMMA_OR_BRACE,
+            "expected `,` or `]`" => k::JSON_EXPECTED_COMMA_OR_BRACKET,
+            "expected value" | "expected ident" => k::JSON_EXPECTED_VALUE,
+            "expected `\"`" => k::JSON_EXPECTED_QUOTE,
+            "key must be a string" => k::JSON_KEY_NOT_STRING,
+            "trailing comma" => k::JSON_TRAILING_COMMA,
+            "trailing characters" => k::JSON_TRAILING_CHARACTERS,
+            "invalid escape" => k::JSON_INVALID_ESCAPE,
+            "invalid number" => k::JSON_INVALID_NUMBER,
+            _ => return said.clone(),
+        };
+        t(key)
+    }
+}
+
+/// The kind of a JSON value, for saying what was found instead of what was expected.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JsonKind {
+    Null,
+    Bool,
+    Number,
+    String,
+    Array,
+    Object,
+}
+
+impl JsonKind {
+    fn of(value: &Value) -> JsonKind {
+        match value {
+            Value::Null => JsonKind::Null,
+            Value::Bool(_) => JsonKind::Bool,
+            Value::Number(_) => JsonKind::Number,
+            Value::String(_) => JsonKind::String,
+            Value::Array(_) => JsonKind::Array,
+            Value::Object(_) => JsonKind::Object,
+        }
+    }
+
+    /// "a number", as the end of a sentence says what was found.
+    fn words(self) -> Text {
+        match self {
+            JsonKind::Null => k::JSON_NULL,
+            JsonKind::Bool => k::JSON_BOOL,
+            JsonKind::Number => k::JSON_NUMBER,
+            JsonKind::String => k::JSON_STRING,
+            JsonKind::Array => k::JSON_ARRAY,
+            JsonKind::Object => k::JSON_OBJECT,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -68,41 +140,72 @@ impl PayloadProblem {
         }
     }
 
+    /// The problem in the user's language; field names and the pasted text stay as they are.
     pub fn message(&self) -> String {
         match self {
-            PayloadProblem::Empty => "Paste the payload of a public package.".to_string(),
+            PayloadProblem::Empty => t(k::PAYLOAD_EMPTY),
             PayloadProblem::Syntax {
                 line,
                 column,
                 detail,
                 curly_quotes,
             } => {
-                let hint = if *curly_quotes {
-                    " The text contains curly quotes (“ ”): JSON needs straight quotes (\")."
+                let sentence = tf(
+                    k::PAYLOAD_SYNTAX,
+                    &[
+                        ("line", &number(*line as u64)),
+                        ("column", &number(*column as u64)),
+                        ("detail", &detail.message()),
+                    ],
+                );
+                if *curly_quotes {
+                    format!("{sentence} {}", t(k::PAYLOAD_CURLY_QUOTES))
                 } else {
-                    ""
-                };
-                format!("Not valid JSON at line {line}, column {column}: {detail}.{hint}")
+                    sentence
+                }
             }
-            PayloadProblem::NotAnObject(found) => format!(
-                "The payload must be a JSON object {{\"{ORG_ID_FIELD}\": …, \"{PACKAGE_ID_FIELD}\": …}}, not {found}."
+            PayloadProblem::NotAnObject(found) => tf(
+                k::PAYLOAD_NOT_OBJECT,
+                &[
+                    (
+                        "example",
+                        &format!("{{\"{ORG_ID_FIELD}\": …, \"{PACKAGE_ID_FIELD}\": …}}"),
+                    ),
+                    ("found", &t(found.words())),
+                ],
             ),
-            PayloadProblem::Missing(field) => format!("“{field}” is missing."),
-            PayloadProblem::Unexpected(field) => format!(
-                "“{field}” is not part of a package payload: only “{ORG_ID_FIELD}” and “{PACKAGE_ID_FIELD}” are."
+            PayloadProblem::Missing(field) => tf(k::PAYLOAD_MISSING, &[("field", field)]),
+            PayloadProblem::Unexpected(field) => tf(
+                k::PAYLOAD_UNEXPECTED,
+                &[
+                    ("field", field),
+                    ("org_field", ORG_ID_FIELD),
+                    ("package_field", PACKAGE_ID_FIELD),
+                ],
             ),
-            PayloadProblem::Repeated(field) => {
-                format!("“{field}” appears more than once.")
-            }
-            PayloadProblem::WrongType { field, found } => {
-                format!("“{field}” must be a string in quotes, not {found}.")
-            }
-            PayloadProblem::OrgId(error) => format!("“{ORG_ID_FIELD}”: {}", error.message()),
-            PayloadProblem::PackageId(PackageIdError::NotHex(character)) => format!(
-                "“{PACKAGE_ID_FIELD}”: “{character}” is not allowed: a package ID has only 0–9 and a–f."
+            PayloadProblem::Repeated(field) => tf(k::PAYLOAD_REPEATED, &[("field", field)]),
+            PayloadProblem::WrongType { field, found } => tf(
+                k::PAYLOAD_WRONG_TYPE,
+                &[("field", field), ("found", &t(found.words()))],
             ),
-            PayloadProblem::PackageId(PackageIdError::WrongLength(found)) => format!(
-                "“{PACKAGE_ID_FIELD}”: a package ID has {PACKAGE_ID_LENGTH} characters, this one has {found}."
+            PayloadProblem::OrgId(error) => tf(
+                k::PAYLOAD_ORG_ID,
+                &[("field", ORG_ID_FIELD), ("problem", &error.message())],
+            ),
+            PayloadProblem::PackageId(PackageIdError::NotHex(character)) => tf(
+                k::PAYLOAD_NOT_HEX,
+                &[
+                    ("field", PACKAGE_ID_FIELD),
+                    ("character", &character.to_string()),
+                ],
+            ),
+            PayloadProblem::PackageId(PackageIdError::WrongLength(found)) => tf(
+                k::PAYLOAD_WRONG_LENGTH,
+                &[
+                    ("field", PACKAGE_ID_FIELD),
+                    ("expected", &number(PACKAGE_ID_LENGTH as u64)),
+                    ("found", &number(*found as u64)),
+                ],
             ),
         }
     }
@@ -154,7 +257,7 @@ pub fn check_payload(text: &str) -> PayloadCheck {
         Err(error) => return failed(syntax(&error, text)),
     };
     if !value.is_object() {
-        return failed(PayloadProblem::NotAnObject(describe(&value)));
+        return failed(PayloadProblem::NotAnObject(JsonKind::of(&value)));
     }
     // Read again keeping every key: a map would silently keep only the last of repeated keys.
     let fields = match serde_json::from_str::<Fields>(text) {
@@ -217,7 +320,7 @@ fn string_field<'a>(
         other => {
             problems.push(PayloadProblem::WrongType {
                 field: name,
-                found: describe(other),
+                found: JsonKind::of(other),
             });
             None
         }
@@ -226,31 +329,21 @@ fn string_field<'a>(
 
 fn syntax(error: &serde_json::Error, text: &str) -> PayloadProblem {
     let detail = if error.is_eof() {
-        "the text ends before the JSON is complete".to_string()
+        SyntaxDetail::EndOfText
     } else {
         // serde_json appends " at line L column C"; the position is given separately.
         let full = error.to_string();
-        match full.rfind(" at line ") {
+        SyntaxDetail::Parser(match full.rfind(" at line ") {
             Some(at) => full[..at].to_string(),
             None => full,
-        }
+        })
     };
     PayloadProblem::Syntax {
         line: error.line(),
         column: error.column(),
         detail,
-        curly_quotes: text.contains(['“', '”']),
-    }
-}
-
-fn describe(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "true or false",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
+        // „ too: German text opens quotes with it.
+        curly_quotes: text.contains(['“', '”', '„']),
     }
 }
 
@@ -362,7 +455,7 @@ mod tests {
                 ..
             } => {
                 assert_eq!((*line, *column), (3, 3));
-                assert_eq!(detail, "expected `,` or `}`");
+                assert_eq!(detail, &SyntaxDetail::Parser("expected `,` or `}`".into()));
             }
             other => panic!("unexpected {other:?}"),
         }
@@ -383,11 +476,11 @@ mod tests {
     #[test]
     fn an_array_is_not_a_payload() {
         let found = problems("[]");
-        assert_eq!(found, vec![PayloadProblem::NotAnObject("an array")]);
+        assert_eq!(found, vec![PayloadProblem::NotAnObject(JsonKind::Array)]);
         assert!(found[0].message().ends_with("not an array."));
         assert_eq!(
             problems("\"text\""),
-            vec![PayloadProblem::NotAnObject("a string")]
+            vec![PayloadProblem::NotAnObject(JsonKind::String)]
         );
     }
 
@@ -399,7 +492,7 @@ mod tests {
             vec![
                 PayloadProblem::WrongType {
                     field: ORG_ID_FIELD,
-                    found: "a number"
+                    found: JsonKind::Number
                 },
                 PayloadProblem::Missing(PACKAGE_ID_FIELD),
             ]
@@ -479,11 +572,11 @@ mod tests {
             vec![
                 PayloadProblem::WrongType {
                     field: ORG_ID_FIELD,
-                    found: "null"
+                    found: JsonKind::Null
                 },
                 PayloadProblem::WrongType {
                     field: PACKAGE_ID_FIELD,
-                    found: "an object"
+                    found: JsonKind::Object
                 },
             ]
         );

@@ -2,6 +2,9 @@
 
 use exim_api::{Package, PackageStatus, PackageVisibility};
 
+use crate::i18n::keys::packages as k;
+use crate::i18n::{t, tf};
+
 /// Why a package cannot be shared, in the order the conditions are checked.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ShareBlock {
@@ -12,18 +15,14 @@ pub enum ShareBlock {
 }
 
 impl ShareBlock {
-    /// The sentence shown on the row.
+    /// The sentence shown on the row, in the user's language.
     pub fn explanation(&self) -> String {
         match self {
-            ShareBlock::NoPermission => {
-                "You need the Share Packages permission to share packages".to_string()
-            }
-            ShareBlock::Public => {
-                "Public packages are not shared: copy their payload instead".to_string()
-            }
-            ShareBlock::NotPublished => "Only published packages can be shared".to_string(),
+            ShareBlock::NoPermission => t(k::BLOCK_NO_PERMISSION),
+            ShareBlock::Public => t(k::BLOCK_PUBLIC),
+            ShareBlock::NotPublished => t(k::BLOCK_NOT_PUBLISHED),
             ShareBlock::OtherSandbox(sandbox) => {
-                format!("Switch to sandbox {sandbox} to share this package")
+                tf(k::BLOCK_OTHER_SANDBOX, &[("sandbox", sandbox)])
             }
         }
     }

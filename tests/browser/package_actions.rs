@@ -205,7 +205,7 @@ async fn every_inline_action_works_from_the_keyboard() {
             .await?
             .focus()
             .await?;
-        let target = "Make Customer profile schema public";
+        let target = "Make public: Customer profile schema";
         let mut reached = false;
         for _ in 0..120 {
             session

@@ -8,6 +8,8 @@ use super::pulled::PulledPackages;
 use crate::api::transfers;
 use crate::components::list_frame::use_list;
 use crate::components::url_query::use_url_query;
+use crate::i18n::keys::import as k;
+use crate::i18n::tr;
 use crate::session::ConnectionContext;
 use crate::state::pulled_query::PulledQuery;
 
@@ -28,8 +30,8 @@ pub fn ImportPage() -> impl IntoView {
     view! {
         <div class="page-header">
             <div>
-                <h1>"Import from payload"</h1>
-                <p>"Copy a public package of another organization into yours with the payload its owner shared."</p>
+                <h1>{tr(k::TITLE)}</h1>
+                <p>{tr(k::INTRO)}</p>
             </div>
         </div>
         <PullForm on_pulled=Callback::new(move |_| pulls.reload()) />

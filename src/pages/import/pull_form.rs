@@ -9,12 +9,16 @@ use crate::api::{transfers, ApiError};
 use crate::components::focus::focus_by_id;
 use crate::components::inline_alert::ErrorAlert;
 use crate::components::toast::{ToastVariant, Toasts};
+use crate::i18n::keys::import as k;
+use crate::i18n::{t, tf, tr};
 use crate::session::ConnectionContext;
 use crate::state::payload::{check_payload, PayloadCheck, PayloadPart};
 use crate::state::url::encode;
 
 const CHECK_DEBOUNCE_MS: f64 = 400.0;
 const INPUT_ID: &str = "payload-input";
+/// What a payload looks like, in the field's help: JSON, the same in every language.
+const PAYLOAD_EXAMPLE: &str = r#"{"imsOrgId": "…@AdobeOrg", "packageId": "…"}"#;
 
 #[component]
 pub fn PullForm(
@@ -54,7 +58,10 @@ pub fn PullForm(
                         .package_name
                         .clone()
                         .unwrap_or_else(|| record.package_id.clone());
-                    toasts.show(format!("Pull of {name} requested"), ToastVariant::Positive);
+                    toasts.show(
+                        tf(k::PULL_REQUESTED_TOAST, &[("package", &name)]),
+                        ToastVariant::Positive,
+                    );
                     text.set(String::new());
                     pulled.set(Some(record.clone()));
                     on_pulled.run(record);
@@ -115,12 +122,12 @@ pub fn PullForm(
 
     view! {
         <form class="panel pull-form" on:submit=submit novalidate aria-labelledby="pull-heading">
-            <h2 id="pull-heading">"Pull a public package"</h2>
+            <h2 id="pull-heading">{tr(k::PULL_HEADING)}</h2>
             <div class="field">
-                <label for=INPUT_ID>"Package payload"</label>
+                <label for=INPUT_ID>{tr(k::PAYLOAD_LABEL)}</label>
                 <span class="help" id="payload-help">
-                    "Paste the JSON the package's owner copied with Copy payload, such as "
-                    <code>"{\"imsOrgId\": \"…@AdobeOrg\", \"packageId\": \"…\"}"</code>
+                    {tr(k::PAYLOAD_HELP)}" "
+                    <code>{PAYLOAD_EXAMPLE}</code>
                     "."
                 </span>
                 <textarea
@@ -136,12 +143,12 @@ pub fn PullForm(
                 <ul class="error-list" id="payload-errors">{messages(PayloadPart::Whole)}</ul>
             </div>
             <dl class="payload-fields">
-                <dt>"Source organization (imsOrgId)"</dt>
+                <dt>{tr(k::ORG_FIELD)}</dt>
                 <dd>
                     {value_of(|c| c.ims_org_id.clone(), PayloadPart::OrgId)}
                     <ul class="error-list" id="payload-org-errors">{messages(PayloadPart::OrgId)}</ul>
                 </dd>
-                <dt>"Package ID (packageId)"</dt>
+                <dt>{tr(k::PACKAGE_FIELD)}</dt>
                 <dd>
                     {value_of(|c| c.package_id.clone(), PayloadPart::PackageId)}
                     <ul class="error-list" id="payload-package-errors">{messages(PayloadPart::PackageId)}</ul>
@@ -153,18 +160,17 @@ pub fn PullForm(
                 let href = format!("/sharing/{}", encode(&record.id));
                 view! {
                     <div class="inline-alert positive">
-                        <h3 id="pull-success-heading" tabindex="-1">"Pull requested"</h3>
+                        <h3 id="pull-success-heading" tabindex="-1">{tr(k::PULL_REQUESTED)}</h3>
                         <p>
-                            {name}
-                            " is being copied into your organization. "
-                            <a href=href>"Follow it in Sharing status"</a>
+                            {move || tf(k::BEING_COPIED, &[("package", &name)])}" "
+                            <a href=href>{tr(k::FOLLOW_IN_SHARING)}</a>
                         </p>
                     </div>
                 }
             })}
             <div class="actions">
                 <button type="submit" class="primary" id="pull-button" disabled=move || pull.pending().get()>
-                    {move || if pull.pending().get() { "Pulling…" } else { "Pull package" }}
+                    {move || t(if pull.pending().get() { k::PULLING } else { k::PULL_PACKAGE })}
                 </button>
             </div>
         </form>

@@ -7,6 +7,8 @@ use crate::components::date_cell::DateCell;
 use crate::components::list_frame::{ListData, ListFrame};
 use crate::components::status_light::StatusLight;
 use crate::components::url_query::UrlView;
+use crate::i18n::keys::{common, import as k};
+use crate::i18n::{t, tr};
 use crate::state::pulled_query::PulledQuery;
 use crate::state::url::encode;
 
@@ -24,20 +26,20 @@ pub fn PulledPackages(
     view! {
         <section class="pulled-section" aria-labelledby="pulled-heading">
             <div class="section-header">
-                <h2 id="pulled-heading">"Pulled packages"</h2>
-                <span class="updating" role="status">{move || updating.get().then_some("Updating…")}</span>
+                <h2 id="pulled-heading">{tr(k::PULLED_HEADING)}</h2>
+                <span class="updating" role="status">{move || updating.get().then(|| t(common::UPDATING))}</span>
             </div>
             <ListFrame
                 state=pulls.state()
                 refresh=pulls.refresh
                 paging=Signal::derive(move || query.with(|q| q.paging))
                 on_paging=Callback::new(move |paging| view.show.run(PulledQuery { paging }))
-                noun=crate::i18n::keys::import::PULL_COUNT
-                loading=|| view! { <p class="loading" aria-busy="true">"Loading…"</p> }
+                noun=k::PULL_COUNT
+                loading=|| view! { <p class="loading" aria-busy="true">{tr(k::LOADING)}</p> }
                 empty=|| view! {
                     <div class="table-wrap empty-state">
-                        <h3>"No pulled packages yet"</h3>
-                        <p>"Packages pulled with a payload, into your organization or from it, appear here."</p>
+                        <h3>{tr(k::NO_PULLS)}</h3>
+                        <p>{tr(k::NO_PULLS_HINT)}</p>
                     </div>
                 }
             >
@@ -53,14 +55,14 @@ fn PulledTable(pulls: ListData<TransferRecord>) -> impl IntoView {
     view! {
         <div class="table-wrap">
             <table class="data-table" id="pulled-table">
-                <caption class="visually-hidden">"Pulled packages"</caption>
+                <caption class="visually-hidden">{tr(k::PULLED_HEADING)}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">"Package"</th>
-                        <th scope="col">"From"</th>
-                        <th scope="col">"Pulled by"</th>
-                        <th scope="col">"Status"</th>
-                        <th scope="col">"Requested"</th>
+                        <th scope="col">{tr(k::COLUMN_PACKAGE)}</th>
+                        <th scope="col">{tr(k::COLUMN_FROM)}</th>
+                        <th scope="col">{tr(k::COLUMN_PULLED_BY)}</th>
+                        <th scope="col">{tr(k::COLUMN_STATUS)}</th>
+                        <th scope="col">{tr(k::COLUMN_REQUESTED)}</th>
                     </tr>
                 </thead>
                 <tbody>

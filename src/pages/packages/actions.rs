@@ -10,6 +10,9 @@ use crate::api::{packages, ApiError};
 use crate::components::dialog::Modal;
 use crate::components::inline_alert::ErrorAlert;
 use crate::components::toast::{ToastVariant, Toasts};
+use crate::i18n::keys::common;
+use crate::i18n::keys::packages as k;
+use crate::i18n::{t, tf, tr};
 use crate::session::{ConnectionContext, PermissionsContext};
 use crate::state::share_rules::share_eligibility;
 
@@ -51,13 +54,13 @@ impl PackageActions {
             async move {
                 match packages::set_visibility(&client, &id, next).await {
                     Ok(updated) => {
-                        let now_public = updated.visibility() == PackageVisibility::Public;
+                        let now = if updated.visibility() == PackageVisibility::Public {
+                            k::NOW_PUBLIC
+                        } else {
+                            k::NOW_PRIVATE
+                        };
                         toasts.show(
-                            format!(
-                                "{} is now {}",
-                                updated.name,
-                                if now_public { "public" } else { "private" }
-                            ),
+                            tf(now, &[("package", &updated.name)]),
                             ToastVariant::Positive,
                         );
                         availability_target.set(None);
@@ -105,9 +108,9 @@ impl PackageActions {
                 Ok(payload) => payload,
                 Err(error) => {
                     toasts.show(
-                        format!(
-                            "Couldn't get the payload of {name}: {}",
-                            error.user_message()
+                        tf(
+                            k::PAYLOAD_FAILED,
+                            &[("package", &name), ("problem", &error.user_message())],
                         ),
                         ToastVariant::Negative,
                     );
@@ -117,7 +120,10 @@ impl PackageActions {
             let json = serde_json::to_string_pretty(&payload).unwrap_or_default();
             if write_clipboard(&json).await {
                 self.copied.set(Some(id));
-                toasts.show(format!("Payload of {name} copied"), ToastVariant::Positive);
+                toasts.show(
+                    tf(k::PAYLOAD_COPIED, &[("package", &name)]),
+                    ToastVariant::Positive,
+                );
             } else {
                 self.payload_fallback.set(Some(json));
             }
@@ -156,20 +162,21 @@ pub fn PackageActionButtons(
     let name = package.name.clone();
     let share_button = {
         let package = package.clone();
-        let label = format!("Share {name}");
+        let name = name.clone();
         move || {
             let shareable = expect_context::<PermissionsContext>().get().is_some()
                 && share_block_reason(&package).is_none();
             let package = package.clone();
+            let name = name.clone();
             shareable.then(|| {
                 view! {
                     <button
                         type="button"
                         class="action"
-                        aria-label=label.clone()
+                        aria-label=move || tf(k::SHARE_LABEL, &[("package", &name)])
                         on:click=move |_| actions.share_target.set(Some(package.clone()))
                     >
-                        "Share"
+                        {tr(k::SHARE)}
                     </button>
                 }
             })
@@ -183,46 +190,50 @@ pub fn PackageActionButtons(
                 .copying
                 .with(|c| c.as_deref() == Some(copying_id.as_str()))
         });
-        let label = move || {
+        // The visible label and the accessible name ("Copied" / "Copied payload of …") change
+        // together, so that the name always starts with what the button shows.
+        let keys = Memo::new(move |_| {
             if copying.get() {
-                "Copying…"
+                (k::COPYING, k::COPYING_LABEL)
             } else if actions
                 .copied
                 .with(|c| c.as_deref() == Some(copied_id.as_str()))
             {
-                "Copied"
+                (k::COPIED, k::COPIED_LABEL)
             } else {
-                "Copy payload"
+                (k::COPY_PAYLOAD, k::COPY_PAYLOAD_LABEL)
             }
-        };
+        });
+        let name = name.clone();
         view! {
             <button
                 type="button"
                 class="action"
-                aria-label=format!("Copy payload of {name}")
+                aria-label=move || tf(keys.get().1, &[("package", &name)])
                 disabled=copying
                 on:click=move |_| actions.copy_payload(&package)
             >
-                {label}
+                {move || t(keys.get().0)}
             </button>
         }
     });
     let availability_button = move || {
         can_manage.get().then(|| {
             let package = package.clone();
-            let (label, target) = if is_public {
-                ("Make private", "private")
+            let (label, accessible) = if is_public {
+                (k::MAKE_PRIVATE, k::MAKE_PRIVATE_LABEL)
             } else {
-                ("Make public", "public")
+                (k::MAKE_PUBLIC, k::MAKE_PUBLIC_LABEL)
             };
+            let name = package.name.clone();
             view! {
                 <button
                     type="button"
                     class="action"
-                    aria-label=format!("Make {} {target}", package.name)
+                    aria-label=move || tf(accessible, &[("package", &name)])
                     on:click=move |_| actions.confirm_availability(package.clone())
                 >
-                    {label}
+                    {tr(label)}
                 </button>
             }
         })
@@ -243,11 +254,12 @@ pub fn PackageActionDialogs(actions: PackageActions) -> impl IntoView {
     };
     let title = Signal::derive(move || {
         let name = target.with(|t| t.as_ref().map(|p| p.name.clone()).unwrap_or_default());
-        if making_public() {
-            format!("Make {name} public?")
+        let title = if making_public() {
+            k::CONFIRM_PUBLIC_TITLE
         } else {
-            format!("Make {name} private?")
-        }
+            k::CONFIRM_PRIVATE_TITLE
+        };
+        tf(title, &[("package", &name)])
     });
     // One change at a time; after an answer that closed the confirmation, a late second click
     // of a double click finds no package and changes nothing.
@@ -287,15 +299,11 @@ pub fn PackageActionDialogs(actions: PackageActions) -> impl IntoView {
             title=title
         >
             <p>
-                {move || if making_public() {
-                    "Any organization that has this package's payload will be able to pull it into its own sandboxes. You can make it private again later; copies already pulled stay with those organizations."
-                } else {
-                    "Organizations will no longer be able to pull this package with its payload. Copies already pulled stay with those organizations."
-                }}
+                {move || t(if making_public() { k::CONFIRM_PUBLIC_TEXT } else { k::CONFIRM_PRIVATE_TEXT })}
             </p>
             {move || actions.change_error.get().map(|error| view! { <ErrorAlert error /> })}
             <div class="dialog-actions">
-                <button type="button" autofocus on:click=move |_| close_availability(())>"Cancel"</button>
+                <button type="button" autofocus on:click=move |_| close_availability(())>{tr(common::CANCEL)}</button>
                 <button
                     type="button"
                     class="primary"
@@ -303,11 +311,11 @@ pub fn PackageActionDialogs(actions: PackageActions) -> impl IntoView {
                     disabled=move || change.pending().get()
                     on:click=confirm
                 >
-                    {move || match (change.pending().get(), making_public()) {
-                        (true, _) => "Saving…",
-                        (false, true) => "Make public",
-                        (false, false) => "Make private",
-                    }}
+                    {move || t(match (change.pending().get(), making_public()) {
+                        (true, _) => k::SAVING,
+                        (false, true) => k::MAKE_PUBLIC,
+                        (false, false) => k::MAKE_PRIVATE,
+                    })}
                 </button>
             </div>
         </Modal>
@@ -315,10 +323,10 @@ pub fn PackageActionDialogs(actions: PackageActions) -> impl IntoView {
             id="payload-dialog"
             open=Signal::derive(move || fallback.with(Option::is_some))
             on_close=move |()| fallback.set(None)
-            title="Copy the package payload"
+            title=tr(k::PAYLOAD_DIALOG_TITLE)
         >
-            <p>"The browser did not allow copying to the clipboard. The payload is selected below: press Ctrl+C (⌘C on a Mac) to copy it."</p>
-            <label for="payload-text" class="visually-hidden">"Package payload"</label>
+            <p>{tr(k::PAYLOAD_DIALOG_TEXT)}</p>
+            <label for="payload-text" class="visually-hidden">{tr(k::PAYLOAD_TEXT_LABEL)}</label>
             <textarea
                 id="payload-text"
                 node_ref=payload_text
@@ -327,7 +335,7 @@ pub fn PackageActionDialogs(actions: PackageActions) -> impl IntoView {
                 prop:value=move || fallback.get().unwrap_or_default()
             ></textarea>
             <div class="dialog-actions">
-                <button type="button" class="primary" on:click=move |_| fallback.set(None)>"Done"</button>
+                <button type="button" class="primary" on:click=move |_| fallback.set(None)>{tr(k::DONE)}</button>
             </div>
         </Modal>
     }

@@ -12,6 +12,8 @@ use crate::components::date_cell::DateTime;
 use crate::components::inline_alert::ErrorAlert;
 use crate::components::refresh::use_read;
 use crate::components::status_light::StatusLight;
+use crate::i18n::keys::packages as k;
+use crate::i18n::{number, tf, tr};
 use crate::session::{ConnectionContext, PermissionsContext};
 
 #[component]
@@ -32,8 +34,8 @@ pub fn PackageDetailsPage() -> impl IntoView {
     let package = Signal::derive(move || details.get().and_then(Result::ok));
 
     view! {
-        <p class="breadcrumb"><a href="/packages">"Packages"</a></p>
-        <Transition fallback=|| view! { <p class="loading" aria-busy="true">"Loading package…"</p> }>
+        <p class="breadcrumb"><a href="/packages">{tr(k::TITLE)}</a></p>
+        <Transition fallback=|| view! { <p class="loading" aria-busy="true">{tr(k::LOADING_PACKAGE)}</p> }>
             {move || {
                 if loaded.get() {
                     return Some(view! { <PackageDetails package actions /> }.into_any());
@@ -41,7 +43,7 @@ pub fn PackageDetailsPage() -> impl IntoView {
                 details.get().map(|result| match result {
                     Ok(_) => ().into_any(),
                     Err(error) => view! {
-                        <div class="page-header"><h1>"Package"</h1></div>
+                        <div class="page-header"><h1>{tr(k::PACKAGE)}</h1></div>
                         <ErrorAlert error on_retry=Callback::new(move |()| details.refetch()) recovery />
                     }
                     .into_any(),
@@ -67,6 +69,7 @@ fn PackageDetails(package: Signal<Option<Package>>, actions: PackageActions) -> 
                 .unwrap_or_else(|| "—".to_string())
         };
         let artifacts = package.artifacts_list.clone().unwrap_or_default();
+        let artifact_count = artifacts.len() as u64;
         Some(view! {
             <div class="page-header">
                 <h1 class="wrap-anywhere">{package.name.clone()}</h1>
@@ -75,29 +78,29 @@ fn PackageDetails(package: Signal<Option<Package>>, actions: PackageActions) -> 
             {share_note.map(|note| view! { <p class="note">{note}</p> })}
             <div class="details-grid">
                 <section class="panel" aria-labelledby="metadata-heading">
-                    <h2 id="metadata-heading">"Details"</h2>
+                    <h2 id="metadata-heading">{tr(k::DETAILS)}</h2>
                     <dl class="metadata">
-                        <dt>"Status"</dt><dd><StatusLight status /></dd>
-                        <dt>"Availability"</dt><dd><StatusLight status=package.visibility().to_string() /></dd>
-                        <dt>"Description"</dt><dd>{text(package.description.clone())}</dd>
-                        <dt>"Package ID"</dt><dd><code>{package.id.clone()}</code></dd>
-                        <dt>"Type"</dt><dd>{text(package.package_type.as_ref().map(ToString::to_string))}</dd>
-                        <dt>"Source sandbox"</dt><dd>{text(Some(sandbox))}</dd>
-                        <dt>"Organization"</dt><dd><code>{text(package.ims_org_id.clone())}</code></dd>
-                        <dt>"Created"</dt><dd><DateTime epoch_ms=package.created_date /></dd>
-                        <dt>"Modified"</dt><dd><DateTime epoch_ms=package.modified_date /></dd>
-                        <dt>"Published"</dt><dd><DateTime epoch_ms=package.publish_date /></dd>
-                        <dt>"Expires"</dt><dd><DateTime epoch_ms=package.expiry /></dd>
+                        <dt>{tr(k::FIELD_STATUS)}</dt><dd><StatusLight status /></dd>
+                        <dt>{tr(k::FIELD_AVAILABILITY)}</dt><dd><StatusLight status=package.visibility().to_string() /></dd>
+                        <dt>{tr(k::FIELD_DESCRIPTION)}</dt><dd>{text(package.description.clone())}</dd>
+                        <dt>{tr(k::FIELD_PACKAGE_ID)}</dt><dd><code>{package.id.clone()}</code></dd>
+                        <dt>{tr(k::FIELD_TYPE)}</dt><dd>{text(package.package_type.as_ref().map(ToString::to_string))}</dd>
+                        <dt>{tr(k::FIELD_SOURCE_SANDBOX)}</dt><dd>{text(Some(sandbox))}</dd>
+                        <dt>{tr(k::FIELD_ORGANIZATION)}</dt><dd><code>{text(package.ims_org_id.clone())}</code></dd>
+                        <dt>{tr(k::FIELD_CREATED)}</dt><dd><DateTime epoch_ms=package.created_date /></dd>
+                        <dt>{tr(k::FIELD_MODIFIED)}</dt><dd><DateTime epoch_ms=package.modified_date /></dd>
+                        <dt>{tr(k::FIELD_PUBLISHED)}</dt><dd><DateTime epoch_ms=package.publish_date /></dd>
+                        <dt>{tr(k::FIELD_EXPIRES)}</dt><dd><DateTime epoch_ms=package.expiry /></dd>
                     </dl>
                 </section>
                 <section class="panel" aria-labelledby="artifacts-heading">
-                    <h2 id="artifacts-heading">{format!("Artifacts ({})", artifacts.len())}</h2>
+                    <h2 id="artifacts-heading">{move || tf(k::ARTIFACTS_HEADING, &[("count", &number(artifact_count))])}</h2>
                     {if artifacts.is_empty() {
-                        view! { <p class="muted">"This package lists no artifacts."</p> }.into_any()
+                        view! { <p class="muted">{tr(k::NO_ARTIFACTS)}</p> }.into_any()
                     } else {
                         view! {
                             <table class="data-table" id="artifacts-table">
-                                <thead><tr><th scope="col">"Type"</th><th scope="col">"Title"</th><th scope="col">"ID"</th></tr></thead>
+                                <thead><tr><th scope="col">{tr(k::ARTIFACT_TYPE)}</th><th scope="col">{tr(k::ARTIFACT_TITLE)}</th><th scope="col">{tr(k::ARTIFACT_ID)}</th></tr></thead>
                                 <tbody>
                                     {artifacts.into_iter().map(|artifact| view! {
                                         <tr>

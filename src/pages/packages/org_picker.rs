@@ -8,6 +8,8 @@
 use leptos::prelude::*;
 use leptos_use_signal_debounce_throttle::signal_debounced;
 
+use crate::i18n::keys::packages as k;
+use crate::i18n::{t, tf, tr};
 use crate::state::partner_filter::{suggestions, Partner};
 
 const TYPING_DEBOUNCE_MS: f64 = 150.0;
@@ -93,14 +95,17 @@ pub fn OrgPicker(
 
     view! {
         <div class="org-picker">
-            <ul class="tags" aria-label="Selected organizations">
+            <ul class="tags" aria-label=tr(k::SELECTED_ORGS)>
                 <For each=move || selected.get() key=|partner| partner.org_id.clone() let:partner>
                     <li class="tag">
                         <span>{partner.name.clone()}</span>
                         <button
                             type="button"
                             class="quiet"
-                            aria-label=format!("Remove {}", partner.name)
+                            aria-label={
+                                let name = partner.name.clone();
+                                move || tf(k::REMOVE_ORG, &[("org", &name)])
+                            }
                             on:click={
                                 let org_id = partner.org_id.clone();
                                 move |_| selected.update(|chosen| chosen.retain(|p| p.org_id != org_id))
@@ -123,7 +128,7 @@ pub fn OrgPicker(
                     aria-activedescendant=move || {
                         open.get().then(|| active.get().map(option_id)).flatten().unwrap_or_default()
                     }
-                    placeholder="Type an organization name or ID"
+                    placeholder=tr(k::PICKER_PLACEHOLDER)
                     prop:value=move || typed.get()
                     on:input=move |ev| {
                         typed.set(event_target_value(&ev));
@@ -136,7 +141,7 @@ pub fn OrgPicker(
                 <ul
                     id=listbox_id
                     role="listbox"
-                    aria-label="Approved partners"
+                    aria-label=tr(k::APPROVED_PARTNERS)
                     class="listbox"
                     hidden=move || !open.get() || matches.with(Vec::is_empty)
                 >
@@ -172,7 +177,7 @@ pub fn OrgPicker(
                     {move || {
                         let nothing_typed = settled.with(|t| t.trim().is_empty());
                         (open.get() && matches.with(Vec::is_empty) && !partners.with(Vec::is_empty))
-                            .then_some(if nothing_typed { "Every approved partner is selected" } else { "No match" })
+                            .then(|| t(if nothing_typed { k::ALL_PARTNERS_SELECTED } else { k::NO_PARTNER_MATCH }))
                     }}
                 </p>
             </div>

@@ -1,7 +1,7 @@
 //! The Share dialog: a few package details, the approved-partner picker, and Share, which starts
 //! the asynchronous share and takes the user to Sharing Status.
 
-use exim_api::{Package, TransferRecord};
+use exim_api::Package;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
@@ -12,6 +12,9 @@ use crate::components::inline_alert::ErrorAlert;
 use crate::components::refresh::use_read;
 use crate::components::status_light::StatusLight;
 use crate::components::toast::{ToastVariant, Toasts};
+use crate::i18n::keys::common;
+use crate::i18n::keys::packages as k;
+use crate::i18n::{number, t, tf, tn, tr};
 use crate::session::ConnectionContext;
 use crate::state::partner_filter::Partner;
 
@@ -52,7 +55,11 @@ pub fn ShareDialog(target: RwSignal<Option<Package>>) -> impl IntoView {
                 }
             };
             toasts.show(
-                sharing_message(&package.name, &records),
+                tn(
+                    k::SHARING_WITH,
+                    records.len() as u64,
+                    &[("package", &package.name)],
+                ),
                 ToastVariant::Positive,
             );
             // Platform may accept some targets and silently drop others; say which.
@@ -63,10 +70,7 @@ pub fn ShareDialog(target: RwSignal<Option<Package>>) -> impl IntoView {
                 .collect();
             if !dropped.is_empty() {
                 toasts.show(
-                    format!(
-                        "Not shared with {}: Platform did not accept these organizations",
-                        dropped.join(", ")
-                    ),
+                    tf(k::NOT_SHARED, &[("orgs", &dropped.join(", "))]),
                     ToastVariant::Negative,
                 );
             }
@@ -98,10 +102,8 @@ pub fn ShareDialog(target: RwSignal<Option<Package>>) -> impl IntoView {
         }
     };
     let title = Signal::derive(move || {
-        format!(
-            "Share {}",
-            target.with(|t| t.as_ref().map(|p| p.name.clone()).unwrap_or_default())
-        )
+        let name = target.with(|t| t.as_ref().map(|p| p.name.clone()).unwrap_or_default());
+        tf(k::SHARE_DIALOG_TITLE, &[("package", &name)])
     });
     let partner_list =
         Signal::derive(move || approved.get().and_then(Result::ok).unwrap_or_default());
@@ -109,14 +111,14 @@ pub fn ShareDialog(target: RwSignal<Option<Package>>) -> impl IntoView {
     view! {
         <Modal id="share-dialog" open=is_open on_close=close title=title>
             {move || target.get().map(|package| view! { <PackageSummary package /> })}
-            <label for="share-orgs" class="field-label">"Share with"</label>
-            <Transition fallback=|| view! { <p class="muted">"Loading approved partners…"</p> }>
+            <label for="share-orgs" class="field-label">{tr(k::SHARE_WITH)}</label>
+            <Transition fallback=|| view! { <p class="muted">{tr(k::LOADING_PARTNERS)}</p> }>
                 {move || approved.get().map(|result| match result {
                     Err(error) => view! { <ErrorAlert error on_retry=Callback::new(move |()| approved.refetch()) recovery /> }.into_any(),
                     Ok(list) if list.is_empty() => view! {
                         <p class="empty-partners">
-                            "No approved partners yet. "
-                            <a href="/partners" on:click=move |_| target.set(None)>"Request a partnership on Partners"</a>
+                            {tr(k::NO_PARTNERS)}" "
+                            <a href="/partners" on:click=move |_| target.set(None)>{tr(k::REQUEST_PARTNERSHIP)}</a>
                         </p>
                     }
                     .into_any(),
@@ -126,7 +128,7 @@ pub fn ShareDialog(target: RwSignal<Option<Package>>) -> impl IntoView {
             // Refused: say why; the selection stays so the user can adjust and retry.
             {move || error.get().map(|error| view! { <ErrorAlert error /> })}
             <div class="dialog-actions">
-                <button type="button" on:click=move |_| close(())>"Cancel"</button>
+                <button type="button" on:click=move |_| close(())>{tr(common::CANCEL)}</button>
                 <button
                     type="button"
                     class="primary"
@@ -134,17 +136,10 @@ pub fn ShareDialog(target: RwSignal<Option<Package>>) -> impl IntoView {
                     disabled=move || share.pending().get() || selected.with(Vec::is_empty)
                     on:click=submit
                 >
-                    {move || if share.pending().get() { "Sharing…" } else { "Share" }}
+                    {move || t(if share.pending().get() { k::SHARING } else { k::SHARE })}
                 </button>
             </div>
         </Modal>
-    }
-}
-
-fn sharing_message(package: &str, records: &[TransferRecord]) -> String {
-    match records.len() {
-        1 => format!("Sharing {package} with 1 organization"),
-        count => format!("Sharing {package} with {count} organizations"),
     }
 }
 
@@ -153,14 +148,15 @@ fn sharing_message(package: &str, records: &[TransferRecord]) -> String {
 fn PackageSummary(package: Package) -> impl IntoView {
     let status = package.status_text();
     let sandbox = package.source_sandbox_name();
+    let artifacts = package.artifact_count() as u64;
     view! {
         <dl class="metadata share-summary">
-            <dt>"Package"</dt><dd>{package.name.clone()}</dd>
-            <dt>"Source sandbox"</dt><dd>{sandbox}</dd>
-            <dt>"Status"</dt><dd><StatusLight status /></dd>
-            <dt>"Artifacts"</dt><dd>{package.artifact_count()}</dd>
+            <dt>{tr(k::PACKAGE)}</dt><dd>{package.name.clone()}</dd>
+            <dt>{tr(k::FIELD_SOURCE_SANDBOX)}</dt><dd>{sandbox}</dd>
+            <dt>{tr(k::FIELD_STATUS)}</dt><dd><StatusLight status /></dd>
+            <dt>{tr(k::FIELD_ARTIFACTS)}</dt><dd>{move || number(artifacts)}</dd>
             {package.description.clone().filter(|d| !d.is_empty()).map(|description| view! {
-                <dt>"Description"</dt><dd>{description}</dd>
+                <dt>{tr(k::FIELD_DESCRIPTION)}</dt><dd>{description}</dd>
             })}
         </dl>
     }
