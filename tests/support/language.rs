@@ -19,7 +19,10 @@ pub async fn page_language(driver: &WebDriver) -> WebDriverResult<String> {
 /// page speaks it.
 pub async fn choose_language(driver: &WebDriver, code: &str) -> WebDriverResult<()> {
     let switch = wait_visible(driver, By::Id("language-select")).await?;
-    SelectElement::new(&switch).await?.select_by_value(code).await?;
+    SelectElement::new(&switch)
+        .await?
+        .select_by_value(code)
+        .await?;
     wait::until(
         &format!("the page in language {code:?}"),
         PATIENCE,
