@@ -162,7 +162,7 @@ pub fn PullForm(
                     <div class="inline-alert positive">
                         <h3 id="pull-success-heading" tabindex="-1">{tr(k::PULL_REQUESTED)}</h3>
                         <p>
-                            {move || tf(k::BEING_COPIED, &[("package", &name)])}" "
+                            {Signal::derive(move || tf(k::BEING_COPIED, &[("package", &name)]))}" "
                             <a href=href>{tr(k::FOLLOW_IN_SHARING)}</a>
                         </p>
                     </div>
@@ -170,7 +170,7 @@ pub fn PullForm(
             })}
             <div class="actions">
                 <button type="submit" class="primary" id="pull-button" disabled=move || pull.pending().get()>
-                    {move || t(if pull.pending().get() { k::PULLING } else { k::PULL_PACKAGE })}
+                    {Signal::derive(move || t(if pull.pending().get() { k::PULLING } else { k::PULL_PACKAGE }))}
                 </button>
             </div>
         </form>

@@ -173,7 +173,7 @@ pub fn PackageActionButtons(
                     <button
                         type="button"
                         class="action"
-                        aria-label=move || tf(k::SHARE_LABEL, &[("package", &name)])
+                        aria-label=Signal::derive(move || tf(k::SHARE_LABEL, &[("package", &name)]))
                         on:click=move |_| actions.share_target.set(Some(package.clone()))
                     >
                         {tr(k::SHARE)}
@@ -209,11 +209,11 @@ pub fn PackageActionButtons(
             <button
                 type="button"
                 class="action"
-                aria-label=move || tf(keys.get().1, &[("package", &name)])
+                aria-label=Signal::derive(move || tf(keys.get().1, &[("package", &name)]))
                 disabled=copying
                 on:click=move |_| actions.copy_payload(&package)
             >
-                {move || t(keys.get().0)}
+                {Signal::derive(move || t(keys.get().0))}
             </button>
         }
     });
@@ -230,7 +230,7 @@ pub fn PackageActionButtons(
                 <button
                     type="button"
                     class="action"
-                    aria-label=move || tf(accessible, &[("package", &name)])
+                    aria-label=Signal::derive(move || tf(accessible, &[("package", &name)]))
                     on:click=move |_| actions.confirm_availability(package.clone())
                 >
                     {tr(label)}
@@ -299,7 +299,7 @@ pub fn PackageActionDialogs(actions: PackageActions) -> impl IntoView {
             title=title
         >
             <p>
-                {move || t(if making_public() { k::CONFIRM_PUBLIC_TEXT } else { k::CONFIRM_PRIVATE_TEXT })}
+                {Signal::derive(move || t(if making_public() { k::CONFIRM_PUBLIC_TEXT } else { k::CONFIRM_PRIVATE_TEXT }))}
             </p>
             {move || actions.change_error.get().map(|error| view! { <ErrorAlert error /> })}
             <div class="dialog-actions">
@@ -311,11 +311,11 @@ pub fn PackageActionDialogs(actions: PackageActions) -> impl IntoView {
                     disabled=move || change.pending().get()
                     on:click=confirm
                 >
-                    {move || t(match (change.pending().get(), making_public()) {
+                    {Signal::derive(move || t(match (change.pending().get(), making_public()) {
                         (true, _) => k::SAVING,
                         (false, true) => k::MAKE_PUBLIC,
                         (false, false) => k::MAKE_PRIVATE,
-                    })}
+                    }))}
                 </button>
             </div>
         </Modal>

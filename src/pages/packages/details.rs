@@ -94,7 +94,7 @@ fn PackageDetails(package: Signal<Option<Package>>, actions: PackageActions) -> 
                     </dl>
                 </section>
                 <section class="panel" aria-labelledby="artifacts-heading">
-                    <h2 id="artifacts-heading">{move || tf(k::ARTIFACTS_HEADING, &[("count", &number(artifact_count))])}</h2>
+                    <h2 id="artifacts-heading">{Signal::derive(move || tf(k::ARTIFACTS_HEADING, &[("count", &number(artifact_count))]))}</h2>
                     {if artifacts.is_empty() {
                         view! { <p class="muted">{tr(k::NO_ARTIFACTS)}</p> }.into_any()
                     } else {

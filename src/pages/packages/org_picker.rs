@@ -104,7 +104,7 @@ pub fn OrgPicker(
                             class="quiet"
                             aria-label={
                                 let name = partner.name.clone();
-                                move || tf(k::REMOVE_ORG, &[("org", &name)])
+                                Signal::derive(move || tf(k::REMOVE_ORG, &[("org", &name)]))
                             }
                             on:click={
                                 let org_id = partner.org_id.clone();

@@ -136,7 +136,7 @@ pub fn ShareDialog(target: RwSignal<Option<Package>>) -> impl IntoView {
                     disabled=move || share.pending().get() || selected.with(Vec::is_empty)
                     on:click=submit
                 >
-                    {move || t(if share.pending().get() { k::SHARING } else { k::SHARE })}
+                    {Signal::derive(move || t(if share.pending().get() { k::SHARING } else { k::SHARE }))}
                 </button>
             </div>
         </Modal>
