@@ -3,6 +3,8 @@
 use exim_api::{HandshakeRecord, StatusHistoryAction};
 
 use super::status::{light_for, status_label, LightVariant};
+use crate::i18n::keys::partners as k;
+use crate::i18n::t;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TimelineEntry {
@@ -48,7 +50,7 @@ pub fn timeline(record: &HandshakeRecord) -> Result<Vec<TimelineEntry>, HistoryU
 
 fn action_words(action: &StatusHistoryAction) -> String {
     match action {
-        StatusHistoryAction::Initiated => "Requested".to_string(),
+        StatusHistoryAction::Initiated => t(k::HISTORY_REQUESTED),
         other => status_label(other.as_str()),
     }
 }

@@ -5,6 +5,9 @@ use std::collections::{HashMap, HashSet};
 
 use exim_api::{HandshakeRecord, HandshakeStatus};
 
+use crate::i18n::keys::partners as k;
+use crate::i18n::{number, t, tf};
+
 const SUFFIX: &str = "@AdobeOrg";
 const HEX_LENGTH: usize = 24;
 
@@ -20,13 +23,17 @@ pub enum OrgIdFormatError {
 impl OrgIdFormatError {
     pub fn message(&self) -> String {
         match self {
-            OrgIdFormatError::Empty => "Enter an org ID.".to_string(),
-            OrgIdFormatError::MissingSuffix => "An org ID ends with @AdobeOrg.".to_string(),
-            OrgIdFormatError::NotHex(character) => format!(
-                "“{character}” is not allowed: before @AdobeOrg an org ID has only 0–9 and A–F."
-            ),
-            OrgIdFormatError::WrongLength(found) => format!(
-                "An org ID has {HEX_LENGTH} characters before @AdobeOrg, this one has {found}."
+            OrgIdFormatError::Empty => t(k::ORG_ID_EMPTY),
+            OrgIdFormatError::MissingSuffix => t(k::ORG_ID_SUFFIX),
+            OrgIdFormatError::NotHex(character) => {
+                tf(k::ORG_ID_NOT_HEX, &[("character", &character.to_string())])
+            }
+            OrgIdFormatError::WrongLength(found) => tf(
+                k::ORG_ID_LENGTH,
+                &[
+                    ("expected", &number(HEX_LENGTH as u64)),
+                    ("found", &number(*found as u64)),
+                ],
             ),
         }
     }
@@ -79,12 +86,10 @@ impl EntryProblem {
     pub fn message(&self) -> String {
         match self {
             EntryProblem::Format(error) => error.message(),
-            EntryProblem::OwnOrg => "This is your own organization.".to_string(),
-            EntryProblem::AlreadyPending => {
-                "A request to this organization is already waiting for its answer.".to_string()
-            }
-            EntryProblem::AlreadyPartner => "This organization is already a partner.".to_string(),
-            EntryProblem::Duplicate => "This org ID is already in the list.".to_string(),
+            EntryProblem::OwnOrg => t(k::OWN_ORG),
+            EntryProblem::AlreadyPending => t(k::ALREADY_PENDING),
+            EntryProblem::AlreadyPartner => t(k::ALREADY_PARTNER),
+            EntryProblem::Duplicate => t(k::DUPLICATE),
         }
     }
 }

@@ -8,6 +8,8 @@ use exim_api::{HandshakeRequestType, HandshakeStatus};
 
 use super::list_query::{sort_from_url, Paging, UrlQuery};
 use super::sorting::Sort;
+use crate::i18n::keys::{partners, status};
+use crate::i18n::t;
 
 const DEFAULT_PAGE_SIZE: u32 = 10;
 /// Handshake lists can only be ordered by creation date.
@@ -43,14 +45,15 @@ impl StatusFilter {
         }
     }
 
-    pub fn label(self) -> &'static str {
-        match self {
-            StatusFilter::All => "All statuses",
-            StatusFilter::Pending => "Approval pending",
-            StatusFilter::Approved => "Approved",
-            StatusFilter::Rejected => "Rejected",
-            StatusFilter::Cancelled => "Cancelled",
-        }
+    /// The filter in words, as the status column words each status.
+    pub fn label(self) -> String {
+        t(match self {
+            StatusFilter::All => partners::ALL_STATUSES,
+            StatusFilter::Pending => status::APPROVAL_PENDING,
+            StatusFilter::Approved => status::APPROVED,
+            StatusFilter::Rejected => status::REJECTED,
+            StatusFilter::Cancelled => status::CANCELLED,
+        })
     }
 
     pub fn parse(key: &str) -> Option<Self> {

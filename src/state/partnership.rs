@@ -56,12 +56,19 @@ impl RowAction {
     }
 }
 
-/// What Cancel ends: a request still waiting for its answer, or a partnership.
-pub fn cancelled_thing(record: &HandshakeRecord) -> &'static str {
+/// What Cancel ends: a request still waiting for its answer, or a partnership. Each has its
+/// own words ("Cancel request", "Cancel partnership").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cancelled {
+    Request,
+    Partnership,
+}
+
+pub fn cancelled_thing(record: &HandshakeRecord) -> Cancelled {
     if record.status == HandshakeStatus::ApprovalPending {
-        "request"
+        Cancelled::Request
     } else {
-        "partnership"
+        Cancelled::Partnership
     }
 }
 
@@ -212,8 +219,11 @@ mod tests {
 
     #[test]
     fn cancel_ends_a_request_or_a_partnership() {
-        assert_eq!(cancelled_thing(&record("APPROVAL_PENDING")), "request");
-        assert_eq!(cancelled_thing(&record("APPROVED")), "partnership");
+        assert_eq!(
+            cancelled_thing(&record("APPROVAL_PENDING")),
+            Cancelled::Request
+        );
+        assert_eq!(cancelled_thing(&record("APPROVED")), Cancelled::Partnership);
     }
 
     #[test]

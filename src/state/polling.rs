@@ -3,6 +3,8 @@
 use exim_api::{TransferRecord, TransferStatus};
 
 use super::status::status_label;
+use crate::i18n::keys::sharing as k;
+use crate::i18n::tf;
 
 /// Refresh interval while something is still running.
 pub const POLL_INTERVAL_MS: f64 = 5_000.0;
@@ -32,17 +34,35 @@ pub fn status_changes(before: &[TransferRecord], after: &[TransferRecord]) -> Ve
         .filter_map(|row| {
             let previous = before.iter().find(|old| old.id == row.id)?;
             (previous.status != row.status).then(|| {
-                format!(
-                    "{} to {}: {}",
-                    row.package_name.as_deref().unwrap_or(&row.package_id),
-                    row.target_org_name
-                        .as_deref()
-                        .unwrap_or(&row.target_ims_org_id),
-                    status_label(row.status.as_str()).to_lowercase()
+                tf(
+                    k::STATUS_CHANGED,
+                    &[
+                        (
+                            "package",
+                            row.package_name.as_deref().unwrap_or(&row.package_id),
+                        ),
+                        (
+                            "org",
+                            row.target_org_name
+                                .as_deref()
+                                .unwrap_or(&row.target_ims_org_id),
+                        ),
+                        ("status", &lower_first(&status_label(row.status.as_str()))),
+                    ],
                 )
             })
         })
         .collect()
+}
+
+/// A status word inside a sentence: only its first letter lowered, so that German nouns keep
+/// their capitals ("in Bearbeitung").
+fn lower_first(label: &str) -> String {
+    let mut chars = label.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
 }
 
 #[cfg(test)]
@@ -93,5 +113,12 @@ mod tests {
             status_changes(&before, &after),
             vec!["acme-journeys to Globex Corp: completed"]
         );
+    }
+
+    #[test]
+    fn a_status_in_a_sentence_keeps_the_capitals_after_its_first_letter() {
+        assert_eq!(lower_first("In progress"), "in progress");
+        assert_eq!(lower_first("In Bearbeitung"), "in Bearbeitung");
+        assert_eq!(lower_first(""), "");
     }
 }

@@ -2,10 +2,13 @@
 
 use exim_api::{BulkCreateResponse, FailedHandshakeRequest};
 
+use crate::i18n::keys::partners as k;
+use crate::i18n::{t, tf};
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RequestOutcome {
     pub org_id: String,
-    /// `Ok` when the request was made, else the server's reason.
+    /// `Ok` when the request was made, else why not (Platform's reason, labelled as its own).
     pub result: Result<(), String>,
 }
 
@@ -19,7 +22,7 @@ pub fn outcomes(sent: &[String], response: &BulkCreateResponse) -> Vec<RequestOu
             } else if let Some(failure) = response.failed_requests.get(org_id) {
                 Err(failure_reason(failure))
             } else {
-                Err("The server's answer did not mention this organization.".to_string())
+                Err(t(k::NOT_MENTIONED))
             };
             RequestOutcome {
                 org_id: org_id.clone(),
@@ -29,11 +32,12 @@ pub fn outcomes(sent: &[String], response: &BulkCreateResponse) -> Vec<RequestOu
         .collect()
 }
 
-/// Platform reserves the shape of a failure; show its message, else its code, else all of it.
+/// Platform reserves the shape of a failure; show its message, else its code, else all of it,
+/// as it sent it.
 fn failure_reason(failure: &FailedHandshakeRequest) -> String {
     let message = failure.error_message.as_deref().map(str::trim);
     let code = failure.error_code.as_deref().map(str::trim);
-    match (message, code) {
+    let said = match (message, code) {
         (Some(message), Some(code)) if !message.is_empty() && !code.is_empty() => {
             format!("{message} ({code})")
         }
@@ -42,8 +46,9 @@ fn failure_reason(failure: &FailedHandshakeRequest) -> String {
         _ if !failure.extra.is_empty() => {
             serde_json::Value::Object(failure.extra.clone()).to_string()
         }
-        _ => "Refused without a reason.".to_string(),
-    }
+        _ => return t(k::NO_REASON),
+    };
+    tf(k::PLATFORM_MESSAGE, &[("message", &said)])
 }
 
 #[cfg(test)]

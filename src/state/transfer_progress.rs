@@ -1,6 +1,10 @@
-//! The progress stepper of a transfer, built from `transferDetails.messages`.
+//! The progress stepper of a transfer, built from `transferDetails.messages`. The step names
+//! are Platform's own messages and are shown as it sends them.
 
 use exim_api::{TransferStatus, TRANSFER_PROGRESS_MESSAGES as STEPS};
+
+use crate::i18n::keys::sharing as k;
+use crate::i18n::t;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StepState {
@@ -11,13 +15,24 @@ pub enum StepState {
 }
 
 impl StepState {
-    pub fn label(self) -> &'static str {
+    /// The step's style class.
+    pub fn class(self) -> &'static str {
         match self {
             StepState::Done => "done",
-            StepState::Current => "in progress",
+            StepState::Current => "in-progress",
             StepState::Failed => "failed",
-            StepState::NotReached => "not reached",
+            StepState::NotReached => "not-reached",
         }
+    }
+
+    /// The state in words, for screen readers.
+    pub fn label(self) -> String {
+        t(match self {
+            StepState::Done => k::STEP_DONE,
+            StepState::Current => k::STEP_CURRENT,
+            StepState::Failed => k::STEP_FAILED,
+            StepState::NotReached => k::STEP_NOT_REACHED,
+        })
     }
 }
 

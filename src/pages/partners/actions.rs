@@ -9,11 +9,14 @@ use crate::components::dialog::Modal;
 use crate::components::focus::focus_by_id;
 use crate::components::inline_alert::ErrorAlert;
 use crate::components::toast::{ToastVariant, Toasts};
+use crate::i18n::catalog::Text;
+use crate::i18n::keys::{common, partners as k};
+use crate::i18n::{t, tf, tr};
 use crate::session::{ConnectionContext, SandboxList};
 use crate::state::connection::Connection;
 use crate::state::partner_query::Direction;
 use crate::state::partnership::{
-    action_request, cancelled_thing, partner, row_actions, OwnOrg, RowAction,
+    action_request, cancelled_thing, partner, row_actions, Cancelled, OwnOrg, RowAction,
 };
 
 /// What the user asked for on which partnership.
@@ -72,10 +75,9 @@ impl PartnershipActions {
                     }
                     Err(error) => {
                         toasts.show(
-                            format!(
-                                "Couldn't {}: {}",
-                                verb(&request, &who),
-                                error.user_message()
+                            tf(
+                                failure_message(&request),
+                                &[("org", &who), ("problem", &error.user_message())],
                             ),
                             ToastVariant::Negative,
                         );
@@ -111,23 +113,53 @@ impl PartnershipActions {
     }
 }
 
-/// "accept the request from Globex", as in "Couldn't …".
-fn verb(request: &Request, who: &str) -> String {
-    match request.action {
-        RowAction::Accept => format!("accept the request from {who}"),
-        RowAction::Decline => format!("decline the request from {who}"),
-        RowAction::Cancel => format!("cancel the {} with {who}", cancelled_thing(&request.record)),
+/// "Couldn't accept the request from {org}: {problem}".
+fn failure_message(request: &Request) -> Text {
+    match (request.action, cancelled_thing(&request.record)) {
+        (RowAction::Accept, _) => k::ACCEPT_FAILED,
+        (RowAction::Decline, _) => k::DECLINE_FAILED,
+        (RowAction::Cancel, Cancelled::Request) => k::CANCEL_REQUEST_FAILED,
+        (RowAction::Cancel, Cancelled::Partnership) => k::CANCEL_PARTNERSHIP_FAILED,
     }
 }
 
 fn success_message(request: &Request, who: &str) -> String {
-    match (request.action, &request.record.status) {
-        (RowAction::Accept, _) => format!("You are now partners with {who}"),
-        (RowAction::Decline, _) => format!("Request from {who} declined"),
-        (RowAction::Cancel, exim_api::HandshakeStatus::ApprovalPending) => {
-            format!("Request to {who} cancelled")
-        }
-        (RowAction::Cancel, _) => format!("Partnership with {who} cancelled"),
+    let key = match (request.action, cancelled_thing(&request.record)) {
+        (RowAction::Accept, _) => k::ACCEPTED,
+        (RowAction::Decline, _) => k::DECLINED,
+        (RowAction::Cancel, Cancelled::Request) => k::REQUEST_CANCELLED,
+        (RowAction::Cancel, Cancelled::Partnership) => k::PARTNERSHIP_CANCELLED,
+    };
+    tf(key, &[("org", who)])
+}
+
+/// The words of cancelling a request or a partnership.
+struct CancelWords {
+    /// The row's button and the confirming one: "Cancel request".
+    button: Text,
+    /// The row button's accessible name: "Cancel request: {org}".
+    label: Text,
+    title: Text,
+    keep: Text,
+    cancelling: Text,
+}
+
+fn cancel_words(thing: Cancelled) -> CancelWords {
+    match thing {
+        Cancelled::Request => CancelWords {
+            button: k::CANCEL_REQUEST,
+            label: k::CANCEL_REQUEST_LABEL,
+            title: k::CANCEL_REQUEST_TITLE,
+            keep: k::KEEP_REQUEST,
+            cancelling: k::CANCELLING_REQUEST,
+        },
+        Cancelled::Partnership => CancelWords {
+            button: k::CANCEL_PARTNERSHIP,
+            label: k::CANCEL_PARTNERSHIP_LABEL,
+            title: k::CANCEL_PARTNERSHIP_TITLE,
+            keep: k::KEEP_PARTNERSHIP,
+            cancelling: k::CANCELLING_PARTNERSHIP,
+        },
     }
 }
 
@@ -185,23 +217,24 @@ pub fn PartnershipActionButtons(
             .map(|action| {
                 let record = record.clone();
                 let (label, aria_label, class) = match action {
-                    RowAction::Accept => ("Accept".to_string(), format!("Accept the request from {who}"), "action"),
-                    RowAction::Decline => ("Decline".to_string(), format!("Decline the request from {who}"), "action"),
+                    RowAction::Accept => (k::ACCEPT, k::ACCEPT_LABEL, "action"),
+                    RowAction::Decline => (k::DECLINE, k::DECLINE_LABEL, "action"),
                     RowAction::Cancel => {
-                        let thing = cancelled_thing(&record);
-                        (format!("Cancel {thing}"), format!("Cancel the {thing} with {who}"), "action negative")
+                        let words = cancel_words(cancelled_thing(&record));
+                        (words.button, words.label, "action negative")
                     }
                 };
                 let busy = move || accepting.get();
+                let who = who.clone();
                 view! {
                     <button
                         type="button"
                         class=class
-                        aria-label=aria_label
+                        aria-label=move || tf(aria_label, &[("org", &who)])
                         disabled=move || action == RowAction::Accept && busy()
                         on:click=move |_| actions.start(record.clone(), direction, action)
                     >
-                        {move || if action == RowAction::Accept && busy() { "Accepting…".to_string() } else { label.clone() }}
+                        {move || t(if action == RowAction::Accept && busy() { k::ACCEPTING } else { label })}
                     </button>
                 }
             })
@@ -233,11 +266,10 @@ pub fn PartnershipDialogs(actions: PartnershipActions) -> impl IntoView {
                 .unwrap_or_default()
         })
     };
-    let thing = move || {
+    let cancelling = move || {
         confirming.with(|c| {
-            c.as_ref()
-                .map(|(record, _, _)| cancelled_thing(record))
-                .unwrap_or("partnership")
+            let thing = c.as_ref().map(|(record, _, _)| cancelled_thing(record));
+            cancel_words(thing.unwrap_or(Cancelled::Partnership))
         })
     };
     // Escape closes the native dialog at once, even while the answer is on its way; the
@@ -272,20 +304,14 @@ pub fn PartnershipDialogs(actions: PartnershipActions) -> impl IntoView {
     };
     // Shares go from source to target: say who loses what.
     let cancel_consequence = move || {
-        confirming.with(|c| match c {
-            Some((record, Direction::Outgoing, _)) if record.status == exim_api::HandshakeStatus::ApprovalPending => format!(
-                "Your request to {} will be withdrawn. You will not be able to share packages with them unless you send a new request and they accept it.",
-                partner_label(record, Direction::Outgoing)
-            ),
-            Some((record, Direction::Outgoing, _)) => format!(
-                "You will no longer be able to share packages with {}. Packages already shared stay with them. To share again, send a new request.",
-                partner_label(record, Direction::Outgoing)
-            ),
-            Some((record, Direction::Incoming, _)) => format!(
-                "{} will no longer be able to share packages with you. Packages already shared with you stay in your organization.",
-                partner_label(record, Direction::Incoming)
-            ),
-            None => String::new(),
+        confirming.with(|c| {
+            let (record, direction, _) = c.as_ref()?;
+            let key = match (direction, cancelled_thing(record)) {
+                (Direction::Outgoing, Cancelled::Request) => k::CANCEL_REQUEST_CONSEQUENCE,
+                (Direction::Outgoing, Cancelled::Partnership) => k::CANCEL_OUTGOING_CONSEQUENCE,
+                (Direction::Incoming, _) => k::CANCEL_INCOMING_CONSEQUENCE,
+            };
+            Some(tf(key, &[("org", &partner_label(record, *direction))]))
         })
     };
 
@@ -294,12 +320,12 @@ pub fn PartnershipDialogs(actions: PartnershipActions) -> impl IntoView {
             id="decline-dialog"
             open=is_open(RowAction::Decline)
             on_close=close
-            title=Signal::derive(move || format!("Decline the request from {}?", who()))
+            title=Signal::derive(move || tf(k::DECLINE_TITLE, &[("org", &who())]))
         >
             <form on:submit=confirm novalidate>
-                <p>{move || format!("{} will see your reason in the partnership's history and will not be able to share packages with you.", who())}</p>
+                <p>{move || tf(k::DECLINE_CONSEQUENCE, &[("org", &who())])}</p>
                 <div class="field">
-                    <label for="decline-reason">"Reason (required)"</label>
+                    <label for="decline-reason">{tr(k::DECLINE_REASON)}</label>
                     <textarea
                         id="decline-reason"
                         rows="3"
@@ -314,14 +340,14 @@ pub fn PartnershipDialogs(actions: PartnershipActions) -> impl IntoView {
                         }
                     ></textarea>
                     <span class="error" id="decline-reason-error">
-                        {move || reason_missing.get().then_some("Enter a reason for declining.")}
+                        {move || reason_missing.get().then(|| t(k::DECLINE_REASON_MISSING))}
                     </span>
                 </div>
                 {error}
                 <div class="dialog-actions">
-                    <button type="button" autofocus on:click=move |_| close(())>"Cancel"</button>
+                    <button type="button" autofocus on:click=move |_| close(())>{tr(common::CANCEL)}</button>
                     <button type="submit" class="negative" id="confirm-decline" disabled=move || act.pending().get()>
-                        {move || if act.pending().get() { "Declining…" } else { "Decline request" }}
+                        {move || t(if act.pending().get() { k::DECLINING } else { k::DECLINE_REQUEST })}
                     </button>
                 </div>
             </form>
@@ -330,12 +356,12 @@ pub fn PartnershipDialogs(actions: PartnershipActions) -> impl IntoView {
             id="cancel-partnership-dialog"
             open=is_open(RowAction::Cancel)
             on_close=close
-            title=Signal::derive(move || format!("Cancel the {} with {}?", thing(), who()))
+            title=Signal::derive(move || tf(cancelling().title, &[("org", &who())]))
         >
             <form on:submit=confirm novalidate>
                 <p>{cancel_consequence}</p>
                 <div class="field">
-                    <label for="cancel-reason">"Reason (optional)"</label>
+                    <label for="cancel-reason">{tr(k::CANCEL_REASON)}</label>
                     <textarea
                         id="cancel-reason"
                         rows="2"
@@ -346,9 +372,12 @@ pub fn PartnershipDialogs(actions: PartnershipActions) -> impl IntoView {
                 </div>
                 {error}
                 <div class="dialog-actions">
-                    <button type="button" autofocus on:click=move |_| close(())>{move || format!("Keep {}", thing())}</button>
+                    <button type="button" autofocus on:click=move |_| close(())>{move || t(cancelling().keep)}</button>
                     <button type="submit" class="negative" id="confirm-cancel-partnership" disabled=move || act.pending().get()>
-                        {move || if act.pending().get() { "Cancelling…".to_string() } else { format!("Cancel {}", thing()) }}
+                        {move || {
+                            let words = cancelling();
+                            t(if act.pending().get() { words.cancelling } else { words.button })
+                        }}
                     </button>
                 </div>
             </form>

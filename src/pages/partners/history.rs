@@ -3,22 +3,26 @@
 use exim_api::HandshakeRecord;
 use leptos::prelude::*;
 
-use crate::i18n::{date_time, exact_time};
+use crate::i18n::keys::partners as k;
+use crate::i18n::{date_time, exact_time, tf, tr};
 use crate::state::history::timeline;
 
 #[component]
 pub fn PartnershipHistory(record: HandshakeRecord, #[prop(into)] partner: String) -> impl IntoView {
-    let label = format!("History of the partnership with {partner}");
-    let body = match timeline(&record) {
+    let label = move || tf(k::HISTORY_LABEL, &[("org", &partner)]);
+    // Built again when the language changes: the actions are in words.
+    let body = move || {
+        match timeline(&record) {
         Err(_) => view! {
             <p class="history-unavailable">
-                <strong>"History unavailable"</strong>
-                " — the server sent a history that could not be read."
+                <strong>{tr(k::HISTORY_UNAVAILABLE)}</strong>
+                " "
+                {tr(k::HISTORY_UNREADABLE)}
             </p>
         }
         .into_any(),
         Ok(entries) if entries.is_empty() => {
-            view! { <p class="muted">"No history recorded yet."</p> }.into_any()
+            view! { <p class="muted">{tr(k::HISTORY_EMPTY)}</p> }.into_any()
         }
         Ok(entries) => view! {
             <ol class="timeline">
@@ -35,12 +39,12 @@ pub fn PartnershipHistory(record: HandshakeRecord, #[prop(into)] partner: String
                                 <span class=marker aria-hidden="true"></span>
                                 <div>
                                     <strong>{entry.what.clone()}</strong>
-                                    " by "
-                                    {actor}
+                                    " "
+                                    {tf(k::HISTORY_BY, &[("actor", &actor)])}
                                     " · "
                                     <time title=move || exact_time(entry.at)>{move || date_time(entry.at)}</time>
                                     {entry.reason.clone().map(|reason| view! {
-                                        <p class="reason">"Reason: “" {reason} "”"</p>
+                                        <p class="reason">{tf(k::HISTORY_REASON, &[("reason", &reason)])}</p>
                                     })}
                                 </div>
                             </li>
@@ -50,6 +54,7 @@ pub fn PartnershipHistory(record: HandshakeRecord, #[prop(into)] partner: String
             </ol>
         }
         .into_any(),
+    }
     };
     view! {
         <section class="history" aria-label=label>

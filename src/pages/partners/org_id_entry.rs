@@ -4,6 +4,8 @@
 use leptos::prelude::*;
 
 use crate::components::focus::focus_by_id;
+use crate::i18n::keys::partners as k;
+use crate::i18n::{tf, tn, tr};
 use crate::state::org_ids::{split_org_list, EntryProblem};
 
 /// One entry as the user wrote it; `key` tells tags apart, even two with the same text.
@@ -78,15 +80,11 @@ pub fn OrgIdEntry(
             let good = c.iter().filter(|r| r.is_ok()).count();
             (good, c.len() - good)
         });
+        let to_ask = tn(k::TO_ASK, good as u64, &[]);
         match (good, bad) {
             (0, 0) => String::new(),
-            (good, 0) => format!("{good} organization{} to ask.", plural(good)),
-            (good, bad) => format!(
-                "{good} organization{} to ask; {bad} entr{} will not be sent: fix or remove {}.",
-                plural(good),
-                if bad == 1 { "y" } else { "ies" },
-                if bad == 1 { "it" } else { "them" }
-            ),
+            (_, 0) => tf(k::SUMMARY, &[("to_ask", &to_ask)]),
+            (_, bad) => tn(k::SUMMARY_UNSENDABLE, bad as u64, &[("to_ask", &to_ask)]),
         }
     };
     let remove = move |key: u64| {
@@ -97,12 +95,10 @@ pub fn OrgIdEntry(
 
     view! {
         <div class="field org-id-entry">
-            <label for=INPUT_ID>"Organization IDs"</label>
-            <span class="help" id="org-id-help">
-                "Type or paste IMS org IDs (24 hexadecimal characters followed by @AdobeOrg), separated by commas, spaces or new lines. Press Enter to add what you typed."
-            </span>
+            <label for=INPUT_ID>{tr(k::ORG_IDS)}</label>
+            <span class="help" id="org-id-help">{tr(k::ORG_IDS_HELP)}</span>
             <Show when=move || entries.with(|e| !e.is_empty())>
-                <ul class="tag-list" aria-label="Organizations to ask">
+                <ul class="tag-list" aria-label=tr(k::TO_ASK_LIST)>
                     <For each=move || entries.get() key=|entry| entry.key let:entry>
                         {
                             let key = entry.key;
@@ -113,7 +109,7 @@ pub fn OrgIdEntry(
                                 _ => text.clone(),
                             };
                             let problem = move || check().and_then(Result::err).map(|p| p.message());
-                            let remove_label = format!("Remove {}", entry.text);
+                            let remove_label = move || tf(k::REMOVE_ENTRY, &[("org", &entry.text)]);
                             view! {
                                 <li class="tag" class:invalid=move || problem().is_some()>
                                     <span class="tag-text">{shown}</span>
@@ -160,13 +156,5 @@ pub fn OrgIdEntry(
             <span class="help" id="org-id-summary" aria-live="polite">{summary}</span>
             <span class="error" id="org-id-error">{move || error.get()}</span>
         </div>
-    }
-}
-
-fn plural(count: usize) -> &'static str {
-    if count == 1 {
-        ""
-    } else {
-        "s"
     }
 }

@@ -10,6 +10,8 @@ use super::section::{handshake_id, PartnershipSection};
 use crate::api::handshakes;
 use crate::components::list_frame::{use_list, ListData};
 use crate::components::url_query::{use_url_query, UrlView};
+use crate::i18n::keys::partners as k;
+use crate::i18n::tr;
 use crate::session::{ConnectionContext, PermissionsContext};
 use crate::state::partner_query::{Direction, PartnersQuery, TableQuery};
 
@@ -50,8 +52,8 @@ pub fn PartnersPage() -> impl IntoView {
     view! {
         <div class="page-header">
             <div>
-                <h1>"Partners"</h1>
-                <p>"Organizations you share packages with, and the requests between you."</p>
+                <h1>{tr(k::TITLE)}</h1>
+                <p>{tr(k::INTRO)}</p>
             </div>
             <Show when=move || can_act.get()>
                 <button
@@ -60,12 +62,12 @@ pub fn PartnersPage() -> impl IntoView {
                     id="new-request-button"
                     on:click=move |_| requesting.set(true)
                 >
-                    "New partnership request"
+                    {tr(k::NEW_REQUEST)}
                 </button>
             </Show>
         </div>
         <Show when=lacks_permission>
-            <p class="note">"You need the Share Packages permission to request, accept or cancel partnerships."</p>
+            <p class="note">{tr(k::NEEDS_PERMISSION)}</p>
         </Show>
         <PartnershipSection direction=Direction::Outgoing view table=outgoing_table list=outgoing actions can_act />
         <PartnershipSection direction=Direction::Incoming view table=incoming_table list=incoming actions can_act />

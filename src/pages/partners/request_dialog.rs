@@ -10,6 +10,8 @@ use crate::components::dialog::Modal;
 use crate::components::focus::focus_by_id;
 use crate::components::inline_alert::ErrorAlert;
 use crate::components::toast::{ToastVariant, Toasts};
+use crate::i18n::keys::{common, partners as k};
+use crate::i18n::{t, tf, tn, tr};
 use crate::session::ConnectionContext;
 use crate::state::org_ids::{check_entries, RequestContext};
 use crate::state::request_outcome::{outcomes, RequestOutcome};
@@ -82,10 +84,7 @@ pub fn PartnershipRequestDialog(
                 }
                 Err(error) => {
                     toasts.show(
-                        format!(
-                            "Couldn't send the partnership request: {}",
-                            error.user_message()
-                        ),
+                        tf(k::SEND_FAILED, &[("problem", &error.user_message())]),
                         ToastVariant::Negative,
                     );
                     return;
@@ -106,11 +105,7 @@ pub fn PartnershipRequestDialog(
             results.set(answered);
             if !made.is_empty() {
                 toasts.show(
-                    format!(
-                        "Partnership request sent to {} organization{}",
-                        made.len(),
-                        if made.len() == 1 { "" } else { "s" }
-                    ),
+                    tn(k::REQUESTS_SENT, made.len() as u64, &[]),
                     ToastVariant::Positive,
                 );
                 existing.refetch();
@@ -141,11 +136,11 @@ pub fn PartnershipRequestDialog(
             .filter_map(Result::ok)
             .collect();
         if valid.is_empty() {
-            list_error.set(Some(if entries.with_untracked(Vec::is_empty) {
-                "Enter at least one org ID.".to_string()
+            list_error.set(Some(t(if entries.with_untracked(Vec::is_empty) {
+                k::ENTER_ONE
             } else {
-                "None of these entries can be sent: fix or remove them.".to_string()
-            }));
+                k::NONE_SENDABLE
+            })));
             focus_by_id(INPUT_ID);
             return;
         }
@@ -164,22 +159,27 @@ pub fn PartnershipRequestDialog(
             id="partnership-request-dialog"
             open=Signal::derive(move || open.get())
             on_close=close
-            title="New partnership request"
+            title=tr(k::NEW_REQUEST)
         >
             <form on:submit=submit novalidate>
-                <p>"Each organization you ask sees your request under Incoming requests. Once it accepts, you can share private packages with it."</p>
+                <p>{tr(k::REQUEST_INTRO)}</p>
                 <OrgIdEntry entries checks draft error=Signal::derive(move || list_error.get()) />
                 {error}
                 <Show when=move || results.with(|r| !r.is_empty())>
                     <section class="request-results" aria-labelledby="request-results-heading">
-                        <h3 id="request-results-heading" tabindex="-1">"Result"</h3>
+                        <h3 id="request-results-heading" tabindex="-1">{tr(k::RESULT)}</h3>
                         <ul>
                             {move || results.get().into_iter().map(|outcome| match outcome.result {
-                                Ok(()) => view! {
-                                    <li class="outcome sent">"Request sent to " <code>{outcome.org_id}</code></li>
-                                }.into_any(),
+                                Ok(()) => {
+                                    // The org ID keeps its code style wherever the language puts it.
+                                    let sentence = t(k::REQUEST_SENT_TO);
+                                    let (before, after) = sentence.split_once("{org}").unwrap_or((&sentence, ""));
+                                    view! {
+                                        <li class="outcome sent">{before.to_string()}<code>{outcome.org_id}</code>{after.to_string()}</li>
+                                    }.into_any()
+                                }
                                 Err(reason) => view! {
-                                    <li class="outcome refused"><code>{outcome.org_id}</code>" — not sent: " {reason}</li>
+                                    <li class="outcome refused"><code>{outcome.org_id}</code>" "{tf(k::NOT_SENT, &[("reason", &reason)])}</li>
                                 }.into_any(),
                             }).collect_view()}
                         </ul>
@@ -187,10 +187,10 @@ pub fn PartnershipRequestDialog(
                 </Show>
                 <div class="dialog-actions">
                     <button type="button" on:click=move |_| close(())>
-                        {move || if results.with(Vec::is_empty) { "Cancel" } else { "Close" }}
+                        {move || t(if results.with(Vec::is_empty) { common::CANCEL } else { common::CLOSE })}
                     </button>
                     <button type="submit" class="primary" id="send-request-button" disabled=move || send.pending().get()>
-                        {move || if send.pending().get() { "Sending…" } else { "Send request" }}
+                        {move || t(if send.pending().get() { k::SENDING } else { k::SEND_REQUEST })}
                     </button>
                 </div>
             </form>

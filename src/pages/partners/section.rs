@@ -13,6 +13,9 @@ use crate::components::list_frame::{ListData, ListFrame};
 use crate::components::sort_header::SortHeader;
 use crate::components::status_light::StatusLight;
 use crate::components::url_query::UrlView;
+use crate::i18n::catalog::Text;
+use crate::i18n::keys::partners as k;
+use crate::i18n::{keys, t, tf, tr};
 use crate::state::partner_query::{Direction, PartnersQuery, StatusFilter, TableQuery, SORT_FIELD};
 use crate::state::partnership::partner;
 use crate::state::sorting::Sort;
@@ -38,18 +41,11 @@ impl TableView {
     }
 }
 
-fn words(direction: Direction) -> (&'static str, &'static str, &'static str) {
+/// A table's id prefix, title and description.
+fn words(direction: Direction) -> (&'static str, Text, Text) {
     match direction {
-        Direction::Outgoing => (
-            "outgoing",
-            "Outgoing requests",
-            "Organizations you asked to partner with. Once one accepts, you can share private packages with it.",
-        ),
-        Direction::Incoming => (
-            "incoming",
-            "Incoming requests",
-            "Organizations that asked to partner with you. Accepting lets them share private packages with you.",
-        ),
+        Direction::Outgoing => ("outgoing", k::OUTGOING_TITLE, k::OUTGOING_INTRO),
+        Direction::Incoming => ("incoming", k::INCOMING_TITLE, k::INCOMING_INTRO),
     }
 }
 
@@ -79,12 +75,12 @@ pub fn PartnershipSection(
         <section class="partners-section" aria-labelledby=labelled_by>
             <div class="section-header">
                 <div>
-                    <h2 id=heading_id>{title}</h2>
-                    <p class="muted">{description}</p>
+                    <h2 id=heading_id>{tr(title)}</h2>
+                    <p class="muted">{tr(description)}</p>
                 </div>
                 <div class="filter">
-                <span class="updating" role="status">{move || updating.get().then_some("Updating…")}</span>
-                <label for=label_for>"Status"</label>
+                <span class="updating" role="status">{move || updating.get().then(|| t(keys::common::UPDATING))}</span>
+                <label for=label_for>{tr(k::FILTER_STATUS)}</label>
                 <select
                     id=filter_id
                     on:change=move |ev| {
@@ -95,7 +91,7 @@ pub fn PartnershipSection(
                     {StatusFilter::ALL
                         .map(|filter| view! {
                             <option value=filter.key() selected=move || table.with(|t| t.status == filter)>
-                                {filter.label()}
+                                {move || filter.label()}
                             </option>
                         })
                         .collect_view()}
@@ -107,12 +103,12 @@ pub fn PartnershipSection(
                 refresh=list.refresh
                 paging=Signal::derive(move || table.with(|t| t.paging))
                 on_paging=Callback::new(move |paging| table_view.show(TableQuery { paging, ..table.get_untracked() }))
-                noun=crate::i18n::keys::partners::REQUEST_COUNT
+                noun=k::REQUEST_COUNT
                 pagination_label=match direction {
-                    Direction::Outgoing => crate::i18n::keys::partners::PAGES_OUTGOING,
-                    Direction::Incoming => crate::i18n::keys::partners::PAGES_INCOMING,
+                    Direction::Outgoing => k::PAGES_OUTGOING,
+                    Direction::Incoming => k::PAGES_INCOMING,
                 }
-                loading=|| view! { <p class="loading" aria-busy="true">"Loading…"</p> }
+                loading=|| view! { <p class="loading" aria-busy="true">{tr(k::LOADING)}</p> }
                 empty=move || view! { <NoRequests table_view /> }
             >
                 <PartnershipTable table_view list actions can_act />
@@ -124,31 +120,30 @@ pub fn PartnershipSection(
 /// What to say when a table has no rows, and a way back to all statuses.
 #[component]
 fn NoRequests(table_view: TableView) -> impl IntoView {
-    let (key, _, _) = words(table_view.direction);
     let table = table_view.table;
     let words = move || {
         let filter = table.with(|t| t.status);
         let (heading, hint) = match (filter, table_view.direction) {
-            (StatusFilter::All, Direction::Outgoing) => (
-                "No outgoing requests".to_string(),
-                "Send a partnership request to share packages with another organization.",
-            ),
-            (StatusFilter::All, Direction::Incoming) => (
-                "No incoming requests".to_string(),
-                "Requests from organizations that want to share packages with you appear here.",
-            ),
-            (filter, _) => (
-                format!("No {key} requests with status {}", filter.label()),
-                "Choose another status to see the other requests.",
-            ),
+            (StatusFilter::All, Direction::Outgoing) => (t(k::NO_OUTGOING), k::NO_OUTGOING_HINT),
+            (StatusFilter::All, Direction::Incoming) => (t(k::NO_INCOMING), k::NO_INCOMING_HINT),
+            (filter, direction) => {
+                let heading = match direction {
+                    Direction::Outgoing => k::NO_OUTGOING_WITH_STATUS,
+                    Direction::Incoming => k::NO_INCOMING_WITH_STATUS,
+                };
+                (
+                    tf(heading, &[("status", &filter.label())]),
+                    k::OTHER_STATUS_HINT,
+                )
+            }
         };
         view! {
             <h3>{heading}</h3>
-            <p>{hint}</p>
+            <p>{tr(hint)}</p>
             {(filter != StatusFilter::All).then(|| view! {
                 <button type="button" on:click=move |_| {
                     table_view.show(TableQuery { status: StatusFilter::All, ..table.get_untracked() }.restarted());
-                }>"Show all statuses"</button>
+                }>{tr(k::SHOW_ALL_STATUSES)}</button>
             })}
         }
     };
@@ -179,15 +174,15 @@ fn PartnershipTable(
     view! {
         <div class="table-wrap">
             <table class="data-table partners-table" id=table_id>
-                <caption class="visually-hidden">{title}</caption>
+                <caption class="visually-hidden">{tr(title)}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">"Partner"</th>
-                        <th scope="col">"Region"</th>
-                        <th scope="col">"Status"</th>
-                        <SortHeader field=SORT_FIELD title=crate::i18n::keys::partners::COLUMN_REQUESTED sort on_sort />
-                        <th scope="col">"Last change"</th>
-                        <th scope="col"><span class="visually-hidden">"Actions"</span></th>
+                        <th scope="col">{tr(k::COLUMN_PARTNER)}</th>
+                        <th scope="col">{tr(k::COLUMN_REGION)}</th>
+                        <th scope="col">{tr(k::COLUMN_STATUS)}</th>
+                        <SortHeader field=SORT_FIELD title=k::COLUMN_REQUESTED sort on_sort />
+                        <th scope="col">{tr(k::COLUMN_LAST_CHANGE)}</th>
+                        <th scope="col"><span class="visually-hidden">{tr(k::COLUMN_ACTIONS)}</span></th>
                     </tr>
                 </thead>
                 <tbody>
@@ -288,12 +283,12 @@ fn PartnershipRow(
                         type="button"
                         class="action"
                         id=history_toggle_id(&id)
-                        aria-label=format!("History of the partnership with {label}")
+                        aria-label=move || tf(k::HISTORY_LABEL, &[("org", &label)])
                         aria-expanded=move || history_open.get().to_string()
                         aria-controls=move || history_open.get().then(|| history_id.clone())
                         on:click=toggle_history
                     >
-                        "History"
+                        {tr(k::HISTORY)}
                     </button>
                 </div>
             </td>

@@ -17,10 +17,12 @@ use crate::components::search_box::SearchBox;
 use crate::components::sort_header::SortHeader;
 use crate::components::status_light::StatusLight;
 use crate::components::url_query::{use_url_query, UrlView};
+use crate::i18n::keys::sharing as k;
+use crate::i18n::{t, tr};
 use crate::session::ConnectionContext;
 use crate::state::polling::{any_running, status_changes};
 use crate::state::sorting::Sort;
-use crate::state::status::request_type_label;
+use crate::state::status::{request_type_label, status_label};
 use crate::state::transfer_query::TransferQuery;
 use crate::state::url::encode;
 
@@ -49,7 +51,7 @@ pub fn SharingStatusPage() -> impl IntoView {
 
     view! {
         <div class="page-header">
-            <h1>"Sharing status"</h1>
+            <h1>{tr(k::TITLE)}</h1>
             <LiveStatusBar refresh=list.refresh loading=list.loading() problem />
         </div>
         <Filters view />
@@ -60,8 +62,8 @@ pub fn SharingStatusPage() -> impl IntoView {
                     refresh=list.refresh
                     paging=Signal::derive(move || query.with(|q| q.paging))
                     on_paging=Callback::new(move |paging| view.show.run(TransferQuery { paging, ..query.get_untracked() }))
-                    noun=crate::i18n::keys::sharing::COUNT
-                    loading=|| view! { <p class="loading" aria-busy="true">"Loading shares…"</p> }
+                    noun=k::COUNT
+                    loading=|| view! { <p class="loading" aria-busy="true">{tr(k::LOADING)}</p> }
                     empty=move || view! { <NoShares query /> }
                     errors_elsewhere=true
                 >
@@ -99,20 +101,20 @@ fn Filters(view: UrlView<TransferQuery>) -> impl IntoView {
     let status_box = move |status: TransferStatus| {
         let id = format!("status-{}", status.as_str().to_lowercase());
         let label_for = id.clone();
-        let label = crate::state::status::status_label(status.as_str());
         let checked = {
             let status = status.clone();
             move || query.with(|q| q.statuses.contains(&status))
         };
+        let toggled = status.clone();
         view! {
             <span class="checkbox-inline">
                 <input
                     type="checkbox"
                     id=id
                     prop:checked=checked
-                    on:change=move |_| view.show.run(query.get_untracked().toggling_status(&status))
+                    on:change=move |_| view.show.run(query.get_untracked().toggling_status(&toggled))
                 />
-                <label for=label_for>{label}</label>
+                <label for=label_for>{move || status_label(status.as_str())}</label>
             </span>
         }
     };
@@ -120,25 +122,25 @@ fn Filters(view: UrlView<TransferQuery>) -> impl IntoView {
         <div class="toolbar filters">
             <SearchBox
                 id="transfer-search"
-                label=crate::i18n::keys::sharing::SEARCH_LABEL
-                placeholder=crate::i18n::keys::sharing::SEARCH_PLACEHOLDER
+                label=k::SEARCH_LABEL
+                placeholder=k::SEARCH_PLACEHOLDER
                 current=Signal::derive(move || query.with(|q| q.search.clone()))
                 on_search=Callback::new(move |search| {
                     view.replace.run(TransferQuery { search, ..query.get_untracked() }.restarted());
                 })
             />
             <fieldset class="status-filter">
-                <legend>"Status"</legend>
+                <legend>{tr(k::FILTER_STATUS)}</legend>
                 {TransferStatus::KNOWN.iter().cloned().map(status_box).collect_view()}
             </fieldset>
             <label class="type-filter">
-                "Type"
+                {tr(k::FILTER_TYPE)}
                 <select on:change=move |ev| {
                     let value = event_target_value(&ev);
                     let request_type = TransferRequestType::KNOWN.iter().find(|t| t.as_str() == value).cloned();
                     view.show.run(TransferQuery { request_type, ..query.get_untracked() }.restarted());
                 }>
-                    <option value="" selected=move || query.with(|q| q.request_type.is_none())>"All types"</option>
+                    <option value="" selected=move || query.with(|q| q.request_type.is_none())>{tr(k::ALL_TYPES)}</option>
                     {TransferRequestType::KNOWN
                         .iter()
                         .map(|request_type| {
@@ -148,7 +150,7 @@ fn Filters(view: UrlView<TransferQuery>) -> impl IntoView {
                             };
                             view! {
                                 <option value=request_type.as_str() selected=selected>
-                                    {request_type_label(request_type)}
+                                    {move || request_type_label(request_type)}
                                 </option>
                             }
                         })
@@ -164,12 +166,12 @@ fn Filters(view: UrlView<TransferQuery>) -> impl IntoView {
 fn NoShares(query: Memo<TransferQuery>) -> impl IntoView {
     view! {
         <div class="table-wrap empty-state">
-            <h2>"No shares to show"</h2>
-            <p>{move || if query.with(|q| *q == TransferQuery::default()) {
-                "Share a published private package from the Packages tab; its progress appears here."
+            <h2>{tr(k::EMPTY_TITLE)}</h2>
+            <p>{move || t(if query.with(|q| *q == TransferQuery::default()) {
+                k::EMPTY_HINT
             } else {
-                "Nothing matches these filters. Change or clear them to see more."
-            }}</p>
+                k::EMPTY_FILTERED_HINT
+            })}</p>
         </div>
     }
 }
@@ -222,17 +224,17 @@ fn TransferTable(feed: SharingFeed, view: UrlView<TransferQuery>) -> impl IntoVi
     view! {
         <div class="table-wrap">
             <table class="data-table" id="transfers-table">
-                <caption class="visually-hidden">"Shares and pulls"</caption>
+                <caption class="visually-hidden">{tr(k::CAPTION)}</caption>
                 <thead>
                     <tr>
-                        <SortHeader field="packageName" title=crate::i18n::keys::sharing::COLUMN_PACKAGE sort on_sort />
-                        <th scope="col" class="optional">"Source organization"</th>
-                        <SortHeader field="targetOrgName" title=crate::i18n::keys::sharing::COLUMN_TARGET_ORG sort on_sort />
-                        <th scope="col" class="optional">"Type"</th>
-                        <SortHeader field="status" title=crate::i18n::keys::sharing::COLUMN_STATUS sort on_sort />
-                        <th scope="col" class="optional">"Initiated by"</th>
-                        <SortHeader field="createdDate" title=crate::i18n::keys::sharing::COLUMN_CREATED sort on_sort />
-                        <th scope="col">"Completed"</th>
+                        <SortHeader field="packageName" title=k::COLUMN_PACKAGE sort on_sort />
+                        <th scope="col" class="optional">{tr(k::COLUMN_SOURCE_ORG)}</th>
+                        <SortHeader field="targetOrgName" title=k::COLUMN_TARGET_ORG sort on_sort />
+                        <th scope="col" class="optional">{tr(k::COLUMN_TYPE)}</th>
+                        <SortHeader field="status" title=k::COLUMN_STATUS sort on_sort />
+                        <th scope="col" class="optional">{tr(k::COLUMN_INITIATED_BY)}</th>
+                        <SortHeader field="createdDate" title=k::COLUMN_CREATED sort on_sort />
+                        <th scope="col">{tr(k::COLUMN_COMPLETED)}</th>
                     </tr>
                 </thead>
                 <tbody on:click=open_clicked_row>
@@ -292,7 +294,7 @@ fn TransferRow(
                 {target_org_name.unwrap_or_else(|| target_ims_org_id.clone())}
                 <small class="org-id">{target_ims_org_id}</small>
             </td>
-            <td class="optional">{request_type_label(&request_type)}</td>
+            <td class="optional">{move || request_type_label(&request_type)}</td>
             <td>{move || progress.with(|p| p.as_ref().map(|(status, _)| view! { <StatusLight status=status.clone() /> }))}</td>
             <td class="optional">{initiated_by}</td>
             <td><DateTime epoch_ms=Some(created_date) /></td>

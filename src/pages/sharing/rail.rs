@@ -12,6 +12,8 @@ use crate::components::date_cell::DateTime;
 use crate::components::inline_alert::ErrorAlert;
 use crate::components::refresh::use_read;
 use crate::components::status_light::StatusLight;
+use crate::i18n::keys::sharing as k;
+use crate::i18n::{t, tf, tr};
 use crate::session::ConnectionContext;
 use crate::state::status::request_type_label;
 use crate::state::transfer_progress::steps;
@@ -82,14 +84,14 @@ pub fn TransferRail() -> impl IntoView {
             <div class="rail-header">
                 <h2 id="rail-title" tabindex="-1" node_ref=heading>
                     {move || record.with(|r| match r {
-                        Some(Ok(t)) => t.package_name.clone().unwrap_or_else(|| t.package_id.clone()),
-                        _ => "Share details".to_string(),
+                        Some(Ok(transfer)) => transfer.package_name.clone().unwrap_or_else(|| transfer.package_id.clone()),
+                        _ => t(k::DETAILS_TITLE),
                     })}
                 </h2>
-                <button type="button" class="quiet close" aria-label="Close details" on:click=move |_| close()>"×"</button>
+                <button type="button" class="quiet close" aria-label=tr(k::CLOSE_DETAILS) on:click=move |_| close()>"×"</button>
             </div>
             {move || match record.get() {
-                None => view! { <p class="loading" aria-busy="true">"Loading…"</p> }.into_any(),
+                None => view! { <p class="loading" aria-busy="true">{tr(k::LOADING_DETAILS)}</p> }.into_any(),
                 Some(Err(error)) => view! { <ErrorAlert error on_retry=Callback::new(move |()| fetched.refetch()) recovery /> }.into_any(),
                 Some(Ok(transfer)) => view! { <TransferDetails transfer /> }.into_any(),
             }}
@@ -102,7 +104,8 @@ fn TransferDetails(transfer: TransferRecord) -> impl IntoView {
     let details = transfer.transfer_details.clone().unwrap_or_default();
     let progress = steps(&details.messages, &transfer.status);
     let failure = (transfer.status == TransferStatus::Failed)
-        .then(|| failure_text(&details.additional_metadata));
+        .then(|| failure_fields(&details.additional_metadata));
+    let request_type = transfer.request_type.clone();
     let org = |name: &Option<String>, id: &str| match name {
         Some(name) if name != id => format!("{name} ({id})"),
         _ => id.to_string(),
@@ -110,27 +113,30 @@ fn TransferDetails(transfer: TransferRecord) -> impl IntoView {
     view! {
         {failure.map(|(code, message)| view! {
             <div class="inline-alert negative" role="alert">
-                <h3>"The share failed"</h3>
-                <p>{message}</p>
-                {code.map(|code| view! { <p class="muted">"Error code: "<code>{code}</code></p> })}
+                <h3>{tr(k::FAILED_TITLE)}</h3>
+                <p>{move || match &message {
+                    Some(message) => tf(k::PLATFORM_MESSAGE, &[("message", message)]),
+                    None => t(k::NO_REASON),
+                }}</p>
+                {code.map(|code| view! { <p class="muted">{tr(k::ERROR_CODE)}" "<code>{code}</code></p> })}
             </div>
         })}
         <dl class="metadata">
-            <dt>"Status"</dt><dd><StatusLight status=transfer.status.to_string() /></dd>
-            <dt>"Type"</dt><dd>{request_type_label(&transfer.request_type)}</dd>
-            <dt>"From"</dt><dd>{org(&transfer.source_org_name, &transfer.source_ims_org_id)}</dd>
-            <dt>"To"</dt><dd>{org(&transfer.target_org_name, &transfer.target_ims_org_id)}</dd>
-            <dt>"Started by"</dt><dd>{transfer.initiated_by.clone()}</dd>
-            <dt>"Started"</dt><dd><DateTime epoch_ms=Some(transfer.created_date) /></dd>
-            <dt>"Completed"</dt><dd><DateTime epoch_ms=transfer.completed_time /></dd>
-            <dt>"Transfer ID"</dt><dd><code>{transfer.id.clone()}</code></dd>
+            <dt>{tr(k::DETAIL_STATUS)}</dt><dd><StatusLight status=transfer.status.to_string() /></dd>
+            <dt>{tr(k::DETAIL_TYPE)}</dt><dd>{move || request_type_label(&request_type)}</dd>
+            <dt>{tr(k::DETAIL_FROM)}</dt><dd>{org(&transfer.source_org_name, &transfer.source_ims_org_id)}</dd>
+            <dt>{tr(k::DETAIL_TO)}</dt><dd>{org(&transfer.target_org_name, &transfer.target_ims_org_id)}</dd>
+            <dt>{tr(k::DETAIL_STARTED_BY)}</dt><dd>{transfer.initiated_by.clone()}</dd>
+            <dt>{tr(k::DETAIL_STARTED)}</dt><dd><DateTime epoch_ms=Some(transfer.created_date) /></dd>
+            <dt>{tr(k::DETAIL_COMPLETED)}</dt><dd><DateTime epoch_ms=transfer.completed_time /></dd>
+            <dt>{tr(k::DETAIL_TRANSFER_ID)}</dt><dd><code>{transfer.id.clone()}</code></dd>
         </dl>
-        <h3>"Progress"</h3>
+        <h3>{tr(k::PROGRESS)}</h3>
         <ol class="stepper">
             {progress.into_iter().map(|(step, state)| view! {
-                <li class=format!("step {}", state.label().replace(' ', "-"))>
+                <li class=format!("step {}", state.class())>
                     <span class="step-name">{step}</span>
-                    <span class="visually-hidden">{format!(": {}", state.label())}</span>
+                    <span class="visually-hidden">": "{move || state.label()}</span>
                 </li>
             }).collect_view()}
         </ol>
@@ -138,11 +144,11 @@ fn TransferDetails(transfer: TransferRecord) -> impl IntoView {
     }
 }
 
-/// `additionalMetadata` of a failed transfer: `{errorCode, errorMessage}` when Platform sent them.
-fn failure_text(metadata: &Option<serde_json::Value>) -> (Option<String>, String) {
+/// `additionalMetadata` of a failed transfer: `{errorCode, errorMessage}`, each when Platform
+/// sent it.
+fn failure_fields(metadata: &Option<serde_json::Value>) -> (Option<String>, Option<String>) {
     let field = |name: &str| metadata.as_ref()?.get(name)?.as_str().map(str::to_string);
-    let message = field("errorMessage").unwrap_or_else(|| "Platform did not say why.".to_string());
-    (field("errorCode"), message)
+    (field("errorCode"), field("errorMessage"))
 }
 
 /// The shared package, when this org can read it (the source org can; a target cannot).
@@ -156,17 +162,17 @@ fn PackageSection(package_id: String) -> impl IntoView {
         async move { packages::get(&client, &id).await }
     });
     view! {
-        <h3>"Package"</h3>
-        <Transition fallback=|| view! { <p class="muted">"Loading package…"</p> }>
+        <h3>{tr(k::PACKAGE)}</h3>
+        <Transition fallback=|| view! { <p class="muted">{tr(k::LOADING_PACKAGE)}</p> }>
             {move || package.get().map(|result| match result {
                 Ok(package) => {
                     let sandbox = package.source_sandbox.as_ref().map(|s| s.name.clone()).unwrap_or_default();
                     let artifacts = package.artifacts_list.clone().unwrap_or_default();
                     view! {
                         <dl class="metadata">
-                            <dt>"Name"</dt><dd><a href=format!("/packages/{}", crate::state::url::encode(&package.id))>{package.name.clone()}</a></dd>
-                            <dt>"Package ID"</dt><dd><code>{package.id.clone()}</code></dd>
-                            <dt>"Sandbox"</dt><dd>{sandbox}</dd>
+                            <dt>{tr(k::PACKAGE_NAME)}</dt><dd><a href=format!("/packages/{}", crate::state::url::encode(&package.id))>{package.name.clone()}</a></dd>
+                            <dt>{tr(k::PACKAGE_ID)}</dt><dd><code>{package.id.clone()}</code></dd>
+                            <dt>{tr(k::PACKAGE_SANDBOX)}</dt><dd>{sandbox}</dd>
                         </dl>
                         <ul class="artifact-list">
                             {artifacts.into_iter().map(|a| view! {
@@ -176,12 +182,16 @@ fn PackageSection(package_id: String) -> impl IntoView {
                     }
                     .into_any()
                 }
-                Err(_) => view! {
-                    <p class="muted">
-                        "Package "<code>{package_id.clone()}</code>" belongs to another organization; its contents are not visible here."
-                    </p>
+                Err(_) => {
+                    let package_id = package_id.clone();
+                    // The ID keeps its code style inside the sentence, wherever the language puts it.
+                    let sentence = move || {
+                        let text = t(k::PACKAGE_ELSEWHERE);
+                        let (before, after) = text.split_once("{package}").unwrap_or((&text, ""));
+                        view! { {before.to_string()}<code>{package_id.clone()}</code>{after.to_string()} }
+                    };
+                    view! { <p class="muted">{sentence}</p> }.into_any()
                 }
-                .into_any(),
             })}
         </Transition>
     }
