@@ -5,8 +5,9 @@
 //! A string literal with a letter in it is a finding when it is a text child of an element (or
 //! inside the Rust block that makes one), or the value of an attribute people read or hear:
 //! `title`, `aria-label`, `placeholder`, `alt`, `label`… Values of other attributes (`class`,
-//! `id`, `href`, `type`, `field`…) are names, not words, and pass. Literals without letters
-//! (`" "`, `"—"`, `"×"`) pass.
+//! `id`, `href`, `type`, `field`…) are names, not words, and pass. So do literals that cannot
+//! be words: without letters outside `{placeholders}` (`" "`, `"—"`, `"{org}"`), or a single
+//! lowercase ASCII token (`"org"` naming a placeholder, `"/sharing/{}"`, `"row-{id}"`).
 
 use std::path::{Path, PathBuf};
 
@@ -81,7 +82,7 @@ pub fn hard_coded_words(source: &str) -> Vec<(usize, String)> {
         let Kind::Str(text) = &token.kind else {
             continue;
         };
-        if !text.chars().any(char::is_alphabetic) {
+        if !could_be_words(text) {
             continue;
         }
         // The innermost view holding it: an inner view's own text is its own children.
@@ -96,6 +97,25 @@ pub fn hard_coded_words(source: &str) -> Vec<(usize, String)> {
         }
     }
     found
+}
+
+/// Whether a literal can hold words: letters outside `{placeholders}`, and more than one
+/// lowercase ASCII token.
+fn could_be_words(text: &str) -> bool {
+    let mut outside = String::new();
+    let mut depth = 0;
+    for c in text.chars() {
+        match c {
+            '{' => depth += 1,
+            '}' => depth -= 1,
+            c if depth == 0 => outside.push(c),
+            _ => {}
+        }
+    }
+    let name_like = outside
+        .chars()
+        .all(|c| !c.is_whitespace() && c.is_ascii() && !c.is_ascii_uppercase());
+    outside.chars().any(char::is_alphabetic) && !name_like
 }
 
 /// The (opening, closing) bracket positions of each `view! { … }`.
@@ -237,6 +257,7 @@ mod tests {
                 <button aria-label="Close dialog" title=format!("Close {}", x)>"×"</button>
                 <input placeholder="Search" />
                 <span>{move || busy.get().then_some("Updating…")}</span>
+                <p>{format!("{org} is ready", org = name)}</p>
                 "Loose text"
             }
         "#;
@@ -248,6 +269,7 @@ mod tests {
                 "Close {}",
                 "Search",
                 "Updating…",
+                "{org} is ready",
                 "Loose text"
             ]
         );
@@ -261,7 +283,8 @@ mod tests {
                     <a href="/packages" class=move || if on { "active" } else { "idle" }>{tr(k::TITLE)}</a>
                     <th class=match v { A => "positive", _ => "neutral" }>" · "</th>
                     <SortHeader field="name" title=k::NAME sort on_sort />
-                    <p>{"—"}</p>
+                    <p>{"—"}{tf(k::READY, &[("org", &name)])}{format!("{a}, {b}")}</p>
+                    <a href=format!("/sharing/{}", id)>{tr(k::OPEN)}</a>
                 </div>
             }
             let outside = "Words outside a view are not this check's business";

@@ -230,11 +230,11 @@ pub fn PartnershipActionButtons(
                     <button
                         type="button"
                         class=class
-                        aria-label=move || tf(aria_label, &[("org", &who)])
+                        aria-label=Signal::derive(move || tf(aria_label, &[("org", &who)]))
                         disabled=move || action == RowAction::Accept && busy()
                         on:click=move |_| actions.start(record.clone(), direction, action)
                     >
-                        {move || t(if action == RowAction::Accept && busy() { k::ACCEPTING } else { label })}
+                        {Signal::derive(move || t(if action == RowAction::Accept && busy() { k::ACCEPTING } else { label }))}
                     </button>
                 }
             })
@@ -323,7 +323,7 @@ pub fn PartnershipDialogs(actions: PartnershipActions) -> impl IntoView {
             title=Signal::derive(move || tf(k::DECLINE_TITLE, &[("org", &who())]))
         >
             <form on:submit=confirm novalidate>
-                <p>{move || tf(k::DECLINE_CONSEQUENCE, &[("org", &who())])}</p>
+                <p>{Signal::derive(move || tf(k::DECLINE_CONSEQUENCE, &[("org", &who())]))}</p>
                 <div class="field">
                     <label for="decline-reason">{tr(k::DECLINE_REASON)}</label>
                     <textarea
@@ -347,7 +347,7 @@ pub fn PartnershipDialogs(actions: PartnershipActions) -> impl IntoView {
                 <div class="dialog-actions">
                     <button type="button" autofocus on:click=move |_| close(())>{tr(common::CANCEL)}</button>
                     <button type="submit" class="negative" id="confirm-decline" disabled=move || act.pending().get()>
-                        {move || t(if act.pending().get() { k::DECLINING } else { k::DECLINE_REQUEST })}
+                        {Signal::derive(move || t(if act.pending().get() { k::DECLINING } else { k::DECLINE_REQUEST }))}
                     </button>
                 </div>
             </form>
@@ -372,7 +372,7 @@ pub fn PartnershipDialogs(actions: PartnershipActions) -> impl IntoView {
                 </div>
                 {error}
                 <div class="dialog-actions">
-                    <button type="button" autofocus on:click=move |_| close(())>{move || t(cancelling().keep)}</button>
+                    <button type="button" autofocus on:click=move |_| close(())>{Signal::derive(move || t(cancelling().keep))}</button>
                     <button type="submit" class="negative" id="confirm-cancel-partnership" disabled=move || act.pending().get()>
                         {move || {
                             let words = cancelling();

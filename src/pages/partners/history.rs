@@ -9,7 +9,7 @@ use crate::state::history::timeline;
 
 #[component]
 pub fn PartnershipHistory(record: HandshakeRecord, #[prop(into)] partner: String) -> impl IntoView {
-    let label = move || tf(k::HISTORY_LABEL, &[("org", &partner)]);
+    let label = Signal::derive(move || tf(k::HISTORY_LABEL, &[("org", &partner)]));
     // Built again when the language changes: the actions are in words.
     let body = move || {
         match timeline(&record) {
@@ -29,20 +29,19 @@ pub fn PartnershipHistory(record: HandshakeRecord, #[prop(into)] partner: String
                 {entries
                     .into_iter()
                     .map(|entry| {
-                        let marker = format!("timeline-marker {}", entry.light.class());
                         let actor = match &entry.person {
                             Some(person) => format!("{person}, {}", entry.organization),
                             None => entry.organization.clone(),
                         };
                         view! {
                             <li>
-                                <span class=marker aria-hidden="true"></span>
+                                <span class=format!("timeline-marker {}", entry.light.class()) aria-hidden="true"></span>
                                 <div>
                                     <strong>{entry.what.clone()}</strong>
                                     " "
                                     {tf(k::HISTORY_BY, &[("actor", &actor)])}
                                     " · "
-                                    <time title=move || exact_time(entry.at)>{move || date_time(entry.at)}</time>
+                                    <time title=Signal::derive(move || exact_time(entry.at))>{Signal::derive(move || date_time(entry.at))}</time>
                                     {entry.reason.clone().map(|reason| view! {
                                         <p class="reason">{tf(k::HISTORY_REASON, &[("reason", &reason)])}</p>
                                     })}

@@ -109,7 +109,7 @@ pub fn OrgIdEntry(
                                 _ => text.clone(),
                             };
                             let problem = move || check().and_then(Result::err).map(|p| p.message());
-                            let remove_label = move || tf(k::REMOVE_ENTRY, &[("org", &entry.text)]);
+                            let remove_label = Signal::derive(move || tf(k::REMOVE_ENTRY, &[("org", &entry.text)]));
                             view! {
                                 <li class="tag" class:invalid=move || problem().is_some()>
                                     <span class="tag-text">{shown}</span>

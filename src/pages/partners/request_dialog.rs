@@ -187,10 +187,10 @@ pub fn PartnershipRequestDialog(
                 </Show>
                 <div class="dialog-actions">
                     <button type="button" on:click=move |_| close(())>
-                        {move || t(if results.with(Vec::is_empty) { common::CANCEL } else { common::CLOSE })}
+                        {Signal::derive(move || t(if results.with(Vec::is_empty) { common::CANCEL } else { common::CLOSE }))}
                     </button>
                     <button type="submit" class="primary" id="send-request-button" disabled=move || send.pending().get()>
-                        {move || t(if send.pending().get() { k::SENDING } else { k::SEND_REQUEST })}
+                        {Signal::derive(move || t(if send.pending().get() { k::SENDING } else { k::SEND_REQUEST }))}
                     </button>
                 </div>
             </form>

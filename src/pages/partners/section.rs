@@ -283,7 +283,7 @@ fn PartnershipRow(
                         type="button"
                         class="action"
                         id=history_toggle_id(&id)
-                        aria-label=move || tf(k::HISTORY_LABEL, &[("org", &label)])
+                        aria-label=Signal::derive(move || tf(k::HISTORY_LABEL, &[("org", &label)]))
                         aria-expanded=move || history_open.get().to_string()
                         aria-controls=move || history_open.get().then(|| history_id.clone())
                         on:click=toggle_history

@@ -167,11 +167,11 @@ fn NoShares(query: Memo<TransferQuery>) -> impl IntoView {
     view! {
         <div class="table-wrap empty-state">
             <h2>{tr(k::EMPTY_TITLE)}</h2>
-            <p>{move || t(if query.with(|q| *q == TransferQuery::default()) {
+            <p>{Signal::derive(move || t(if query.with(|q| *q == TransferQuery::default()) {
                 k::EMPTY_HINT
             } else {
                 k::EMPTY_FILTERED_HINT
-            })}</p>
+            }))}</p>
         </div>
     }
 }
