@@ -6,6 +6,7 @@
 mod support;
 
 mod connection_panel;
+mod german;
 mod hostile_data;
 mod import_payload;
 mod package_actions;
