@@ -103,7 +103,7 @@ async fn the_console_speaks_the_browsers_language_until_the_user_chooses_one() {
             .current_url()
             .await?
             .as_str()
-            .contains("search=Holiday"));
+            .contains("q=Holiday"));
         let not_reloaded: bool = driver
             .execute("return window.__notReloaded === true;", Vec::new())
             .await?
@@ -211,8 +211,10 @@ async fn a_share_from_packages_to_its_completion_in_german() {
             .open_row("Customer profile schema", "Globex")
             .await?;
         let rail = sharing.rail_text().await?;
-        assert!(rail.contains("Freigabedetails"), "{rail}");
-        assert!(rail.contains("Private Freigabe"), "{rail}");
+        assert!(
+            rail.contains("Private Freigabe") && rail.contains("Gestartet von"),
+            "{rail}"
+        );
         check_every_width(driver, "sharing-rail").await
     })
     .await;
@@ -282,9 +284,15 @@ async fn a_partnership_and_a_pull_in_german() {
         import
             .enter_payload(&format!("{{\"imsOrgId\": \"{INITECH}\"}}"))
             .await?;
-        let messages = import.messages().await?;
+        let messages = crate::support::wait::until(
+            "the payload's problems",
+            crate::support::wait::PATIENCE,
+            || import.messages(),
+            |messages| !messages.is_empty(),
+        )
+        .await?;
         assert!(
-            messages.iter().any(|m| m.contains("packageId")) && !messages.is_empty(),
+            messages.iter().any(|m| m.contains("packageId")),
             "{messages:?}"
         );
         assert!(
