@@ -34,6 +34,11 @@ pub fn LanguageSwitch() -> impl IntoView {
             <select
                 id="language-select"
                 disabled=pending
+                // Also after a failed switch: the select goes back to the language in use.
+                prop:value=move || {
+                    failed.track();
+                    locale().code()
+                }
                 on:change=move |ev| {
                     let code = event_target_value(&ev);
                     if let Some(wanted) = Locale::of_tag(&code) {
@@ -43,7 +48,7 @@ pub fn LanguageSwitch() -> impl IntoView {
             >
                 {Locale::ALL
                     .map(|option| view! {
-                        <option value=option.code() lang=option.code() selected=move || locale() == option>
+                        <option value=option.code() lang=option.code()>
                             {option.autonym()}
                         </option>
                     })

@@ -11,7 +11,8 @@ use crate::support::partners_pages::{open_as, press, ImportPage, PartnersPage, T
 use crate::support::sharing_pages::{ShareDialog, SharingPage, SHARE_PATIENCE};
 use crate::support::wait::eventually;
 use crate::support::{
-    accessibility_violations, screenshot, wait_for_toast, wait_visible, with_session, Session,
+    accessibility_violations, arm_fault, screenshot, wait_for_toast, wait_visible, with_session,
+    Session,
 };
 
 /// The window sizes every German screen is checked at: desktop, tablet, phone.
@@ -99,11 +100,7 @@ async fn the_console_speaks_the_browsers_language_until_the_user_chooses_one() {
         wait_for_heading(driver, "Packages").await?;
         let search = driver.find(By::Id("package-search")).await?;
         assert_eq!(search.prop("value").await?.as_deref(), Some("Holiday"));
-        assert!(driver
-            .current_url()
-            .await?
-            .as_str()
-            .contains("q=Holiday"));
+        assert!(driver.current_url().await?.as_str().contains("q=Holiday"));
         let not_reloaded: bool = driver
             .execute("return window.__notReloaded === true;", Vec::new())
             .await?
@@ -124,6 +121,33 @@ async fn the_console_speaks_the_browsers_language_until_the_user_chooses_one() {
         session.open("/packages").await?;
         wait_for_heading(driver, "Packages").await?;
         assert_eq!(page_language(driver).await?, "en");
+
+        // Our words around Platform's refusal are German; Platform's own stay as it sent them.
+        choose_language(driver, "de").await?;
+        arm_fault(
+            &session,
+            serde_json::json!({"method": "GET", "path": "/data/foundation/exim/packages",
+                               "times": 1, "status": 403, "title": "Drill: not for you"}),
+        )
+        .await?;
+        session.open("/packages").await?;
+        let alert = wait_visible(driver, By::Css(".inline-alert.negative"))
+            .await?
+            .text()
+            .await?;
+        assert!(
+            alert.contains("Keine Berechtigung")
+                && alert.contains("Meldung des Servers: Drill: not for you"),
+            "{alert}"
+        );
+        check_every_width(driver, "packages-refused").await?;
+
+        // The rest of the screens, and the Connection panel, in German.
+        session.open("/connection").await?;
+        wait_for_heading(driver, "Verbindung").await?;
+        check_every_width(driver, "connection").await?;
+        session.open("/no-such-page").await?;
+        wait_for_heading(driver, "Seite nicht gefunden").await?;
         Ok(())
     })
     .await;
@@ -160,6 +184,14 @@ async fn german_that_cannot_be_fetched_leaves_the_console_in_english_and_says_wh
         );
         assert_eq!(heading(driver).await?, "Packages");
         assert_eq!(page_language(driver).await?, "en");
+        let shown: String = driver
+            .execute(
+                "return document.getElementById('language-select').value;",
+                Vec::new(),
+            )
+            .await?
+            .convert()?;
+        assert_eq!(shown, "en", "the switch shows the language in use");
         Ok(())
     })
     .await;

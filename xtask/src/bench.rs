@@ -167,6 +167,7 @@ fn release_app(
     }
     let dist = project_root().join("dist");
     results.add("bytes", bytes::first_visit(&dist));
+    results.add("bytes", bytes::languages(&dist));
     let breakdown = Breakdown::of_release_app()
         .map_err(|error| results.failures.push(format!("wasm breakdown: {error}")))
         .ok();

@@ -16,7 +16,7 @@ use crate::components::status_light::StatusLight;
 use crate::components::url_query::{use_url_query, UrlView};
 use crate::i18n::catalog::Text;
 use crate::i18n::keys::packages as k;
-use crate::i18n::{t, tf, tr};
+use crate::i18n::{number, t, tf, tr};
 use crate::session::{ConnectionContext, PermissionsContext};
 use crate::state::package_query::PackageQuery;
 use crate::state::sorting::Sort;
@@ -199,7 +199,7 @@ fn PackageRow(
                 <td><StatusWithHint status hint=share_hint id=package.id.clone() /></td>
                 <td><StatusLight status=visibility /></td>
                 <td>{sandbox.clone()}</td>
-                <td class="numeric">{package.artifact_count()}</td>
+                <td class="numeric">{number(package.artifact_count() as u64)}</td>
                 <td><DateCell epoch_ms=package.modified_date /></td>
                 <td><DateCell epoch_ms=package.expiry /></td>
                 <td><PackageActionButtons package=package.clone() actions can_manage /></td>

@@ -114,10 +114,10 @@ fn TransferDetails(transfer: TransferRecord) -> impl IntoView {
         {failure.map(|(code, message)| view! {
             <div class="inline-alert negative" role="alert">
                 <h3>{tr(k::FAILED_TITLE)}</h3>
-                <p>{move || match &message {
+                <p>{Signal::derive(move || match &message {
                     Some(message) => tf(k::PLATFORM_MESSAGE, &[("message", message)]),
                     None => t(k::NO_REASON),
-                }}</p>
+                })}</p>
                 {code.map(|code| view! { <p class="muted">{tr(k::ERROR_CODE)}" "<code>{code}</code></p> })}
             </div>
         })}

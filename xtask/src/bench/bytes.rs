@@ -78,6 +78,49 @@ pub fn first_visit(dist: &Path) -> Result<Vec<Row>> {
     Ok(rows)
 }
 
+/// Raw, gzip -9 and brotli 11 sizes of each language served besides English
+/// (`dist/locales/<code>/`): fetched only when chosen, so not part of a first visit.
+pub fn languages(dist: &Path) -> Result<Vec<Row>> {
+    let root = dist.join("locales");
+    let mut codes: Vec<_> = std::fs::read_dir(&root)
+        .map_err(|error| format!("{}: {error}", root.display()))?
+        .filter_map(|entry| entry.ok().map(|entry| entry.path()))
+        .filter(|path| path.is_dir())
+        .collect();
+    codes.sort();
+    let mut rows = Vec::new();
+    for dir in codes {
+        let code = dir
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
+        let mut sizes = [0usize; 3];
+        let mut files = 0;
+        for entry in
+            std::fs::read_dir(&dir).map_err(|error| format!("{}: {error}", dir.display()))?
+        {
+            let path = entry.map_err(|error| error.to_string())?.path();
+            let content =
+                std::fs::read(&path).map_err(|error| format!("{}: {error}", path.display()))?;
+            files += 1;
+            for ((_, _, size), total) in ENCODINGS.iter().zip(sizes.iter_mut()) {
+                *total += size(&content)?;
+            }
+        }
+        for ((key, label, _), size) in ENCODINGS.iter().zip(sizes) {
+            rows.push(Row::new(
+                format!("bytes.locale.{code}.{key}"),
+                BYTES,
+                format!("locales/{code}, {files} file(s) fetched when chosen, {label}"),
+                kb(size),
+                "KB",
+            ));
+        }
+    }
+    Ok(rows)
+}
+
 fn kb(bytes: usize) -> f64 {
     bytes as f64 / 1000.0
 }
@@ -112,10 +155,16 @@ mod tests {
             ("a.css", 1000),
             ("b.css", 500),
             ("index.html", 9),
+            ("locales/de/common.json", 200),
         ] {
-            std::fs::write(dist.join(name), vec![b'x'; size]).unwrap();
+            let path = dist.join(name);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, vec![b'x'; size]).unwrap();
         }
-        let rows = first_visit(&dist);
+        let rows = first_visit(&dist).and_then(|mut rows| {
+            rows.extend(languages(&dist)?);
+            Ok(rows)
+        });
         let shipped = shipped_wasm(&dist);
         std::fs::remove_dir_all(&dist).unwrap();
         let rows = rows.unwrap();
@@ -127,13 +176,17 @@ mod tests {
         assert_eq!(value(".css (2 files), raw"), Some(1.5));
         assert_eq!(value(".wasm, raw"), Some(3.0));
         assert_eq!(value("total, raw"), Some(4.5));
+        assert_eq!(
+            value("locales/de, 1 file(s) fetched when chosen, raw"),
+            Some(0.2)
+        );
         let gzip = rows
             .iter()
             .find(|row| row.id == "bytes.total.gzip")
             .unwrap();
         assert_eq!(gzip.budget, Some(300.0));
         assert!(gzip.value < 4.5, "repeated bytes compress");
-        assert_eq!(rows.len(), 9);
+        assert_eq!(rows.len(), 12, "9 of the first visit, 3 of German");
         assert_eq!(shipped.map(|wasm| wasm.raw), Ok(3000));
     }
 }
