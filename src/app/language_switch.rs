@@ -3,58 +3,51 @@
 
 use leptos::prelude::*;
 
+use crate::components::toast::{ToastVariant, Toasts};
 use crate::i18n::keys::common as k;
 use crate::i18n::language::choose;
 use crate::i18n::{locale, tf, tr, Locale};
 
 #[component]
 pub fn LanguageSwitch() -> impl IntoView {
-    // Not an API write: a plain task and two signals cost less wasm than an Action.
+    let toasts = expect_context::<Toasts>();
+    // Not an API write: a plain task and a signal cost less wasm than an Action.
     let pending = RwSignal::new(false);
-    let failed = RwSignal::new(None::<String>);
     let change = move |wanted: Locale| {
         pending.set(true);
         leptos::task::spawn_local(async move {
-            failed.set(choose(wanted).await.err());
+            if let Err(reason) = choose(wanted).await {
+                toasts.show(
+                    tf(k::LANGUAGE_FAILED, &[("reason", &reason)]),
+                    ToastVariant::Negative,
+                );
+            }
             pending.set(false);
         });
-    };
-    let failure = move || {
-        failed.get().map(|reason| {
-            view! {
-                <span class="language-error" role="alert">
-                    {Signal::derive(move || tf(k::LANGUAGE_FAILED, &[("reason", &reason)]))}
-                </span>
-            }
-        })
     };
     view! {
         <label class="language">
             {tr(k::LANGUAGE)}
             <select
                 id="language-select"
-                disabled=pending
-                // Also after a failed switch: the select goes back to the language in use.
+                // Also after a failed switch (`pending` falls back): the language in use.
                 prop:value=move || {
-                    failed.track();
+                    pending.track();
                     locale().code()
                 }
+                disabled=pending
                 on:change=move |ev| {
-                    let code = event_target_value(&ev);
-                    if let Some(wanted) = Locale::of_tag(&code) {
+                    if let Some(wanted) = Locale::of_tag(&event_target_value(&ev)) {
                         change(wanted);
                     }
                 }
             >
                 {Locale::ALL
                     .map(|option| view! {
-                        <option value=option.code() lang=option.code()>
-                            {option.autonym()}
-                        </option>
+                        <option value=option.code() lang=option.code()>{option.autonym()}</option>
                     })
                     .collect_view()}
             </select>
         </label>
-        {failure}
     }
 }

@@ -52,8 +52,10 @@ impl Locale {
 
     /// The language of a tag such as "de-AT" or "en", if the console is written in it.
     pub fn of_tag(tag: &str) -> Option<Locale> {
-        let primary = tag.split(['-', '_']).next()?.to_ascii_lowercase();
-        Locale::ALL.into_iter().find(|l| l.code() == primary)
+        let primary = tag.split(['-', '_']).next()?;
+        Locale::ALL
+            .into_iter()
+            .find(|l| l.code().eq_ignore_ascii_case(primary))
     }
 }
 

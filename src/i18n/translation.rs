@@ -1,7 +1,8 @@
 //! The strings of a language: English compiled in, another decoded from its files. Pure, so it
 //! is tested natively.
 
-use serde_json::{Map, Value};
+use serde::de::{DeserializeSeed, Deserializer, MapAccess, Visitor};
+use serde::Deserialize;
 
 use super::catalog::{pack_forms, plural_form, Plural, Text};
 use super::keys::{ENGLISH, ENGLISH_ENDS, NAMES};
@@ -20,14 +21,15 @@ impl Translation {
         let names: Vec<&str> = NAMES.split('\n').collect();
         let mut messages = vec![None; names.len()];
         for (section, json) in sections {
-            let object: Map<String, Value> =
-                serde_json::from_str(json).map_err(|e| format!("{section}: {e}"))?;
-            for (key, value) in object {
-                let name = format!("{section}.{key}");
-                if let Ok(index) = names.binary_search(&name.as_str()) {
-                    messages[index] = packed(value);
-                }
-            }
+            let mut reader = serde_json::Deserializer::from_str(json);
+            let file = SectionFile {
+                section,
+                names: &names,
+                messages: &mut messages,
+            };
+            file.deserialize(&mut reader)
+                .and_then(|()| reader.end())
+                .map_err(|e| format!("{section}: {e}"))?;
         }
         Ok(Translation { messages })
     }
@@ -45,16 +47,70 @@ impl Translation {
     }
 }
 
-/// A decoded message packed as the English ones are.
-fn packed(value: Value) -> Option<String> {
-    match value {
-        Value::String(text) => Some(text),
-        Value::Object(forms) => {
-            Some(pack_forms(forms.iter().filter_map(|(category, text)| {
-                Some((category.as_str(), text.as_str()?))
-            })))
+/// One section file read straight into the messages, without building a JSON tree first.
+struct SectionFile<'a> {
+    section: &'a str,
+    names: &'a [&'a str],
+    messages: &'a mut Vec<Option<String>>,
+}
+
+impl<'de> DeserializeSeed<'de> for SectionFile<'_> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, reader: D) -> Result<(), D::Error> {
+        reader.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for SectionFile<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("an object of messages")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut entries: A) -> Result<(), A::Error> {
+        while let Some(key) = entries.next_key::<String>()? {
+            let Message(packed) = entries.next_value()?;
+            let name = format!("{}.{key}", self.section);
+            if let Ok(index) = self.names.binary_search(&name.as_str()) {
+                self.messages[index] = Some(packed);
+            }
         }
-        _ => None,
+        Ok(())
+    }
+}
+
+/// A message as a file has it, packed as English is: a string, or plural forms.
+struct Message(String);
+
+impl<'de> Deserialize<'de> for Message {
+    fn deserialize<D: Deserializer<'de>>(reader: D) -> Result<Message, D::Error> {
+        reader.deserialize_any(MessageVisitor)
+    }
+}
+
+struct MessageVisitor;
+
+impl<'de> Visitor<'de> for MessageVisitor {
+    type Value = Message;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a string or plural forms")
+    }
+
+    fn visit_str<E>(self, text: &str) -> Result<Message, E> {
+        Ok(Message(text.to_string()))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut forms: A) -> Result<Message, A::Error> {
+        let mut all = Vec::new();
+        while let Some(form) = forms.next_entry::<String, String>()? {
+            all.push(form);
+        }
+        Ok(Message(pack_forms(all.iter().map(|(category, text)| {
+            (category.as_str(), text.as_str())
+        }))))
     }
 }
 
