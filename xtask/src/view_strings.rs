@@ -192,11 +192,13 @@ fn is_read(tokens: &[Token], literal: usize, view_open: usize) -> bool {
             // `==`, `=>`, `<=`, `>=`, `!=`, `+=`…: an operator, not an attribute.
             '=' if matches!(after, Some(Kind::Punct('=' | '>')))
                 || matches!(before, Some(Kind::Punct(_))) => {}
-            '=' => match attribute_name(tokens, at) {
-                Some(name) => return READ_ATTRIBUTES.contains(&name.as_str()),
-                // `let x = "…"` inside a block: keep walking to what the block is.
-                None => {}
-            },
+            // `let x = "…"` inside a block has no attribute name: keep walking to what the
+            // block is.
+            '=' => {
+                if let Some(name) = attribute_name(tokens, at) {
+                    return READ_ATTRIBUTES.contains(&name.as_str());
+                }
+            }
             // `->` and `=>` are not tags.
             '>' if matches!(before, Some(Kind::Punct('-' | '='))) => {}
             '>' | '<' => return true,
