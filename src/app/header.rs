@@ -1,6 +1,7 @@
 //! The header: brand, the connected organization, and the sandbox switcher.
 
 use leptos::prelude::*;
+use leptos_router::hooks::use_location;
 
 use super::language_switch::LanguageSwitch;
 use crate::i18n::keys::common as k;
@@ -11,6 +12,10 @@ use crate::session::{ConnectionContext, SandboxList};
 #[component]
 pub fn AppHeader() -> impl IntoView {
     let ConnectionContext(connection) = expect_context::<ConnectionContext>();
+    // Partnerships belong to the organization: there the sandbox changes nothing, so the
+    // header says so instead of offering a choice that does nothing.
+    let pathname = use_location().pathname;
+    let org_wide = Memo::new(move |_| pathname.with(|path| path.starts_with("/partners")));
     // Until the list loads, only the configured sandbox is offered.
     let sandbox_list = expect_context::<SandboxList>();
     let options = move || {
@@ -52,18 +57,23 @@ pub fn AppHeader() -> impl IntoView {
                     {tr(k::ORGANIZATION_LABEL)}" "
                     <span class="org-name">{move || connection.with(|c| c.org_label().to_string())}</span>
                 </span>
-                <label>
-                    {tr(k::SANDBOX)}
-                    <select
-                        id="sandbox-select"
-                        on:change=move |ev| {
-                            let name = event_target_value(&ev);
-                            connection.update(|c| c.sandbox = name);
-                        }
-                    >
-                        {options}
-                    </select>
-                </label>
+                <Show
+                    when=move || !org_wide.get()
+                    fallback=|| view! { <span class="org-wide">{tr(k::SANDBOX_ORG_WIDE)}</span> }
+                >
+                    <label>
+                        {tr(k::SANDBOX)}
+                        <select
+                            id="sandbox-select"
+                            on:change=move |ev| {
+                                let name = event_target_value(&ev);
+                                connection.update(|c| c.sandbox = name);
+                            }
+                        >
+                            {options}
+                        </select>
+                    </label>
+                </Show>
                 <LanguageSwitch />
             </div>
         </header>

@@ -152,6 +152,19 @@ impl<T: Clone + PartialEq + Send + Sync + 'static> ListData<T> {
         });
     }
 
+    /// Takes a row out of the page shown (a write moved it out of this list), and out of the
+    /// count.
+    pub fn remove(self, id: &str, id_of: fn(&T) -> &str) {
+        self.fetched.update(|outcome| {
+            if let Some(Ok(page)) = outcome {
+                let before = page.data.len();
+                page.data.retain(|row| id_of(row) != id);
+                let removed = (before - page.data.len()) as u64;
+                page.total_elements = page.total_elements.saturating_sub(removed);
+            }
+        });
+    }
+
     /// Fetches the list again now (after a write elsewhere changed it).
     pub fn reload(self) {
         self.fetched.refetch();

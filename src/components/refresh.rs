@@ -289,6 +289,10 @@ pub fn LiveStatusBar(
     /// What went wrong with the last refresh, e.g. "Platform had a problem".
     #[prop(into)]
     problem: Signal<Option<String>>,
+    /// When true, the page shows the problem itself (an alert where the rows would be): it is
+    /// not said twice, with two Retry buttons.
+    #[prop(optional, into)]
+    shown_elsewhere: Signal<bool>,
 ) -> impl IntoView {
     let now = refresh.scheduler.now;
     let updated = move || {
@@ -305,6 +309,9 @@ pub fn LiveStatusBar(
         })
     };
     let problem = move || {
+        if shown_elsewhere.get() {
+            return None;
+        }
         let what = match problem.get() {
             Some(problem) => tf(k::REFRESH_FAILED_BECAUSE, &[("problem", &problem)]),
             None => t(k::REFRESH_FAILED),

@@ -6,7 +6,8 @@ use crate::i18n::tr;
 
 const DEBOUNCE_MS: f64 = 300.0;
 
-/// A search field whose value lives in the URL: `on_search` runs after a short pause in typing,
+/// A search field with a visible label (a placeholder is only an example) whose value lives in
+/// the URL: `on_search` runs after a short pause in typing,
 /// and the field follows the URL (Back/Forward) unless the user is still typing.
 #[component]
 pub fn SearchBox(
@@ -35,7 +36,7 @@ pub fn SearchBox(
     });
     view! {
         <div class="search">
-            <label for=id class="visually-hidden">{tr(label)}</label>
+            <label for=id>{tr(label)}</label>
             <input
                 type="search"
                 id=id

@@ -53,6 +53,11 @@ impl Toasts {
         );
     }
 
+    /// Removes every notification: they belonged to who was signed in before.
+    pub fn clear(&self) {
+        self.shown.set(Vec::new());
+    }
+
     fn dismiss(&self, id: u64) {
         self.shown.update(|all| all.retain(|toast| toast.id != id));
     }

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
+use crate::components::toast::Toasts;
 use crate::i18n::catalog::Text;
 use crate::i18n::keys::connection as k;
 use crate::i18n::{t, tr};
@@ -22,6 +23,7 @@ pub fn ConnectionPage() -> impl IntoView {
     });
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let navigate = use_navigate();
+    let toasts = expect_context::<Toasts>();
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -39,6 +41,10 @@ pub fn ConnectionPage() -> impl IntoView {
             }
         };
         errors.set(Vec::new());
+        // Another organization or user: the notifications were the previous identity's.
+        if connection.with_untracked(|current| !current.same_identity(&next)) {
+            toasts.clear();
+        }
         connection.set(next);
         navigate("/packages", Default::default());
     };
@@ -47,6 +53,7 @@ pub fn ConnectionPage() -> impl IntoView {
     // copy of the token stays in memory.
     let disconnect = move |_| {
         let demo = Connection::default();
+        toasts.clear();
         selected.set(demo.profile_id.clone());
         connection.set(demo);
         platform_draft.set(Connection::platform());

@@ -99,6 +99,15 @@ impl DemoProfile {
 }
 
 impl Connection {
+    /// Whether `other` signs in as the same user of the same organization (the sandbox may
+    /// differ).
+    pub fn same_identity(&self, other: &Connection) -> bool {
+        self.profile_id == other.profile_id
+            && self.org_id == other.org_id
+            && self.access_token == other.access_token
+            && self.base_url == other.base_url
+    }
+
     /// A connection to the local server as one of the demo users.
     pub fn demo(profile: &DemoProfile) -> Self {
         Connection {
@@ -203,6 +212,16 @@ impl FieldError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn identity_is_the_user_and_org_not_the_sandbox() {
+        let acme = Connection::default();
+        let mut other_sandbox = acme.clone();
+        other_sandbox.sandbox = "prod".into();
+        assert!(acme.same_identity(&other_sandbox));
+        let globex = Connection::demo(&DEMO_PROFILES[2]);
+        assert!(!acme.same_identity(&globex));
+    }
 
     #[test]
     fn every_demo_profile_is_a_valid_connection() {

@@ -1,5 +1,6 @@
-//! The progress stepper of a transfer, built from `transferDetails.messages`. The step names
-//! are Platform's own messages and are shown as it sends them.
+//! The progress stepper of a transfer, built from `transferDetails.messages`. Each documented
+//! step is named in words an admin understands; Platform's own message stays beside it, so a
+//! support ticket can quote it.
 
 use exim_api::{TransferStatus, TRANSFER_PROGRESS_MESSAGES as STEPS};
 
@@ -36,6 +37,20 @@ impl StepState {
     }
 }
 
+/// A documented step in the user's words.
+pub fn step_words(platform_message: &str) -> String {
+    t(match platform_message {
+        "Fetched Package" => k::STEP_FETCHED_PACKAGE,
+        "Fetched Manifest" => k::STEP_FETCHED_MANIFEST,
+        "Tenant Identified" => k::STEP_TENANT_IDENTIFIED,
+        "Fetched Sandbox Id" => k::STEP_FETCHED_SANDBOX_ID,
+        "Fetched Blob Files" => k::STEP_FETCHED_BLOB_FILES,
+        "Message Published to Kafka" => k::STEP_MESSAGE_PUBLISHED,
+        "Completed Transfer" => k::STEP_COMPLETED_TRANSFER,
+        other => return other.to_string(),
+    })
+}
+
 /// Each step with its state. A step is done when its message was reported; the first step
 /// not reported is current while the transfer runs, and failed when the transfer failed.
 pub fn steps(messages: &[String], status: &TransferStatus) -> Vec<(&'static str, StepState)> {
@@ -64,6 +79,15 @@ pub fn steps(messages: &[String], status: &TransferStatus) -> Vec<(&'static str,
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_documented_step_has_words_of_its_own() {
+        for step in STEPS {
+            assert_ne!(step_words(step), step, "{step}");
+        }
+        assert_eq!(step_words("Fetched Blob Files"), "Copy the package files");
+        assert_eq!(step_words("Something New"), "Something New");
+    }
 
     fn messages(list: &[&str]) -> Vec<String> {
         list.iter().map(|m| m.to_string()).collect()

@@ -89,6 +89,14 @@ async fn a_copied_payload_pulls_the_package_into_another_org() {
             "",
             "a finished pull clears the field"
         );
+        let preview: Vec<String> = driver
+            .execute(
+                "return [...document.querySelectorAll('dl.payload-fields dd')].map((dd) => dd.innerText.trim());",
+                Vec::new(),
+            )
+            .await?
+            .convert()?;
+        assert_eq!(preview, ["—", "—"], "and what was read from it");
         eventually("the pull is listed first", || async {
             Ok(import.pulled_packages().await?.first().map(String::as_str)
                 == Some("Loyalty tier segments"))

@@ -4,6 +4,7 @@ use thirtyfour::prelude::*;
 
 use crate::support::orgs::ACME;
 use crate::support::pages::PackagesPage;
+use crate::support::wait::eventually;
 use crate::support::{
     accessibility_violations, screenshot, wait_for_toast, wait_visible, with_session,
 };
@@ -158,7 +159,26 @@ async fn availability_changes_both_ways_persist_and_cancel_changes_nothing() {
             .await?
             .click()
             .await?;
-        wait_for_toast(&session.driver, "Customer profile schema is now public").await?;
+        wait_for_toast(
+            &session.driver,
+            "Customer profile schema is now public: it is listed under Public",
+        )
+        .await?;
+        eventually("the package leaves the Private list", || async {
+            Ok(!packages
+                .package_names()
+                .await?
+                .contains(&"Customer profile schema".to_string()))
+        })
+        .await?;
+        eventually("focus goes back to the content", || async {
+            let focused = session.driver.active_element().await?.attr("id").await?;
+            Ok(focused.as_deref() == Some("main"))
+        })
+        .await?;
+
+        packages.choose_availability("Public").await?;
+        packages.wait_for_package("Customer profile schema").await?;
         let row = packages
             .row("Customer profile schema")
             .await?
@@ -166,9 +186,8 @@ async fn availability_changes_both_ways_persist_and_cancel_changes_nothing() {
             .await?;
         assert!(
             row.contains("Public") && row.contains("Copy payload"),
-            "row updated in place: {row}"
+            "listed under Public: {row}"
         );
-
         session.open("/packages?availability=public").await?;
         packages.wait_for_package("Customer profile schema").await?;
         packages

@@ -69,6 +69,13 @@ async fn initech_asks_globex_and_umbrella_at_once_and_globex_accepts_with_the_ke
         )
         .await?;
         screenshot(driver, "partners-initech-empty").await?;
+        // Partnerships are the organization's: no sandbox choice that would change nothing.
+        let header = driver.find(By::Css(".app-header")).await?.text().await?;
+        assert!(
+            header.contains("Sandbox: the whole organization"),
+            "{header}"
+        );
+        assert!(driver.find_all(By::Id("sandbox-select")).await?.is_empty());
 
         // Keyboard only: open the dialog, type and paste, send.
         wait_visible(driver, By::Id("new-request-button"))
@@ -139,6 +146,18 @@ async fn initech_asks_globex_and_umbrella_at_once_and_globex_accepts_with_the_ke
         );
         assert_accessible(driver, "the request dialog with results").await?;
         screenshot(driver, "partners-request-results").await?;
+        press(driver, Key::Escape).await?;
+        // Escape discarded what was left: the next opening starts empty.
+        wait_visible(driver, By::Id("new-request-button"))
+            .await?
+            .click()
+            .await?;
+        let input = wait_visible(driver, By::Id("org-id-input")).await?;
+        assert!(
+            partners.tags().await?.is_empty(),
+            "no tags from the last draft"
+        );
+        assert_eq!(input.prop("value").await?.as_deref(), Some(""));
         press(driver, Key::Escape).await?;
 
         partners
@@ -709,6 +728,42 @@ async fn a_viewer_sees_partnerships_but_is_offered_no_action() {
         let history = partners.history(Table::Incoming, "Umbrella Group").await?;
         assert!(history.starts_with("Requested by Uma Umbrella (admin)"), "{history}");
         screenshot(driver, "partners-viewer").await?;
+        Ok(())
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn notifications_belong_to_who_was_signed_in() {
+    with_session(|session| async move {
+        let driver = &session.driver;
+        let partners = PartnersPage { driver };
+        session.open("/partners").await?;
+        partners
+            .row_button(Table::Incoming, "Umbrella Group", "Accept")
+            .await?
+            .click()
+            .await?;
+        wait_for_toast(driver, "You are now partners with Umbrella Group").await?;
+
+        // Switching to Globex inside the app: Acme's notification would read backwards there.
+        crate::support::pages::Header { driver }
+            .open_tab("Connection")
+            .await?;
+        crate::support::pages::ConnectionPage { driver }
+            .connect_demo("demo-globex-admin")
+            .await?;
+        eventually("Globex is connected", || async {
+            Ok(driver.current_url().await?.path() == "/packages"
+                && crate::support::pages::Header { driver }.org_name().await? == "Globex Corp")
+        })
+        .await?;
+        let left = driver.find_all(By::Css(".toasts .toast")).await?;
+        assert!(
+            left.is_empty(),
+            "{} notification(s) of Acme stayed",
+            left.len()
+        );
         Ok(())
     })
     .await;

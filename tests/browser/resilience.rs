@@ -176,6 +176,16 @@ async fn drill_read(session: &Session, screen: &ReadScreen, path: &str) -> WebDr
         screen.open(session, path).await?;
         let (retry, connection) = alert_offers(session, screen.scope, fault.message()).await?;
         assert!(retry, "{}: the {fault:?} alert offers Retry", screen.name);
+        // Rendered with the alert, in the same update: the status bar does not say it again.
+        let repeated = session
+            .driver
+            .find_all(By::Css(".live-status .refresh-problem"))
+            .await?;
+        assert!(
+            repeated.is_empty(),
+            "{}: the {fault:?} is said once, by the alert",
+            screen.name
+        );
         assert_eq!(
             connection,
             fault == Fault::Unauthorized,

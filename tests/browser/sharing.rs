@@ -32,8 +32,13 @@ async fn open_share(session: &Session, package: &str) -> WebDriverResult<()> {
         driver: &session.driver,
     }
     .wait_open()
+    .await?;
+    // Focus moves into the dialog, to the partner field, once the partners are there.
+    wait::eventually("focus in the partner field", || async {
+        let focused = session.driver.active_element().await?.attr("id").await?;
+        Ok(focused.as_deref() == Some("share-orgs"))
+    })
     .await
-    .map(|_| ())
 }
 
 /// Shares "Customer profile schema" with Globex and waits until Sharing Status shows it running.
@@ -209,7 +214,34 @@ async fn a_failing_share_ends_failed_and_the_rail_shows_the_error() {
             .await?;
         let rail = sharing.rail_text().await?;
         assert!(rail.contains("The share failed"), "{rail}");
-        assert_eq!(sharing.steps("failed").await?, vec!["Fetched Blob Files"]);
+        assert!(
+            rail.contains("Failed at"),
+            "a failure's end is called what it is: {rail}"
+        );
+        let headers = session
+            .driver
+            .find(By::Css("#transfers-table thead"))
+            .await?
+            .text()
+            .await?;
+        assert!(
+            headers.to_lowercase().contains("finished"),
+            "the end column covers failures too: {headers}"
+        );
+        assert_eq!(
+            sharing.steps("failed").await?,
+            vec!["Copy the package files"]
+        );
+        let platform = session
+            .driver
+            .find(By::Css(".stepper .step.failed .step-platform"))
+            .await?
+            .text()
+            .await?;
+        assert_eq!(
+            platform, "Platform: Fetched Blob Files",
+            "Platform's words stay"
+        );
         screenshot(&session.driver, "sharing-failed-rail").await?;
 
         // Escape closes the rail and gives focus back to the row.
@@ -224,8 +256,11 @@ async fn a_failing_share_ends_failed_and_the_rail_shows_the_error() {
             .find_all(By::Css("aside.rail"))
             .await?
             .is_empty());
-        let focused = session.driver.active_element().await?.text().await?;
-        assert_eq!(focused, "Broken journey bundle");
+        // On the next frame, once the row is back in the table.
+        wait::eventually("focus back on the row's link", || async {
+            Ok(session.driver.active_element().await?.text().await? == "Broken journey bundle")
+        })
+        .await?;
         Ok(())
     })
     .await;

@@ -46,8 +46,8 @@ pub fn PullForm(
 
     let pulled = RwSignal::new(None::<TransferRecord>);
     let refusal = RwSignal::new(None::<ApiError>);
-    // Everything that follows the answer happens here: a toast, the field empties, the
-    // success note takes focus; or the refusal shows with the text kept.
+    // Everything that follows the answer happens here: a toast, the field and its preview
+    // empty, the success note takes focus; or the refusal shows with the text kept.
     let pull = Action::new_local(move |payload: &PullRequest| {
         let client = context.client_untracked();
         let payload = payload.clone();
@@ -62,7 +62,10 @@ pub fn PullForm(
                         tf(k::PULL_REQUESTED_TOAST, &[("package", &name)]),
                         ToastVariant::Positive,
                     );
+                    // The field empties and so does what was read from it.
                     text.set(String::new());
+                    checked.set(String::new());
+                    shown.set(None);
                     pulled.set(Some(record.clone()));
                     on_pulled.run(record);
                     focus_by_id("pull-success-heading");

@@ -9,6 +9,7 @@ use super::actions::{
 };
 use crate::api::packages;
 use crate::components::date_cell::DateCell;
+use crate::components::focus::focus_by_id;
 use crate::components::list_frame::{use_list, ListData, ListFrame};
 use crate::components::search_box::SearchBox;
 use crate::components::sort_header::SortHeader;
@@ -41,9 +42,15 @@ pub fn PackagesPage() -> impl IntoView {
         },
         |_| false,
     );
-    // A changed package is patched into the page where it is shown.
-    let actions = PackageActions::new(Callback::new(move |package| {
-        inventory.patch(package, package_id)
+    // A changed package is patched into the page where it is shown; one made public leaves
+    // the Private list (and the other way round), and focus goes back to the content.
+    let actions = PackageActions::new(Callback::new(move |package: Package| {
+        if query.with_untracked(|q| q.availability == package.visibility()) {
+            inventory.patch(package, package_id);
+        } else {
+            inventory.remove(&package.id, package_id);
+            focus_by_id("main");
+        }
     }));
     let updating = inventory.updating();
 

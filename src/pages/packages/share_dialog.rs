@@ -8,6 +8,7 @@ use leptos_router::hooks::use_navigate;
 use super::org_picker::OrgPicker;
 use crate::api::{partners, transfers, ApiError};
 use crate::components::dialog::Modal;
+use crate::components::focus::focus_by_id;
 use crate::components::inline_alert::ErrorAlert;
 use crate::components::refresh::use_read;
 use crate::components::status_light::StatusLight;
@@ -122,7 +123,12 @@ pub fn ShareDialog(target: RwSignal<Option<Package>>) -> impl IntoView {
                         </p>
                     }
                     .into_any(),
-                    Ok(_) => view! { <OrgPicker partners=partner_list selected id="share-orgs" /> }.into_any(),
+                    Ok(_) => {
+                        // The dialog opened before the partners arrived: focus goes to the
+                        // picker as soon as it is there.
+                        focus_by_id("share-orgs");
+                        view! { <OrgPicker partners=partner_list selected id="share-orgs" /> }.into_any()
+                    }
                 })}
             </Transition>
             // Refused: say why; the selection stays so the user can adjust and retry.

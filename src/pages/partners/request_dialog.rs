@@ -115,9 +115,12 @@ pub fn PartnershipRequestDialog(
         }
     });
 
-    // Each opening starts without the last opening's results or errors.
+    // Each opening starts afresh: Cancel and Escape discard the draft, its entries, results
+    // and errors.
     Effect::new(move |_| {
         if open.get() {
+            entries.set(Vec::new());
+            draft.set(String::new());
             results.set(Vec::new());
             list_error.set(None);
             refusal.set(None);

@@ -11,7 +11,7 @@ use wasm_bindgen::JsCast;
 use super::feed::{transfer_id, SharingFeed};
 use crate::api::transfers;
 use crate::components::date_cell::DateTime;
-use crate::components::list_frame::{use_list, ListFrame};
+use crate::components::list_frame::{use_list, ListFrame, Rows};
 use crate::components::refresh::LiveStatusBar;
 use crate::components::search_box::SearchBox;
 use crate::components::sort_header::SortHeader;
@@ -48,11 +48,13 @@ pub fn SharingStatusPage() -> impl IntoView {
         state.with(|s| s.error.as_ref().map(|error| error.headline().to_string()))
     });
     let announcement = status_announcement(feed);
+    // Without rows the list's own alert says what went wrong (see `errors_elsewhere`).
+    let alert_shown = Signal::derive(move || state.with(|s| !matches!(s.rows, Rows::Some(_))));
 
     view! {
         <div class="page-header">
             <h1>{tr(k::TITLE)}</h1>
-            <LiveStatusBar refresh=list.refresh loading=list.loading() problem />
+            <LiveStatusBar refresh=list.refresh loading=list.loading() problem shown_elsewhere=alert_shown />
         </div>
         <Filters view />
         <div class="sharing-layout" class:with-rail=move || location.pathname.with(|path| path.starts_with("/sharing/"))>
@@ -234,7 +236,7 @@ fn TransferTable(feed: SharingFeed, view: UrlView<TransferQuery>) -> impl IntoVi
                         <SortHeader field="status" title=k::COLUMN_STATUS sort on_sort />
                         <th scope="col" class="optional">{tr(k::COLUMN_INITIATED_BY)}</th>
                         <SortHeader field="createdDate" title=k::COLUMN_CREATED sort on_sort />
-                        <th scope="col">{tr(k::COLUMN_COMPLETED)}</th>
+                        <th scope="col">{tr(k::COLUMN_FINISHED)}</th>
                     </tr>
                 </thead>
                 <tbody on:click=open_clicked_row>

@@ -16,7 +16,7 @@ use crate::i18n::keys::sharing as k;
 use crate::i18n::{t, tf, tr};
 use crate::session::ConnectionContext;
 use crate::state::status::request_type_label;
-use crate::state::transfer_progress::steps;
+use crate::state::transfer_progress::{step_words, steps};
 
 #[component]
 pub fn TransferRail() -> impl IntoView {
@@ -103,8 +103,8 @@ pub fn TransferRail() -> impl IntoView {
 fn TransferDetails(transfer: TransferRecord) -> impl IntoView {
     let details = transfer.transfer_details.clone().unwrap_or_default();
     let progress = steps(&details.messages, &transfer.status);
-    let failure = (transfer.status == TransferStatus::Failed)
-        .then(|| failure_fields(&details.additional_metadata));
+    let failed = transfer.status == TransferStatus::Failed;
+    let failure = failed.then(|| failure_fields(&details.additional_metadata));
     let request_type = transfer.request_type.clone();
     let org = |name: &Option<String>, id: &str| match name {
         Some(name) if name != id => format!("{name} ({id})"),
@@ -128,15 +128,18 @@ fn TransferDetails(transfer: TransferRecord) -> impl IntoView {
             <dt>{tr(k::DETAIL_TO)}</dt><dd>{org(&transfer.target_org_name, &transfer.target_ims_org_id)}</dd>
             <dt>{tr(k::DETAIL_STARTED_BY)}</dt><dd>{transfer.initiated_by.clone()}</dd>
             <dt>{tr(k::DETAIL_STARTED)}</dt><dd><DateTime epoch_ms=Some(transfer.created_date) /></dd>
-            <dt>{tr(k::DETAIL_COMPLETED)}</dt><dd><DateTime epoch_ms=transfer.completed_time /></dd>
+            // Platform's `completedTime` is when the transfer ended, failed or not.
+            <dt>{tr(if failed { k::DETAIL_FAILED_AT } else { k::DETAIL_FINISHED })}</dt>
+            <dd><DateTime epoch_ms=transfer.completed_time /></dd>
             <dt>{tr(k::DETAIL_TRANSFER_ID)}</dt><dd><code>{transfer.id.clone()}</code></dd>
         </dl>
         <h3>{tr(k::PROGRESS)}</h3>
         <ol class="stepper">
             {progress.into_iter().map(|(step, state)| view! {
                 <li class=format!("step {}", state.class())>
-                    <span class="step-name">{step}</span>
+                    <span class="step-name">{Signal::derive(move || step_words(step))}</span>
                     <span class="visually-hidden">": "{move || state.label()}</span>
+                    <small class="step-platform" lang="en">{Signal::derive(move || tf(k::STEP_PLATFORM, &[("message", step)]))}</small>
                 </li>
             }).collect_view()}
         </ol>
