@@ -9,6 +9,7 @@ mod connection_panel;
 mod german;
 mod hostile_data;
 mod import_payload;
+mod narrow_screens;
 mod package_actions;
 mod packages_inventory;
 mod packages_tab;

@@ -99,6 +99,8 @@ fn PackageDetails(package: Signal<Option<Package>>, actions: PackageActions) -> 
                         view! { <p class="muted">{tr(k::NO_ARTIFACTS)}</p> }.into_any()
                     } else {
                         view! {
+                            // Keyboard users can scroll it too: it has nothing focusable of its own.
+                            <div class="scroll-x" tabindex="0" role="group" aria-labelledby="artifacts-heading">
                             <table class="data-table" id="artifacts-table">
                                 <thead><tr><th scope="col">{tr(k::ARTIFACT_TYPE)}</th><th scope="col">{tr(k::ARTIFACT_TITLE)}</th><th scope="col">{tr(k::ARTIFACT_ID)}</th></tr></thead>
                                 <tbody>
@@ -111,6 +113,7 @@ fn PackageDetails(package: Signal<Option<Package>>, actions: PackageActions) -> 
                                     }).collect_view()}
                                 </tbody>
                             </table>
+                            </div>
                         }.into_any()
                     }}
                 </section>

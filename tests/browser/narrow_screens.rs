@@ -1,0 +1,125 @@
+//! Narrow windows, a tablet (768 × 1024) and a phone (390 × 844): no screen scrolls sideways,
+//! every screen, dialog and the rail is axe-clean, and a share goes start to finish on a phone.
+
+use thirtyfour::prelude::*;
+
+use crate::support::orgs::ACME;
+use crate::support::pages::PackagesPage;
+use crate::support::partners_pages::package_id;
+use crate::support::sharing_pages::{ShareDialog, SharingPage, SHARE_PATIENCE};
+use crate::support::{accessibility_violations, screenshot, wait_visible, with_session};
+
+const TABLET: (u32, u32) = (768, 1024);
+const PHONE: (u32, u32) = (390, 844);
+
+/// The page's width and the window's: the page scrolls sideways when the first is larger.
+async fn widths(driver: &WebDriver) -> WebDriverResult<(u64, u64)> {
+    driver
+        .execute(
+            "return [document.documentElement.scrollWidth, window.innerWidth];",
+            Vec::new(),
+        )
+        .await?
+        .convert()
+}
+
+/// Once `ready` shows (the screen's content, not just its frame): the page fits the window,
+/// axe-core finds nothing, and a screenshot is saved.
+async fn check_screen(driver: &WebDriver, name: &str, ready: By) -> WebDriverResult<()> {
+    wait_visible(driver, ready).await?;
+    let (page, window) = widths(driver).await?;
+    assert!(
+        page <= window,
+        "{name}: the page is {page} px wide in a {window} px window"
+    );
+    let violations = accessibility_violations(driver).await?;
+    assert!(
+        violations.is_empty(),
+        "axe-core on {name} at {window} px: {violations:#?}"
+    );
+    screenshot(driver, &format!("narrow-{name}-{window}")).await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn every_screen_fits_a_tablet_and_a_phone() {
+    with_session(|session| async move {
+        let driver = &session.driver;
+        session.open("/packages").await?;
+        let details = format!(
+            "/packages/{}",
+            package_id(&session, "demo-acme-admin", ACME, "Customer profile schema").await?
+        );
+        let screens = [
+            ("packages", "/packages", By::Css("#packages-table tbody tr")),
+            (
+                "package-details",
+                details.as_str(),
+                By::Css(".details-grid"),
+            ),
+            ("sharing", "/sharing", By::Css("#transfers-table tbody tr")),
+            ("partners", "/partners", By::Css(".data-table tbody tr")),
+            ("import", "/import", By::Id("payload-input")),
+            ("connection", "/connection", By::Id("connect-button")),
+        ];
+        for (width, height) in [TABLET, PHONE] {
+            driver.set_window_rect(0, 0, width, height).await?;
+            for (name, path, ready) in screens.clone() {
+                session.open(path).await?;
+                check_screen(driver, name, ready).await?;
+            }
+            // The rail becomes a panel over the whole window.
+            session.open("/sharing").await?;
+            SharingPage { driver }
+                .open_row("Customer profile schema", "Globex")
+                .await?;
+            check_screen(driver, "sharing-rail", By::Css("aside.rail .stepper")).await?;
+            let rail = driver.find(By::Css("aside.rail")).await?.rect().await?;
+            let visible: u64 = driver
+                .execute("return document.documentElement.clientWidth;", Vec::new())
+                .await?
+                .convert()?;
+            assert_eq!(
+                rail.width.round() as u64,
+                visible,
+                "the rail takes the whole width at {width} px"
+            );
+        }
+        Ok(())
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_share_from_start_to_finish_on_a_phone() {
+    with_session(|session| async move {
+        let driver = &session.driver;
+        let (width, height) = PHONE;
+        driver.set_window_rect(0, 0, width, height).await?;
+        session.open("/packages").await?;
+        let packages = PackagesPage { driver };
+        packages.wait_for_package("Customer profile schema").await?;
+        packages
+            .click_row_button("Customer profile schema", "Share")
+            .await?;
+        let dialog = ShareDialog { driver };
+        dialog.wait_open().await?;
+        dialog.pick("Globex").await?;
+        check_screen(driver, "share-dialog", By::Id("confirm-share")).await?;
+        dialog.confirm().await?.click().await?;
+        SharingPage { driver }
+            .wait_rows(
+                "the share completes",
+                |rows| {
+                    rows.first().is_some_and(|(package, target, status)| {
+                        package == "Customer profile schema"
+                            && target.contains("Globex")
+                            && status == "Completed"
+                    })
+                },
+                SHARE_PATIENCE,
+            )
+            .await?;
+        check_screen(driver, "sharing-after-share", By::Css("#transfers-table")).await
+    })
+    .await;
+}
