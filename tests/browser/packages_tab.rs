@@ -2,7 +2,9 @@ use thirtyfour::prelude::*;
 
 use crate::support::pages::{ConnectionPage, Header, PackagesPage};
 use crate::support::wait::{self, PATIENCE};
-use crate::support::{accessibility_violations, screenshot, wait_visible, with_browser};
+use crate::support::{
+    accessibility_violations, screenshot, wait_visible, with_browser, with_session,
+};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_packages_tab_lists_the_demo_packages_of_acme() {
@@ -105,6 +107,35 @@ async fn a_token_the_server_refuses_shows_its_message_and_a_retry() {
             .await
             .is_ok());
         screenshot(&driver, "packages-error").await?;
+        Ok(())
+    })
+    .await;
+}
+
+/// The audit the other tests rely on does check WCAG 2.5.3 (an experimental axe rule, on by
+/// our choice): a button whose name hides its visible words is reported.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_accessibility_audit_reports_a_name_that_hides_its_label() {
+    with_session(|session| async move {
+        session.open("/packages").await?;
+        assert!(accessibility_violations(&session.driver).await?.is_empty());
+        session
+            .driver
+            .execute(
+                "const b = document.createElement('button');
+                 b.textContent = 'Make public';
+                 b.setAttribute('aria-label', 'Publish the package');
+                 document.querySelector('main').append(b);",
+                Vec::new(),
+            )
+            .await?;
+        let violations = accessibility_violations(&session.driver).await?;
+        assert!(
+            violations
+                .iter()
+                .any(|v| v.starts_with("label-content-name-mismatch")),
+            "{violations:#?}"
+        );
         Ok(())
     })
     .await;
