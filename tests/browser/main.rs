@@ -10,6 +10,7 @@ mod german;
 mod hostile_data;
 mod import_payload;
 mod narrow_screens;
+mod notifications;
 mod package_actions;
 mod packages_inventory;
 mod packages_tab;

@@ -300,3 +300,30 @@ async fn the_inventory_passes_an_axe_audit() {
     })
     .await;
 }
+
+/// A name is cut only when the window has no room for it.
+#[tokio::test(flavor = "multi_thread")]
+async fn names_take_the_room_a_wide_window_has() {
+    with_session(|session| async move {
+        let driver = &session.driver;
+        driver.set_window_rect(0, 0, 1366, 900).await?;
+        session.open("/packages?q=Production%20baseline").await?;
+        PackagesPage { driver }
+            .wait_for_package("Production baseline schemas")
+            .await?;
+        let (shown, needed): (u64, u64) = driver
+            .execute(
+                "const link = document.querySelector('#packages-table td.name-cell a');
+                 return [link.clientWidth, link.scrollWidth];",
+                Vec::new(),
+            )
+            .await?
+            .convert()?;
+        assert!(
+            shown >= needed,
+            "the name is cut: {shown} of {needed} px shown"
+        );
+        Ok(())
+    })
+    .await;
+}
