@@ -5,7 +5,7 @@ use thirtyfour::prelude::*;
 
 use crate::support::orgs::ACME;
 use crate::support::pages::PackagesPage;
-use crate::support::partners_pages::package_id;
+use crate::support::partners_pages::{package_id, press, PartnersPage, Table};
 use crate::support::sharing_pages::{ShareDialog, SharingPage, SHARE_PATIENCE};
 use crate::support::{accessibility_violations, screenshot, wait_visible, with_session};
 
@@ -83,6 +83,65 @@ async fn every_screen_fits_a_tablet_and_a_phone() {
                 visible,
                 "the rail takes the whole width at {width} px"
             );
+        }
+        Ok(())
+    })
+    .await;
+}
+
+/// Each dialog, opened, checked, and closed with Escape.
+#[tokio::test(flavor = "multi_thread")]
+async fn every_dialog_fits_a_tablet_and_a_phone() {
+    with_session(|session| async move {
+        let driver = &session.driver;
+        let packages = PackagesPage { driver };
+        let partners = PartnersPage { driver };
+        for (width, height) in [TABLET, PHONE] {
+            driver.set_window_rect(0, 0, width, height).await?;
+
+            session.open("/packages").await?;
+            packages
+                .click_row_button("Customer profile schema", "Make public")
+                .await?;
+            check_screen(driver, "availability-dialog", By::Id("confirm-availability")).await?;
+            press(driver, Key::Escape).await?;
+
+            // A browser that refuses the clipboard gets the payload to copy by hand.
+            session.open("/packages?availability=public").await?;
+            packages.wait_for_package("Spring sale journeys").await?;
+            driver
+                .execute(
+                    "Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.reject(new Error('denied')) } });",
+                    Vec::new(),
+                )
+                .await?;
+            packages
+                .click_row_button("Spring sale journeys", "Copy payload")
+                .await?;
+            check_screen(driver, "payload-dialog", By::Css("#payload-dialog textarea")).await?;
+            press(driver, Key::Escape).await?;
+
+            session.open("/partners").await?;
+            partners
+                .row_button(Table::Incoming, "Umbrella Group", "Decline")
+                .await?
+                .click()
+                .await?;
+            check_screen(driver, "decline-dialog", By::Id("decline-reason")).await?;
+            press(driver, Key::Escape).await?;
+            partners
+                .row_button(Table::Outgoing, "Globex Corp", "Cancel partnership")
+                .await?
+                .click()
+                .await?;
+            check_screen(driver, "cancel-partnership-dialog", By::Id("cancel-reason")).await?;
+            press(driver, Key::Escape).await?;
+            wait_visible(driver, By::Id("new-request-button"))
+                .await?
+                .click()
+                .await?;
+            check_screen(driver, "request-dialog", By::Id("org-id-input")).await?;
+            press(driver, Key::Escape).await?;
         }
         Ok(())
     })
