@@ -95,8 +95,10 @@ fn apply(locale: Locale, intl_tag: String, translation: Option<Rc<Translation>>)
     CHANGED.with(|signal| signal.set(locale));
 }
 
-fn intl_tag() -> String {
-    CURRENT.with_borrow(|current| current.intl_tag.clone())
+/// Runs `format` with the `Intl` tag in use, without copying it: dates are formatted by the
+/// hundred when a page renders.
+fn with_intl_tag<T>(format: impl FnOnce(&str) -> T) -> T {
+    CURRENT.with_borrow(|current| format(&current.intl_tag))
 }
 
 /// A message.
@@ -121,8 +123,12 @@ pub fn tf(key: Text, args: &[(&str, &str)]) -> String {
 /// other placeholders filled.
 pub fn tn(key: Plural, count: u64, args: &[(&str, &str)]) -> String {
     track();
-    let tag = intl_tag();
-    let category = intl::plural_category(&tag, count as f64);
+    let (category, count) = with_intl_tag(|tag| {
+        (
+            intl::plural_category(tag, count as f64),
+            intl::number(tag, count as f64),
+        )
+    });
     let template = CURRENT.with_borrow(|current| {
         current
             .translation
@@ -131,7 +137,6 @@ pub fn tn(key: Plural, count: u64, args: &[(&str, &str)]) -> String {
             .unwrap_or_else(|| english_plural(key, &category))
             .to_string()
     });
-    let count = intl::number(&tag, count as f64);
     let mut all = vec![("count", count.as_str())];
     all.extend_from_slice(args);
     fill(&template, &all)
@@ -145,25 +150,25 @@ pub fn tr(key: Text) -> Signal<String> {
 /// A number in the locale's digits ("12,345" / "12.345").
 pub fn number(value: u64) -> String {
     track();
-    intl::number(&intl_tag(), value as f64)
+    with_intl_tag(|tag| intl::number(tag, value as f64))
 }
 
 /// A date for table cells ("May 19, 2024" / "19.05.2024"); a dash for an invalid time.
 pub fn date(epoch_ms: i64) -> String {
     track();
-    intl::date(&intl_tag(), epoch_ms).unwrap_or_else(|| "—".to_string())
+    with_intl_tag(|tag| intl::date(tag, epoch_ms)).unwrap_or_else(|| "—".to_string())
 }
 
 /// A date and time ("May 19, 2024, 4:03 PM" / "19.05.2024, 16:03"); a dash for an invalid time.
 pub fn date_time(epoch_ms: i64) -> String {
     track();
-    intl::date_time(&intl_tag(), epoch_ms).unwrap_or_else(|| "—".to_string())
+    with_intl_tag(|tag| intl::date_time(tag, epoch_ms)).unwrap_or_else(|| "—".to_string())
 }
 
 /// The exact local time with its zone, and UTC, for hover titles.
 pub fn exact_time(epoch_ms: i64) -> String {
     track();
-    intl::exact_time(&intl_tag(), epoch_ms).unwrap_or_else(|| "—".to_string())
+    with_intl_tag(|tag| intl::exact_time(tag, epoch_ms)).unwrap_or_else(|| "—".to_string())
 }
 
 #[cfg(test)]

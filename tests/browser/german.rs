@@ -4,7 +4,9 @@
 
 use thirtyfour::prelude::*;
 
-use crate::support::language::{choose_language, page_language, prefer_browser_languages};
+use crate::support::language::{
+    block_language_files, choose_language, page_language, prefer_browser_languages, select_language,
+};
 use crate::support::orgs::{GLOBEX, INITECH};
 use crate::support::pages::PackagesPage;
 use crate::support::partners_pages::{open_as, press, ImportPage, PartnersPage, Table};
@@ -158,22 +160,8 @@ async fn german_that_cannot_be_fetched_leaves_the_console_in_english_and_says_wh
     with_session(|session| async move {
         let driver = &session.driver;
         session.open("/packages").await?;
-        driver
-            .cdp()
-            .send_raw("Network.enable", serde_json::json!({}))
-            .await?;
-        driver
-            .cdp()
-            .send_raw(
-                "Network.setBlockedURLs",
-                serde_json::json!({ "urls": ["*/locales/*"] }),
-            )
-            .await?;
-        let switch = wait_visible(driver, By::Id("language-select")).await?;
-        thirtyfour::components::SelectElement::new(&switch)
-            .await?
-            .select_by_value("de")
-            .await?;
+        block_language_files(driver).await?;
+        select_language(driver, "de").await?;
         wait_for_toast(driver, "load this language: /locales/de/").await?;
         assert_eq!(heading(driver).await?, "Packages");
         assert_eq!(page_language(driver).await?, "en");

@@ -3,9 +3,9 @@
 
 use std::time::Duration;
 
-use thirtyfour::components::SelectElement;
 use thirtyfour::prelude::*;
 
+use crate::support::language::{block_language_files, select_language};
 use crate::support::pages::PackagesPage;
 use crate::support::wait::{assert_steady_for, eventually};
 use crate::support::{screenshot, wait_visible, with_session};
@@ -17,15 +17,6 @@ async fn toast_count(driver: &WebDriver) -> WebDriverResult<usize> {
     Ok(driver.find_all(By::Css(".toasts .toast")).await?.len())
 }
 
-/// A failed language switch is a notification that is easy to cause again and again.
-async fn fail_a_language_switch(driver: &WebDriver) -> WebDriverResult<()> {
-    let switch = wait_visible(driver, By::Css("#language-select:enabled")).await?;
-    SelectElement::new(&switch)
-        .await?
-        .select_by_value("de")
-        .await
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn three_notifications_at_most_kept_while_hovered_and_never_in_the_way() {
     with_session(|session| async move {
@@ -34,20 +25,11 @@ async fn three_notifications_at_most_kept_while_hovered_and_never_in_the_way() {
         PackagesPage { driver }
             .wait_for_package("Customer profile schema")
             .await?;
-        driver
-            .cdp()
-            .send_raw("Network.enable", serde_json::json!({}))
-            .await?;
-        driver
-            .cdp()
-            .send_raw(
-                "Network.setBlockedURLs",
-                serde_json::json!({ "urls": ["*/locales/*"] }),
-            )
-            .await?;
+        block_language_files(driver).await?;
 
+        // A failed language switch is a notification that is easy to cause again and again.
         for shown in 1..=4 {
-            fail_a_language_switch(driver).await?;
+            select_language(driver, "de").await?;
             eventually(&format!("notification {shown}"), || async {
                 Ok(toast_count(driver).await? == shown.min(3))
             })
@@ -84,7 +66,7 @@ async fn three_notifications_at_most_kept_while_hovered_and_never_in_the_way() {
         }
 
         // One under the pointer stays past its time, and goes once the pointer leaves.
-        fail_a_language_switch(driver).await?;
+        select_language(driver, "de").await?;
         let toast = wait_visible(driver, By::Css(".toasts .toast")).await?;
         driver
             .action_chain()

@@ -15,14 +15,19 @@ pub async fn page_language(driver: &WebDriver) -> WebDriverResult<String> {
         .convert()
 }
 
-/// Chooses a language in the header's switch (by its code, "de" or "en") and waits until the
-/// page speaks it.
-pub async fn choose_language(driver: &WebDriver, code: &str) -> WebDriverResult<()> {
-    let switch = wait_visible(driver, By::Id("language-select")).await?;
+/// Picks a language in the header's switch (by its code, "de" or "en"), once the switch is
+/// free again after an earlier choice.
+pub async fn select_language(driver: &WebDriver, code: &str) -> WebDriverResult<()> {
+    let switch = wait_visible(driver, By::Css("#language-select:enabled")).await?;
     SelectElement::new(&switch)
         .await?
         .select_by_value(code)
-        .await?;
+        .await
+}
+
+/// Chooses a language in the header's switch and waits until the page speaks it.
+pub async fn choose_language(driver: &WebDriver, code: &str) -> WebDriverResult<()> {
+    select_language(driver, code).await?;
     wait::until(
         &format!("the page in language {code:?}"),
         PATIENCE,
@@ -49,6 +54,22 @@ pub async fn prefer_browser_languages(
         .send_raw(
             "Emulation.setUserAgentOverride",
             serde_json::json!({ "userAgent": user_agent, "acceptLanguage": accept_language }),
+        )
+        .await
+        .map(|_| ())
+}
+
+/// Makes every language file unreachable, as a network that drops them would.
+pub async fn block_language_files(driver: &WebDriver) -> WebDriverResult<()> {
+    driver
+        .cdp()
+        .send_raw("Network.enable", serde_json::json!({}))
+        .await?;
+    driver
+        .cdp()
+        .send_raw(
+            "Network.setBlockedURLs",
+            serde_json::json!({ "urls": ["*/locales/*"] }),
         )
         .await
         .map(|_| ())
