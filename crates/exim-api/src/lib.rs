@@ -37,7 +37,7 @@ pub use jobs::{
     JobRequestType, JobStatus, JobType, PackageJob, PackageJobStarted, PublishPackageResponse,
     SubmitImportResponse,
 };
-pub use package::{Artifact, Package, SandboxRef};
+pub use package::{Artifact, Package, ReceivedFrom, SandboxRef};
 pub use package_requests::{
     ArtifactRef, CreatePackageRequest, DeletePackageResponse, PackageAction, UpdatePackageRequest,
 };
@@ -48,7 +48,10 @@ pub use preflight::{
 };
 pub use sandbox::{Sandbox, SandboxList, SandboxListPage, SandboxState, SandboxType};
 pub use status_history::{encode_status_history, StatusHistoryAction, StatusHistoryEntry};
-pub use tools_job::{CompletedTask, EnvelopeOutcome, EximEnvelope, FetchJobResponse, JobDetails};
+pub use tools_job::{
+    CompletedTask, EnvelopeOutcome, EximEnvelope, FetchJobResponse, JobDetails, ObjectOutcome,
+    ObjectResult,
+};
 pub use transfer::{
     TransferDetails, TransferRecord, TransferRequest, TransferRequestType, TransferStatus,
     TransferTarget, TRANSFER_PROGRESS_MESSAGES,

@@ -35,6 +35,22 @@ pub struct Artifact {
     pub extra: Map<String, Value>,
 }
 
+/// Where a received package came from (local extension of exim-server).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ReceivedFrom {
+    #[serde(rename = "imsOrgId")]
+    pub ims_org_id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub org_name: Option<String>,
+    /// The original package in the source organization.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub package_id: Option<String>,
+    /// The transfer that delivered it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub transfer_id: Option<String>,
+}
+
 /// A package. Timestamps are epoch milliseconds.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -70,6 +86,10 @@ pub struct Package {
     pub package_visibility: Option<PackageVisibility>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub artifacts_list: Option<Vec<Artifact>>,
+    /// Local extension of exim-server (Platform's record has no such field): set on the copy a
+    /// completed transfer made in the target organization, naming where it came from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub received_from: Option<ReceivedFrom>,
     /// Fields Platform sends that this crate does not model (`tenantId`, `schemaMapping`, ...).
     #[cfg(feature = "unmodelled-fields")]
     #[serde(flatten)]

@@ -93,4 +93,40 @@ pub struct JobDetails {
     pub import_replacement_map: Option<BTreeMap<String, String>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_parent_artifact_map: Option<BTreeMap<String, String>>,
+    /// Local extension of exim-server: what an IMPORT job did with each object, filled in as
+    /// the job runs. Platform does not send it; the console does without it there.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub object_results: Option<Vec<ObjectResult>>,
+}
+
+wire_enum!(
+    /// What an import did with one object (local extension).
+    ObjectOutcome {
+        /// A new object was made in the target sandbox.
+        Created => "CREATED",
+        /// An object of the same type and name already existed and was used.
+        Reused => "REUSED",
+        /// The object the caller chose in `alternatives` was used.
+        Replaced => "REPLACED",
+        /// The object could not be imported; `message` says why.
+        Failed => "FAILED",
+    }
+);
+
+/// One object of an IMPORT job (local extension of exim-server).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ObjectResult {
+    /// The artifact's id in the package (the source sandbox).
+    pub artifact_id: String,
+    #[serde(rename = "type")]
+    pub artifact_type: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    pub outcome: ObjectOutcome,
+    /// The object's id in the target sandbox: new when created, existing when reused/replaced.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub object_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
 }

@@ -102,4 +102,8 @@ pub struct TransferRecord {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub transfer_details: Option<TransferDetails>,
     pub request_type: TransferRequestType,
+    /// Local extension of exim-server: the package a COMPLETED transfer became in the target
+    /// organization, shown to the target organization only. Platform's record lacks it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target_package_id: Option<String>,
 }

@@ -153,6 +153,7 @@ fn details_from_row(row: &Row<'_>) -> rusqlite::Result<JobDetails> {
         completed_tasks: Some(completed_tasks),
         import_replacement_map: None,
         source_parent_artifact_map: None,
+        object_results: None,
     })
 }
 

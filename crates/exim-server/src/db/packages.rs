@@ -162,6 +162,7 @@ fn package_from_row(row: &Row<'_>) -> rusqlite::Result<Package> {
             .get::<_, Option<String>>(14)?
             .map(|raw| PackageVisibility::parse(&raw)),
         artifacts_list: None,
+        received_from: None,
         extra,
     })
 }

@@ -287,6 +287,7 @@ fn record_from_row(row: &Row<'_>) -> rusqlite::Result<TransferRecord> {
                 .and_then(|text| serde_json::from_str(&text).ok()),
         }),
         request_type: TransferRequestType::parse(&row.get::<_, String>(18)?),
+        target_package_id: None,
     })
 }
 
