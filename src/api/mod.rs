@@ -3,6 +3,7 @@
 mod client;
 mod error;
 pub mod handshakes;
+pub mod imports;
 pub mod packages;
 pub mod partners;
 pub mod permissions;

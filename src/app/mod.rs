@@ -18,6 +18,7 @@ use crate::pages::not_found::NotFound;
 use crate::pages::packages::details::PackageDetailsPage;
 use crate::pages::packages::page::PackagesPage;
 use crate::pages::partners::page::PartnersPage;
+use crate::pages::sandbox_import::SandboxImportPage;
 use crate::pages::sharing::page::SharingStatusPage;
 use crate::pages::sharing::rail::TransferRail;
 use crate::session::provide_session;
@@ -40,6 +41,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=|| view! { <Redirect path="/packages" /> } />
                     <Route path=path!("/packages") view=PackagesPage />
                     <Route path=path!("/packages/:id") view=PackageDetailsPage />
+                    <Route path=path!("/packages/:id/import") view=SandboxImportPage />
                     <ParentRoute path=path!("/sharing") view=SharingStatusPage>
                         <Route path=path!(":id") view=TransferRail />
                         <Route path=path!("") view=|| () />

@@ -14,6 +14,9 @@ use crate::i18n::keys::common;
 use crate::i18n::keys::packages as k;
 use crate::i18n::{t, tf, tr};
 use crate::session::{ConnectionContext, PermissionsContext};
+use crate::i18n::keys::sandbox_import as import_keys;
+use crate::pages::sandbox_import::import_href;
+use crate::state::import_rules::import_eligibility;
 use crate::state::share_rules::share_eligibility;
 
 /// State of the action dialogs of one screen. Create it once per screen with
@@ -158,6 +161,7 @@ pub fn PackageActionButtons(
     #[prop(into)] can_manage: Signal<bool>,
 ) -> impl IntoView {
     let is_public = package.visibility() == PackageVisibility::Public;
+    let package_for_import = package.clone();
     let id = package.id.clone();
     let name = package.name.clone();
     let share_button = {
@@ -238,7 +242,23 @@ pub fn PackageActionButtons(
             }
         })
     };
-    view! { <div class="row-actions">{share_button}{copy_button}{availability_button}</div> }
+    let import_link = {
+        let package = package_for_import;
+        move || {
+            import_eligibility(&package, can_manage.get(), js_sys::Date::now()).ok()?;
+            let name = package.name.clone();
+            Some(view! {
+                <a
+                    class="action"
+                    href=import_href(&package.id, "")
+                    aria-label=Signal::derive(move || tf(import_keys::IMPORT_INTO_LABEL, &[("package", &name)]))
+                >
+                    {tr(import_keys::IMPORT_INTO)}
+                </a>
+            })
+        }
+    };
+    view! { <div class="row-actions">{share_button}{copy_button}{import_link}{availability_button}</div> }
 }
 
 /// The confirmation for availability changes and the copy-by-hand payload dialog.
