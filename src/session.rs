@@ -64,6 +64,11 @@ impl SandboxList {
         self.0.get().and_then(Result::ok)
     }
 
+    /// Why the list could not be loaded, once it could not.
+    pub fn error(&self) -> Option<ApiError> {
+        self.0.get().and_then(Result::err)
+    }
+
     /// The list without subscribing, for event handlers and actions.
     pub fn get_untracked(&self) -> Option<Vec<Sandbox>> {
         self.0.get_untracked().and_then(Result::ok)

@@ -4,6 +4,6 @@ pub mod connection;
 pub mod import;
 pub mod not_found;
 pub mod packages;
-pub mod sandbox_import;
 pub mod partners;
+pub mod sandbox_import;
 pub mod sharing;

@@ -22,7 +22,11 @@ pub enum ImportStep {
 }
 
 impl ImportStep {
-    pub const ALL: [ImportStep; 3] = [ImportStep::Sandbox, ImportStep::Preview, ImportStep::Confirm];
+    pub const ALL: [ImportStep; 3] = [
+        ImportStep::Sandbox,
+        ImportStep::Preview,
+        ImportStep::Confirm,
+    ];
 
     fn as_str(self) -> &'static str {
         match self {
@@ -296,8 +300,7 @@ mod tests {
     use std::collections::HashMap;
 
     fn artifact(id: &str, kind: &str, title: &str) -> Artifact {
-        serde_json::from_value(serde_json::json!({"id": id, "type": kind, "title": title}))
-            .unwrap()
+        serde_json::from_value(serde_json::json!({"id": id, "type": kind, "title": title})).unwrap()
     }
 
     fn conflict(of: Artifact, suggestions: Vec<Artifact>) -> ImportConflict {
@@ -414,7 +417,10 @@ mod tests {
             sandbox: Some("globex-stage".into()),
             step: ImportStep::Confirm,
             choices: BTreeMap::from([
-                ("https://ns.adobe.com/a,b=c".to_string(), "x=1,2".to_string()),
+                (
+                    "https://ns.adobe.com/a,b=c".to_string(),
+                    "x=1,2".to_string(),
+                ),
                 ("m1".to_string(), "x3".to_string()),
             ]),
             name: Some("Spring & summer".into()),
@@ -423,8 +429,10 @@ mod tests {
         };
         let url = query.to_url();
         let pairs = crate::state::url::parse_query_string(&url);
-        let borrowed: Vec<(&str, &str)> =
-            pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        let borrowed: Vec<(&str, &str)> = pairs
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
         assert_eq!(parse(&borrowed), query);
     }
 

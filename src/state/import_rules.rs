@@ -36,7 +36,10 @@ pub fn import_eligibility(
     if package.status != Some(PackageStatus::Published) {
         return Err(ImportBlock::NotPublished);
     }
-    if package.expiry.is_some_and(|expiry| (expiry as f64) <= now_ms) {
+    if package
+        .expiry
+        .is_some_and(|expiry| (expiry as f64) <= now_ms)
+    {
         return Err(ImportBlock::Expired);
     }
     Ok(())
@@ -76,8 +79,14 @@ mod tests {
     #[test]
     fn only_published_unexpired_packages_are_imported_by_managers() {
         let now = 1_000.0;
-        assert_eq!(import_eligibility(&package("PUBLISHED", Some(2_000)), true, now), Ok(()));
-        assert_eq!(import_eligibility(&package("PUBLISHED", None), true, now), Ok(()));
+        assert_eq!(
+            import_eligibility(&package("PUBLISHED", Some(2_000)), true, now),
+            Ok(())
+        );
+        assert_eq!(
+            import_eligibility(&package("PUBLISHED", None), true, now),
+            Ok(())
+        );
         assert_eq!(
             import_eligibility(&package("PUBLISHED", None), false, now),
             Err(ImportBlock::NoPermission)

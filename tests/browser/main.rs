@@ -16,5 +16,6 @@ mod packages_inventory;
 mod packages_tab;
 mod partners;
 mod resilience;
+mod sandbox_import;
 mod security;
 mod sharing;

@@ -12,10 +12,10 @@ use crate::components::inline_alert::ErrorAlert;
 use crate::components::toast::{ToastVariant, Toasts};
 use crate::i18n::keys::common;
 use crate::i18n::keys::packages as k;
-use crate::i18n::{t, tf, tr};
-use crate::session::{ConnectionContext, PermissionsContext};
 use crate::i18n::keys::sandbox_import as import_keys;
+use crate::i18n::{t, tf, tr};
 use crate::pages::sandbox_import::import_href;
+use crate::session::{ConnectionContext, PermissionsContext};
 use crate::state::import_rules::import_eligibility;
 use crate::state::share_rules::share_eligibility;
 

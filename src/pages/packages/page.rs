@@ -19,7 +19,7 @@ use crate::i18n::catalog::Text;
 use crate::i18n::keys::packages as k;
 use crate::i18n::{number, t, tf, tr};
 use crate::session::{ConnectionContext, PermissionsContext};
-use crate::state::package_query::PackageQuery;
+use crate::state::package_query::{Origin, PackageQuery};
 use crate::state::sorting::Sort;
 use crate::state::url::encode;
 
@@ -64,6 +64,7 @@ pub fn PackagesPage() -> impl IntoView {
         </div>
         <div class="toolbar">
             <AvailabilityChoice view />
+            <OriginChoice view />
             <SearchBox
                 id="package-search"
                 label=k::SEARCH_LABEL
@@ -123,6 +124,48 @@ fn AvailabilityChoice(view: UrlView<PackageQuery>) -> impl IntoView {
             {option(PackageVisibility::Private, k::PRIVATE)}
             {option(PackageVisibility::Public, k::PUBLIC)}
         </fieldset>
+    }
+}
+
+/// All packages, only those received from partners, or only those made here.
+#[component]
+fn OriginChoice(view: UrlView<PackageQuery>) -> impl IntoView {
+    let query = view.query;
+    let label = |origin: Origin| {
+        t(match origin {
+            Origin::Any => k::ORIGIN_ANY,
+            Origin::Received => k::ORIGIN_RECEIVED,
+            Origin::Own => k::ORIGIN_OWN,
+        })
+    };
+    let options = move || {
+        let current = query.with(|q| q.origin);
+        Origin::ALL
+            .into_iter()
+            .map(|origin| {
+                view! { <option value=origin.as_str() selected=origin == current>{label(origin)}</option> }
+            })
+            .collect_view()
+    };
+    let choose = move |ev: leptos::ev::Event| {
+        let value = event_target_value(&ev);
+        let origin = Origin::ALL
+            .into_iter()
+            .find(|origin| origin.as_str() == value)
+            .unwrap_or_default();
+        view.show.run(
+            PackageQuery {
+                origin,
+                ..query.get_untracked()
+            }
+            .restarted(),
+        );
+    };
+    view! {
+        <label class="inline-field">
+            <span>{tr(k::ORIGIN_LABEL)}</span>
+            <select id="package-origin" on:change=choose>{options}</select>
+        </label>
     }
 }
 
@@ -217,6 +260,10 @@ fn PackageRow(
         <tr data-package-id=id.clone()>
             <td class="name-cell">
                 <a href=href class="truncate" title=name.clone()>{name.clone()}</a>
+                {first.received_from.clone().map(|from| {
+                    let org = from.org_name.unwrap_or(from.ims_org_id);
+                    view! { <small class="received-from">{Signal::derive(move || tf(k::RECEIVED_FROM, &[("org", &org)]))}</small> }
+                })}
                 {first.description.clone().map(|text| {
                     let full = text.clone();
                     view! { <small class="truncate" title=full>{text}</small> }

@@ -17,7 +17,10 @@ use crate::state::import_plan::{alternatives, ImportQuery, ImportStep, Outcome};
 use crate::state::import_rules::is_production;
 
 fn title_of(artifact: &exim_api::Artifact) -> String {
-    artifact.title.clone().unwrap_or_else(|| artifact.id.clone())
+    artifact
+        .title
+        .clone()
+        .unwrap_or_else(|| artifact.id.clone())
 }
 
 #[component]
@@ -45,10 +48,9 @@ pub fn ConfirmStep(
     let production = {
         let sandbox = sandbox.clone();
         Memo::new(move |_| {
-            sandboxes.get().is_some_and(|all| {
-                all.iter()
-                    .any(|s| s.name == sandbox && is_production(s))
-            })
+            sandboxes
+                .get()
+                .is_some_and(|all| all.iter().any(|s| s.name == sandbox && is_production(s)))
         })
     };
     let typed = RwSignal::new(String::new());
@@ -68,7 +70,10 @@ pub fn ConfirmStep(
                 Ok(started) => {
                     let sandbox = request.destination_sandbox.name.clone();
                     toasts.show(
-                        tf(k::JOB_STARTED_TOAST, &[("package", &started.name), ("sandbox", &sandbox)]),
+                        tf(
+                            k::JOB_STARTED_TOAST,
+                            &[("package", &started.name), ("sandbox", &sandbox)],
+                        ),
                         ToastVariant::Positive,
                     );
                     let job = started.job_id.unwrap_or_default();
@@ -201,7 +206,10 @@ pub fn ConfirmStep(
             })
         }
     };
-    let back = move |_| url.show.run(url.query.get_untracked().at(ImportStep::Preview));
+    let back = move |_| {
+        url.show
+            .run(url.query.get_untracked().at(ImportStep::Preview))
+    };
     let pending = submit_job.pending();
     view! {
         <form class="panel import-step" on:submit=submit novalidate aria-labelledby="confirm-heading">

@@ -13,7 +13,10 @@ use crate::state::status::LightVariant;
 const FILTER_FROM: usize = 8;
 
 fn title_of(artifact: &exim_api::Artifact) -> String {
-    artifact.title.clone().unwrap_or_else(|| artifact.id.clone())
+    artifact
+        .title
+        .clone()
+        .unwrap_or_else(|| artifact.id.clone())
 }
 
 /// The outcome in words with a status light.

@@ -31,7 +31,11 @@ pub struct ImportPlan {
     shape: Memo<Option<Vec<String>>>,
 }
 
-pub fn use_import_plan(package_id: String, sandbox: String, url: UrlView<ImportQuery>) -> ImportPlan {
+pub fn use_import_plan(
+    package_id: String,
+    sandbox: String,
+    url: UrlView<ImportQuery>,
+) -> ImportPlan {
     let context = expect_context::<ConnectionContext>();
     let (impact, impact_recovery) = {
         let (id, sandbox) = (package_id.clone(), sandbox.clone());
@@ -49,7 +53,10 @@ pub fn use_import_plan(package_id: String, sandbox: String, url: UrlView<ImportQ
     let rows = Memo::new(move |_| {
         let conflicts = impact.get()?.ok()?;
         let preflight = preflight.get()?.ok()?;
-        Some(url.query.with(|q| plan(&conflicts, Some(&preflight), &q.choices)))
+        Some(
+            url.query
+                .with(|q| plan(&conflicts, Some(&preflight), &q.choices)),
+        )
     });
     let shape = Memo::new(move |_| {
         rows.with(|rows| {
@@ -72,7 +79,11 @@ impl ImportPlan {
     fn problem(self) -> Option<(ApiError, Callback<()>, Refresh)> {
         if let Some(Err(error)) = self.impact.get() {
             let impact = self.impact;
-            return Some((error, Callback::new(move |()| impact.refetch()), self.impact_recovery));
+            return Some((
+                error,
+                Callback::new(move |()| impact.refetch()),
+                self.impact_recovery,
+            ));
         }
         if let Some(Err(error)) = self.preflight.get() {
             let preflight = self.preflight;
@@ -153,10 +164,14 @@ pub fn PreviewStep(sandbox: String, plan: ImportPlan, url: UrlView<ImportQuery>)
     };
     let next = move |_| {
         if !plan.blocked() && plan.rows.with_untracked(Option::is_some) {
-            url.show.run(url.query.get_untracked().at(ImportStep::Confirm));
+            url.show
+                .run(url.query.get_untracked().at(ImportStep::Confirm));
         }
     };
-    let back = move |_| url.show.run(url.query.get_untracked().at(ImportStep::Sandbox));
+    let back = move |_| {
+        url.show
+            .run(url.query.get_untracked().at(ImportStep::Sandbox))
+    };
     // The table is built once per answer; a choice changes only the cells that depend on it.
     let table = plan.render(sandbox, move |rows: Vec<PlannedObject>| {
         if rows.is_empty() {

@@ -5,6 +5,7 @@ use exim_api::Package;
 use leptos::prelude::*;
 
 use crate::components::focus::focus_by_id;
+use crate::components::inline_alert::ErrorAlert;
 use crate::components::url_query::UrlView;
 use crate::i18n::keys::sandbox_import as k;
 use crate::i18n::{t, tf, tr};
@@ -34,6 +35,9 @@ pub fn SandboxStep(package: Package, url: UrlView<ImportQuery>) -> impl IntoView
         }
     };
     let options = move || {
+        if let Some(error) = sandboxes.error() {
+            return Some(view! { <ErrorAlert error /> }.into_any());
+        }
         let all = sandboxes.get()?;
         let targets = target_sandboxes(&package, &all);
         if targets.is_empty() {

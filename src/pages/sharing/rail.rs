@@ -14,9 +14,11 @@ use crate::components::refresh::use_read;
 use crate::components::status_light::StatusLight;
 use crate::i18n::keys::sharing as k;
 use crate::i18n::{t, tf, tr};
+use crate::pages::sandbox_import::import_href;
 use crate::session::ConnectionContext;
 use crate::state::status::request_type_label;
 use crate::state::transfer_progress::{step_words, steps};
+use crate::state::url::encode;
 
 #[component]
 pub fn TransferRail() -> impl IntoView {
@@ -143,8 +145,28 @@ fn TransferDetails(transfer: TransferRecord) -> impl IntoView {
                 </li>
             }).collect_view()}
         </ol>
+        {received_section(&transfer)}
         <PackageSection package_id=transfer.package_id.clone() />
     }
+}
+
+/// For the organization that received a completed share or pull: the package it became there,
+/// and its import. Needs exim-server's `targetPackageId`; Platform's record lacks it, and then
+/// nothing is shown.
+fn received_section(transfer: &TransferRecord) -> Option<impl IntoView> {
+    let copy = transfer.target_package_id.clone()?;
+    let here = expect_context::<ConnectionContext>()
+        .0
+        .with_untracked(|c| c.org_id.clone());
+    (transfer.status == TransferStatus::Completed && transfer.target_ims_org_id == here).then(|| {
+        view! {
+            <h3>{tr(k::RECEIVED_HEADING)}</h3>
+            <div class="actions received-actions">
+                <a class="button primary" href=import_href(&copy, "")>{tr(k::IMPORT_RECEIVED)}</a>
+                <a href=format!("/packages/{}", encode(&copy))>{tr(k::OPEN_RECEIVED)}</a>
+            </div>
+        }
+    })
 }
 
 /// `additionalMetadata` of a failed transfer: `{errorCode, errorMessage}`, each when Platform
