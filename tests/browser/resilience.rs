@@ -756,3 +756,68 @@ async fn sharing_status_survives_a_server_restart_without_a_reload() {
     })
     .await;
 }
+
+/// The import page of "Loyalty tier segments" into acme-dev, at `step`, with `extra` query.
+async fn import_path(session: &Session, step: &str, extra: &str) -> WebDriverResult<String> {
+    session.open("/connection").await?;
+    let id = package_id(session, "demo-acme-admin", ACME, "Loyalty tier segments").await?;
+    Ok(format!("/packages/{id}/import?to=acme-dev&step={step}{extra}"))
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_import_preview_under_every_fault() {
+    with_session(|session| async move {
+        let path = import_path(&session, "preview", "").await?;
+        for (name, route) in [
+            ("import impact", "/data/foundation/exim/packages/{id}/import"),
+            ("import preflight", "/data/foundation/exim/packages/preflight/{id}"),
+        ] {
+            let screen = ReadScreen {
+                name,
+                fault_path: None,
+                reads: 1,
+                route: ("GET", route),
+                scope: ".import-step",
+                loading: By::Css(".import-step p.loading[aria-busy='true']"),
+                loaded: By::Id("impact-table"),
+            };
+            drill_read(&session, &screen, &path).await?;
+        }
+        Ok(())
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn submitting_an_import_under_every_fault_keeps_the_choices() {
+    with_session(|session| async move {
+        let path = import_path(&session, "confirm", "&name=Drill%20job").await?;
+        session.open(&path).await?;
+        let driver = &session.driver;
+        let job_name = || async {
+            wait_visible(driver, By::Id("job-name"))
+                .await?
+                .prop("value")
+                .await
+                .map(Option::unwrap_or_default)
+        };
+        wait_visible(driver, By::Id("impact-table"))
+            .await
+            .or(wait_visible(driver, By::Id("import-totals")).await)?;
+        drill_write!(
+            &session,
+            ("POST", "/data/foundation/exim/packages/import"),
+            submit: async { driver.find(By::Id("import-submit")).await?.click().await },
+            failed: |said| alert_saying(&session, ".import-step", said),
+            kept: async {
+                assert_eq!(job_name().await?, "Drill job");
+                assert!(driver.current_url().await?.as_str().contains("to=acme-dev"));
+                WebDriverResult::Ok(())
+            },
+            busy: By::XPath("//button[@id='import-submit'][normalize-space(.)='Importing…']"),
+            done: wait_visible(driver, By::Id("import-job")),
+        );
+        Ok(())
+    })
+    .await;
+}

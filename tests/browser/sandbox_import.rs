@@ -3,7 +3,7 @@
 
 use thirtyfour::prelude::*;
 
-use crate::support::import_pages::ImportPage;
+use crate::support::import_pages::SandboxImportPage;
 use crate::support::wait;
 use crate::support::{
     accessibility_violations, request_count, screenshot, wait_present, with_session, Session,
@@ -28,7 +28,7 @@ async fn field_value(session: &Session, id: &str) -> WebDriverResult<String> {
 #[tokio::test(flavor = "multi_thread")]
 async fn every_choice_survives_reload_and_production_needs_its_name_typed() {
     with_session(|session| async move {
-        let page = ImportPage {
+        let page = SandboxImportPage {
             driver: &session.driver,
         };
         session.open("/packages").await?;

@@ -6,11 +6,11 @@ use super::pages::PackagesPage;
 use super::wait::{self, PATIENCE};
 use super::wait_present;
 
-pub struct ImportPage<'a> {
+pub struct SandboxImportPage<'a> {
     pub driver: &'a WebDriver,
 }
 
-impl ImportPage<'_> {
+impl SandboxImportPage<'_> {
     /// Follows a package's "Import into sandbox" row action on Packages.
     pub async fn open_from_packages(&self, package: &str) -> WebDriverResult<()> {
         let row = PackagesPage {

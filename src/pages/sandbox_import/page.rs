@@ -45,16 +45,17 @@ pub fn SandboxImportPage() -> impl IntoView {
             <a href="/packages">{tr(package_keys::TITLE)}</a>" › "
             <a href=move || format!("/packages/{}", encode(&id.get()))>{package_name}</a>
         </p>
-        <Transition fallback=|| view! { <p class="loading" aria-busy="true">{tr(k::LOADING)}</p> }>
-            {move || details.get().map(|result| match result {
-                Ok(package) => view! { <ImportFlow package url /> }.into_any(),
-                Err(error) => view! {
-                    <div class="page-header"><h1>{tr(k::TITLE_PLAIN)}</h1></div>
-                    <ErrorAlert error on_retry=Callback::new(move |()| details.refetch()) recovery />
-                }
-                .into_any(),
-            })}
-        </Transition>
+        // No Transition here: it would also wait for the reads of the steps inside, and show
+        // "Loading the package…" while the impact preview loads.
+        {move || match details.get() {
+            None => view! { <p class="loading" aria-busy="true">{tr(k::LOADING)}</p> }.into_any(),
+            Some(Ok(package)) => view! { <ImportFlow package url /> }.into_any(),
+            Some(Err(error)) => view! {
+                <div class="page-header"><h1>{tr(k::TITLE_PLAIN)}</h1></div>
+                <ErrorAlert error on_retry=Callback::new(move |()| details.refetch()) recovery />
+            }
+            .into_any(),
+        }}
     }
 }
 

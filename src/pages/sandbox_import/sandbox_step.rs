@@ -86,9 +86,9 @@ pub fn SandboxStep(package: Package, url: UrlView<ImportQuery>) -> impl IntoView
             >
                 <legend>{tr(k::SANDBOX_LEGEND)}</legend>
                 <p class="help" id="sandbox-help">{Signal::derive(move || tf(k::SANDBOX_HELP, &[("sandbox", &own)]))}</p>
-                <Transition fallback=|| view! { <p class="loading" aria-busy="true">{tr(k::SANDBOXES_LOADING)}</p> }>
-                    {options}
-                </Transition>
+                {move || options().unwrap_or_else(|| {
+                    view! { <p class="loading" aria-busy="true">{tr(k::SANDBOXES_LOADING)}</p> }.into_any()
+                })}
                 <p class="field-error" id="sandbox-error">
                     {move || missing.get().then(|| t(k::CHOOSE_SANDBOX))}
                 </p>
