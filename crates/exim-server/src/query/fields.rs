@@ -39,6 +39,8 @@ impl ListField for PackageField {
         descending: true,
     };
 
+    const QUERY_PARAMETERS: &'static [Self] = &[PackageField::Status];
+
     fn name(self) -> &'static str {
         match self {
             PackageField::Name => "name",
