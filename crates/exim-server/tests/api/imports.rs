@@ -620,3 +620,49 @@ async fn an_org_does_not_pull_its_own_public_package() {
     let pulls = get(&format!("{TRANSFER}/list?requestType=PUBLIC")).send(&app).await;
     assert_eq!(pulls.json["totalElements"], 1, "only the demo's pull by Initech");
 }
+
+#[tokio::test]
+async fn an_import_submitted_before_a_restart_runs_with_its_alternatives_after_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = exim_server::ServerConfig {
+        db_path: Some(dir.path().join("exim.sqlite3")),
+        demo: true,
+        step_ms: TEST_STEP_MS,
+        ..exim_server::ServerConfig::default()
+    };
+    // First process: no worker, so the job is only stored.
+    let before = exim_server::app(exim_server::AppState::open(&config).unwrap());
+    let id = acme_package(&before, "Win-back journeys").await;
+    let journey = artifacts(&before, ACME, &id).await[0].0.clone();
+    let found = conflicts(
+        &before,
+        get(&format!("{PACKAGES}/{id}/import?targetSandbox=acme-dev")),
+    )
+    .await;
+    let draft_journey = suggestions_for(&found, "Win-back reminder")[0].0.clone();
+    let body = import_body(
+        &id,
+        "acme-dev",
+        ACME,
+        json!({journey: {"id": draft_journey, "type": "JOURNEY"}}),
+    );
+    let started = put_json(&format!("{PACKAGES}/import"), &body).send(&before).await;
+    assert_eq!(started.status, StatusCode::ACCEPTED, "{}", started.text);
+    let job = started.json["jobId"].as_str().unwrap().to_string();
+    drop(before);
+
+    let state = exim_server::AppState::open(&config).unwrap();
+    state.start_worker();
+    let after = exim_server::app(state);
+    let done = wait_for(
+        &after,
+        || get(&format!("{JOB}/{job}")),
+        |reply| reply.json["object"]["jobStatus"] == "SUCCESS",
+        PATIENCE,
+    )
+    .await;
+    assert_eq!(
+        outcomes(&done.json["object"])[0],
+        ("REPLACED".to_string(), draft_journey)
+    );
+}
