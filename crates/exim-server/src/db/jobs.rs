@@ -12,7 +12,8 @@ use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
 use super::filter_sql::{order_by, push_conditions};
 use super::import_results::object_results;
 use super::packages::clamp_to_i64;
-use crate::query::{JobField, ListQuery};
+use super::page_window::PageWindow;
+use crate::query::{FilterValue, JobField, ListQuery, Operator, Sort};
 
 /// Platform's only job visibility in its examples.
 pub const JOB_VISIBILITY: &str = "TENANT";
@@ -80,6 +81,10 @@ fn decode_alternatives(stored: Option<String>) -> BTreeMap<String, String> {
 }
 
 /// One page of the org's jobs matching `query`, and the number of all matches.
+///
+/// Filters and sorts run on indexes that end with the id (migration 0005), so the page's
+/// ids are read from the index alone, from the nearer end of the list; the jobs themselves
+/// are read only for the page. A `name~` search matches the few distinct names first.
 pub fn list_jobs(
     conn: &Connection,
     ims_org_id: &str,
@@ -87,38 +92,93 @@ pub fn list_jobs(
 ) -> rusqlite::Result<(u64, Vec<PackageJob>)> {
     let mut conditions = String::from("ims_org_id = ?");
     let mut params = vec![Value::Text(ims_org_id.to_string())];
-    push_conditions(&mut conditions, &mut params, &query.filters, column);
-    let total: i64 = conn.query_row(
-        &format!("SELECT COUNT(*) FROM jobs WHERE {conditions}"),
-        params_from_iter(&params),
-        |row| row.get(0),
-    )?;
-    let sql = format!(
-        "{JOB_SELECT} WHERE {conditions}{} LIMIT ? OFFSET ?",
-        order_by(query.sort, column, "id")
+    let (searches, filters): (Vec<_>, Vec<_>) = query
+        .filters
+        .iter()
+        .cloned()
+        .partition(|filter| filter.field == JobField::Name && filter.operator == Operator::Contains);
+    for value in searches.into_iter().flat_map(|search| search.values) {
+        if let FilterValue::Text(text) = value {
+            conditions.push_str(
+                " AND name IN (SELECT name FROM job_names WHERE instr(lower(name), lower(?)) > 0)",
+            );
+            params.push(Value::Text(text));
+        }
+    }
+    push_conditions(&mut conditions, &mut params, &filters, column);
+    let total = count(conn, ims_org_id, query, &conditions, &params)?;
+
+    let window = PageWindow::new(query.page.start, query.page.limit, total);
+    let sort = Sort {
+        descending: query.sort.descending != window.reversed,
+        ..query.sort
+    };
+    let page_sql = format!(
+        "SELECT id FROM jobs WHERE {conditions}{} LIMIT ? OFFSET ?",
+        order_by(sort, column, "id")
     );
-    params.push(Value::Integer(clamp_to_i64(query.page.limit)));
-    params.push(Value::Integer(clamp_to_i64(query.page.start)));
-    let jobs = conn
-        .prepare(&sql)?
-        .query_map(params_from_iter(&params), |row| {
-            Ok(PackageJob {
-                id: row.get(0)?,
-                name: row.get(6)?,
-                updated: row.get(14)?,
-                created: row.get(13)?,
-                job_type: JobType::parse(&row.get::<_, String>(4)?),
-                package_type: Some(PackageType::parse(&row.get::<_, String>(8)?)),
-                description: row.get(7)?,
-                job_status: JobStatus::parse(&row.get::<_, String>(5)?),
-                visibility: Some(JOB_VISIBILITY.into()),
-                source_sandbox: Some(row.get(9)?),
-                target_sandbox: row.get(10)?,
-                created_by: Some(row.get(15)?),
-            })
-        })?
+    params.push(Value::Integer(clamp_to_i64(window.limit)));
+    params.push(Value::Integer(clamp_to_i64(window.offset)));
+    let mut ids = conn
+        .prepare_cached(&page_sql)?
+        .query_map(params_from_iter(&params), |row| row.get::<_, String>(0))?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok((total.unsigned_abs(), jobs))
+    if window.reversed {
+        ids.reverse();
+    }
+    let mut fetch = conn.prepare_cached(&format!("{JOB_SELECT} WHERE id = ?1"))?;
+    let jobs = ids
+        .iter()
+        .map(|id| fetch.query_row([id], job_from_row))
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok((total, jobs))
+}
+
+/// How many jobs match. Filters on request type, status and job type only are answered
+/// from `job_counts`; others count the matching index entries.
+fn count(
+    conn: &Connection,
+    ims_org_id: &str,
+    query: &ListQuery<JobField>,
+    conditions: &str,
+    params: &[Value],
+) -> rusqlite::Result<u64> {
+    let countable = query.filters.iter().all(|filter| {
+        matches!(
+            filter.field,
+            JobField::RequestType | JobField::JobStatus | JobField::JobType
+        )
+    });
+    let total: i64 = if countable {
+        let mut conditions = String::from("ims_org_id = ?");
+        let mut params = vec![Value::Text(ims_org_id.to_string())];
+        push_conditions(&mut conditions, &mut params, &query.filters, column);
+        conn.prepare_cached(&format!(
+            "SELECT COALESCE(SUM(n), 0) FROM job_counts WHERE {conditions}"
+        ))?
+        .query_row(params_from_iter(&params), |row| row.get(0))?
+    } else {
+        conn.prepare_cached(&format!("SELECT COUNT(*) FROM jobs WHERE {conditions}"))?
+            .query_row(params_from_iter(params), |row| row.get(0))?
+    };
+    Ok(total.unsigned_abs())
+}
+
+fn job_from_row(row: &Row<'_>) -> rusqlite::Result<PackageJob> {
+    Ok(PackageJob {
+        id: row.get(0)?,
+        name: row.get(6)?,
+        updated: row.get(14)?,
+        created: row.get(13)?,
+        job_type: JobType::parse(&row.get::<_, String>(4)?),
+        package_type: Some(PackageType::parse(&row.get::<_, String>(8)?)),
+        description: row.get(7)?,
+        job_status: JobStatus::parse(&row.get::<_, String>(5)?),
+        visibility: Some(JOB_VISIBILITY.into()),
+        source_sandbox: Some(row.get(9)?),
+        target_sandbox: row.get(10)?,
+        created_by: Some(row.get(15)?),
+    })
 }
 
 /// The org's job with this id, in the detailed shape of `GET /tools/job/{id}`.

@@ -8,6 +8,7 @@ pub mod handshakes;
 pub mod import_results;
 pub mod jobs;
 mod migrations;
+mod page_window;
 pub mod packages;
 pub mod sandbox_objects;
 pub mod transfers;

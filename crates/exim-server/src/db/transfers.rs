@@ -6,6 +6,7 @@ use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
 
 use super::filter_sql::{order_by, push_conditions};
 use super::packages::clamp_to_i64;
+use super::page_window::PageWindow;
 use crate::query::{FilterValue, ListQuery, Operator, Sort, TransferField};
 
 pub struct NewTransfer<'a> {
@@ -167,35 +168,6 @@ pub fn list_transfers(
         })
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok((total, records))
-}
-
-/// Which rows to read for a page. SQLite steps over every skipped row, so a page in the
-/// second half of the list is read backwards from the end: the cost is the distance to the
-/// nearer end, not to the start.
-#[derive(Debug, PartialEq, Eq)]
-struct PageWindow {
-    offset: u64,
-    limit: u64,
-    reversed: bool,
-}
-
-impl PageWindow {
-    fn new(start: u64, limit: u64, total: u64) -> PageWindow {
-        let rows = limit.min(total.saturating_sub(start));
-        if start > total / 2 && rows > 0 {
-            PageWindow {
-                offset: total - start - rows,
-                limit: rows,
-                reversed: true,
-            }
-        } else {
-            PageWindow {
-                offset: start,
-                limit,
-                reversed: false,
-            }
-        }
-    }
 }
 
 /// How many transfers match. Filters on status and request type only are answered from
@@ -378,62 +350,4 @@ pub fn record_step(conn: &Connection, id: &str, step: &Step) -> rusqlite::Result
 pub fn next_due_transfer(conn: &Connection) -> rusqlite::Result<Option<i64>> {
     conn.prepare_cached("SELECT MIN(next_step_at) FROM transfers WHERE next_step_at IS NOT NULL")?
         .query_row([], |row| row.get(0))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::PageWindow;
-
-    #[test]
-    fn pages_near_the_end_are_read_backwards() {
-        let window = |start, limit, total| PageWindow::new(start, limit, total);
-        assert_eq!(
-            window(0, 20, 100),
-            PageWindow {
-                offset: 0,
-                limit: 20,
-                reversed: false
-            }
-        );
-        assert_eq!(
-            window(40, 20, 100),
-            PageWindow {
-                offset: 40,
-                limit: 20,
-                reversed: false
-            }
-        );
-        assert_eq!(
-            window(60, 20, 100),
-            PageWindow {
-                offset: 20,
-                limit: 20,
-                reversed: true
-            }
-        );
-        assert_eq!(
-            window(90, 20, 100),
-            PageWindow {
-                offset: 0,
-                limit: 10,
-                reversed: true
-            }
-        );
-        assert_eq!(
-            window(100, 20, 100),
-            PageWindow {
-                offset: 100,
-                limit: 20,
-                reversed: false
-            }
-        );
-        assert_eq!(
-            window(5, 20, 0),
-            PageWindow {
-                offset: 5,
-                limit: 20,
-                reversed: false
-            }
-        );
-    }
 }

@@ -666,3 +666,46 @@ async fn an_import_submitted_before_a_restart_runs_with_its_alternatives_after_i
         ("REPLACED".to_string(), draft_journey)
     );
 }
+
+#[tokio::test]
+async fn job_pages_read_from_either_end_match_one_long_page() {
+    let app = demo_app();
+    let id = acme_package(&app, "Loyalty tier segments").await;
+    for index in 0..7 {
+        let body = json!({
+            "id": id,
+            "name": format!("Import {}", index % 3),
+            "destinationSandbox": {"name": "acme-dev", "imsOrgId": ACME},
+        });
+        let reply = put_json(&format!("{PACKAGES}/import"), &body.to_string())
+            .send(&app)
+            .await;
+        assert_eq!(reply.status, StatusCode::ACCEPTED, "{}", reply.text);
+    }
+    for order in ["-createdDate", "name", "-updated"] {
+        let ids = |reply: &Reply| -> Vec<String> {
+            reply.json["data"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|job| job["id"].as_str().unwrap().to_string())
+                .collect()
+        };
+        let all = get(&format!("{PACKAGES}/jobs?orderby={order}&limit=100"))
+            .send(&app)
+            .await;
+        let mut paged = Vec::new();
+        for start in (0..7).step_by(2) {
+            let page = get(&format!("{PACKAGES}/jobs?orderby={order}&start={start}&limit=2"))
+                .send(&app)
+                .await;
+            assert_eq!(page.json["totalElements"], 7);
+            paged.extend(ids(&page));
+        }
+        assert_eq!(paged, ids(&all), "{order}");
+    }
+    let searched = get(&format!("{PACKAGES}/jobs?{}", property("name~PORT 1")))
+        .send(&app)
+        .await;
+    assert_eq!(searched.json["totalElements"], 2, "{}", searched.text);
+}
