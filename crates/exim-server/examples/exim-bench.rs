@@ -79,7 +79,10 @@ const JOB_SCENARIOS: &[(&str, &str)] = &[
         "jobs: by updated, middle page",
         "orderBy=-updated&start=50000&limit=50",
     ),
-    ("jobs: by name, middle page", "orderBy=name&start=50000&limit=50"),
+    (
+        "jobs: by name, middle page",
+        "orderBy=name&start=50000&limit=50",
+    ),
 ];
 
 struct Options {

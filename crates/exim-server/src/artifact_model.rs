@@ -109,7 +109,10 @@ mod tests {
         assert!(missing_resources("PROFILE_SEGMENT", &everything_but_journeys).is_empty());
         let missing = missing_resources("JOURNEY", &everything_but_journeys);
         assert_eq!(describe_resources(&missing), "Journey (read, write)");
-        assert_eq!(missing_resources("CAMPAIGN", &everything_but_journeys).len(), 1);
+        assert_eq!(
+            missing_resources("CAMPAIGN", &everything_but_journeys).len(),
+            1
+        );
         assert_eq!(
             missing_resources("JOURNEY", &[]).len(),
             required_resources("JOURNEY").len()

@@ -255,7 +255,10 @@ mod tests {
 
     #[test]
     fn similarity_scores_words_and_characters() {
-        assert_eq!(similarity("Spring sale audience", "SPRING SALE AUDIENCE"), 1.0);
+        assert_eq!(
+            similarity("Spring sale audience", "SPRING SALE AUDIENCE"),
+            1.0
+        );
         assert!((similarity("Spring sale audience", "Spring audience") - 0.8).abs() < 1e-9);
         assert!(similarity("Spring sale audience", "Spring sale audience (copy)") > 0.8);
         assert!(similarity("Winback", "Win-back") > 0.8);
@@ -282,7 +285,13 @@ mod tests {
     #[test]
     fn suggestions_are_capped() {
         let candidates = (0..15)
-            .map(|n| object(&n.to_string(), "PROFILE_SEGMENT", &format!("Loyalty members {n}")))
+            .map(|n| {
+                object(
+                    &n.to_string(),
+                    "PROFILE_SEGMENT",
+                    &format!("Loyalty members {n}"),
+                )
+            })
             .collect();
         assert_eq!(
             rank_suggestions(&artifact("Loyalty members"), candidates).len(),

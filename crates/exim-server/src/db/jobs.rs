@@ -92,11 +92,9 @@ pub fn list_jobs(
 ) -> rusqlite::Result<(u64, Vec<PackageJob>)> {
     let mut conditions = String::from("ims_org_id = ?");
     let mut params = vec![Value::Text(ims_org_id.to_string())];
-    let (searches, filters): (Vec<_>, Vec<_>) = query
-        .filters
-        .iter()
-        .cloned()
-        .partition(|filter| filter.field == JobField::Name && filter.operator == Operator::Contains);
+    let (searches, filters): (Vec<_>, Vec<_>) = query.filters.iter().cloned().partition(|filter| {
+        filter.field == JobField::Name && filter.operator == Operator::Contains
+    });
     for value in searches.into_iter().flat_map(|search| search.values) {
         if let FilterValue::Text(text) = value {
             conditions.push_str(

@@ -8,8 +8,8 @@ pub mod handshakes;
 pub mod import_results;
 pub mod jobs;
 mod migrations;
-mod page_window;
 pub mod packages;
+mod page_window;
 pub mod sandbox_objects;
 pub mod transfers;
 

@@ -60,8 +60,14 @@ pub fn insert_package(conn: &Connection, package: &NewPackage) -> rusqlite::Resu
             package.expiry,
             package.publish_date,
             package.received_from.as_ref().map(|from| &from.ims_org_id),
-            package.received_from.as_ref().and_then(|from| from.package_id.as_ref()),
-            package.received_from.as_ref().and_then(|from| from.transfer_id.as_ref()),
+            package
+                .received_from
+                .as_ref()
+                .and_then(|from| from.package_id.as_ref()),
+            package
+                .received_from
+                .as_ref()
+                .and_then(|from| from.transfer_id.as_ref()),
         ],
     )?;
     let mut insert_artifact = conn.prepare_cached(

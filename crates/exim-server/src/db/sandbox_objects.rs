@@ -96,7 +96,12 @@ pub fn find_by_title(
          ORDER BY created, object_id LIMIT 1",
     )?
     .query_row(
-        params![sandbox.ims_org_id, sandbox.sandbox_name, artifact_type, title],
+        params![
+            sandbox.ims_org_id,
+            sandbox.sandbox_name,
+            artifact_type,
+            title
+        ],
         object_from_row,
     )
     .optional()

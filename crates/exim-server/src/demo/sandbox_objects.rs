@@ -24,28 +24,113 @@ use crate::import_rules::SandboxObject;
 
 /// `(org, sandbox, type, title)` of the objects that are in no demo package.
 const OTHER_OBJECTS: &[(&str, &str, &str, &str)] = &[
-    (GLOBEX, "globex-stage", "PROFILE_SEGMENT", "Loyalty gold members"),
-    (GLOBEX, "globex-stage", "PROFILE_SEGMENT", "Loyalty silver members (copy)"),
+    (
+        GLOBEX,
+        "globex-stage",
+        "PROFILE_SEGMENT",
+        "Loyalty gold members",
+    ),
+    (
+        GLOBEX,
+        "globex-stage",
+        "PROFILE_SEGMENT",
+        "Loyalty silver members (copy)",
+    ),
     (GLOBEX, "globex-stage", "PROFILE_SEGMENT", "Silver members"),
-    (GLOBEX, "globex-stage", "PROFILE_SEGMENT", "Loyalty members 2024"),
-    (GLOBEX, "globex-stage", "PROFILE_SEGMENT", "Loyalty members 2025"),
-    (GLOBEX, "globex-stage", "PROFILE_SEGMENT", "Loyalty platinum members"),
-    (GLOBEX, "globex-stage", "PROFILE_SEGMENT", "Loyalty members EU"),
-    (GLOBEX, "globex-stage", "PROFILE_SEGMENT", "Loyalty members US"),
-    (GLOBEX, "globex-stage", "PROFILE_SEGMENT", "Loyalty lapsed members"),
-    (GLOBEX, "globex-stage", "PROFILE_SEGMENT", "Loyalty members (test)"),
-    (GLOBEX, "globex-stage", "PROFILE_SEGMENT", "Loyalty new members"),
+    (
+        GLOBEX,
+        "globex-stage",
+        "PROFILE_SEGMENT",
+        "Loyalty members 2024",
+    ),
+    (
+        GLOBEX,
+        "globex-stage",
+        "PROFILE_SEGMENT",
+        "Loyalty members 2025",
+    ),
+    (
+        GLOBEX,
+        "globex-stage",
+        "PROFILE_SEGMENT",
+        "Loyalty platinum members",
+    ),
+    (
+        GLOBEX,
+        "globex-stage",
+        "PROFILE_SEGMENT",
+        "Loyalty members EU",
+    ),
+    (
+        GLOBEX,
+        "globex-stage",
+        "PROFILE_SEGMENT",
+        "Loyalty members US",
+    ),
+    (
+        GLOBEX,
+        "globex-stage",
+        "PROFILE_SEGMENT",
+        "Loyalty lapsed members",
+    ),
+    (
+        GLOBEX,
+        "globex-stage",
+        "PROFILE_SEGMENT",
+        "Loyalty members (test)",
+    ),
+    (
+        GLOBEX,
+        "globex-stage",
+        "PROFILE_SEGMENT",
+        "Loyalty new members",
+    ),
     (GLOBEX, "globex-stage", "PROFILE_SEGMENT", "Bronze members"),
-    (GLOBEX, "globex-stage", "REGISTRY_SCHEMA", "Acme customer profile"),
-    (GLOBEX, "globex-stage", "REGISTRY_MIXIN", "Loyalty details (v2)"),
-    (GLOBEX, "globex-stage", "REGISTRY_DATATYPE", "Postal address"),
+    (
+        GLOBEX,
+        "globex-stage",
+        "REGISTRY_SCHEMA",
+        "Acme customer profile",
+    ),
+    (
+        GLOBEX,
+        "globex-stage",
+        "REGISTRY_MIXIN",
+        "Loyalty details (v2)",
+    ),
+    (
+        GLOBEX,
+        "globex-stage",
+        "REGISTRY_DATATYPE",
+        "Postal address",
+    ),
     (GLOBEX, "globex-stage", "JOURNEY", "Legacy win-back (old)"),
     (GLOBEX, "globex-stage", "JOURNEY", "Win-back reminder"),
-    (GLOBEX, "globex-stage", "PROFILE_SEGMENT", "Lapsed customers (copy)"),
-    (ACME, "acme-dev", "PROFILE_SEGMENT", "Loyalty gold members (dev)"),
-    (ACME, "acme-dev", "PROFILE_SEGMENT", "Loyalty silver members"),
+    (
+        GLOBEX,
+        "globex-stage",
+        "PROFILE_SEGMENT",
+        "Lapsed customers (copy)",
+    ),
+    (
+        ACME,
+        "acme-dev",
+        "PROFILE_SEGMENT",
+        "Loyalty gold members (dev)",
+    ),
+    (
+        ACME,
+        "acme-dev",
+        "PROFILE_SEGMENT",
+        "Loyalty silver members",
+    ),
     (ACME, "acme-dev", "PROFILE_SEGMENT", "Lapsed customers"),
-    (ACME, "acme-dev", "REGISTRY_SCHEMA", "Acme customer profile (dev)"),
+    (
+        ACME,
+        "acme-dev",
+        "REGISTRY_SCHEMA",
+        "Acme customer profile (dev)",
+    ),
     (ACME, "acme-dev", "REGISTRY_MIXIN", "Loyalty details"),
     (ACME, "acme-dev", "JOURNEY", "Win-back reminder (draft)"),
 ];
@@ -61,7 +146,10 @@ pub fn load(conn: &Connection) -> rusqlite::Result<()> {
             let object = SandboxObject {
                 id: artifact.id.clone(),
                 artifact_type: artifact.artifact_type.clone(),
-                title: artifact.title.clone().unwrap_or_else(|| artifact.id.clone()),
+                title: artifact
+                    .title
+                    .clone()
+                    .unwrap_or_else(|| artifact.id.clone()),
             };
             insert(conn, sandbox, &object, package.created_date)?;
         }

@@ -164,7 +164,10 @@ fn declared_query_parameters_are_equality_filters() {
         parse_list_query("jobStatus=failed&requestType=IMPORT&property=name~x").unwrap();
     assert_eq!(jobs.filters.len(), 3);
     let error = parse_list_query::<JobField>("jobStatus=DONE").unwrap_err();
-    assert!(error.0.contains("'DONE'") && error.0.contains("jobStatus"), "{error}");
+    assert!(
+        error.0.contains("'DONE'") && error.0.contains("jobStatus"),
+        "{error}"
+    );
     assert!(error.0.contains("CANCELLED"), "{error}");
     // Fields not declared as parameters stay ignored, as Platform ignores unknown ones.
     assert!(parse("packageType=HALF").unwrap().filters.is_empty());

@@ -31,8 +31,16 @@ pub fn import_objects(conn: &Connection, job: &DueJob, now: i64) -> rusqlite::Re
     };
     let permissions = permissions_of(conn, &job.created_by)?;
     let mut failed = false;
-    for (position, artifact) in package.artifacts_list.unwrap_or_default().iter().enumerate() {
-        let title = artifact.title.clone().unwrap_or_else(|| artifact.id.clone());
+    for (position, artifact) in package
+        .artifacts_list
+        .unwrap_or_default()
+        .iter()
+        .enumerate()
+    {
+        let title = artifact
+            .title
+            .clone()
+            .unwrap_or_else(|| artifact.id.clone());
         let same_title = find_by_title(conn, sandbox, &artifact.artifact_type, &title)?;
         let plan = plan_object(
             artifact,

@@ -5,11 +5,11 @@
 use exim_api::{JobRequestType, JobStatus, PackageStatus};
 use rusqlite::Connection;
 
+use super::imports::import_objects;
 use crate::clock::DAY_MS;
 use crate::db::jobs::{advance_job, DueJob};
 use crate::db::packages::{find_any_package, record_change, set_published, Change};
 use crate::package_rules::{self, DEFAULT_LIFETIME_DAYS};
-use super::imports::import_objects;
 
 pub fn advance(conn: &Connection, job: &DueJob, now: i64, step_ms: i64) -> rusqlite::Result<()> {
     if job.step == 0 {

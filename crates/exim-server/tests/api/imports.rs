@@ -18,7 +18,9 @@ const TRANSFER: &str = "/data/foundation/exim/transfer";
 
 /// The package's artifacts as `(id, type, title)`, as the org's admin reads them.
 async fn artifacts(app: &Router, org: &str, id: &str) -> Vec<(String, String, String)> {
-    let reply = as_org(get(&format!("{PACKAGES}/{id}")), org).send(app).await;
+    let reply = as_org(get(&format!("{PACKAGES}/{id}")), org)
+        .send(app)
+        .await;
     assert_eq!(reply.status, StatusCode::OK, "{}", reply.text);
     reply.json["artifactsList"]
         .as_array()
@@ -73,7 +75,12 @@ async fn run_import(app: &Router, call: Call, token: &str) -> Value {
     wait_for(
         app,
         || get(&format!("{JOB}/{job}")).token(token),
-        |reply| matches!(reply.json["object"]["jobStatus"].as_str(), Some("SUCCESS" | "FAILED")),
+        |reply| {
+            matches!(
+                reply.json["object"]["jobStatus"].as_str(),
+                Some("SUCCESS" | "FAILED")
+            )
+        },
         PATIENCE,
     )
     .await
@@ -113,21 +120,29 @@ async fn suggestions_come_from_the_target_sandbox_best_first() {
     let found = conflicts(
         &app,
         as_org(
-            get(&format!("{PACKAGES}/{id}/import?targetSandbox=globex-stage")),
+            get(&format!(
+                "{PACKAGES}/{id}/import?targetSandbox=globex-stage"
+            )),
             GLOBEX,
         ),
     )
     .await;
 
     let gold = suggestions_for(&found, "Loyalty gold members");
-    assert_eq!(gold[0].1, "Loyalty gold members", "exact title first: {gold:?}");
+    assert_eq!(
+        gold[0].1, "Loyalty gold members",
+        "exact title first: {gold:?}"
+    );
     let silver = suggestions_for(&found, "Loyalty silver members");
     assert_eq!(silver[0].1, "Loyalty silver members (copy)", "{silver:?}");
     assert!(silver.iter().any(|s| s.1 == "Silver members"), "{silver:?}");
     assert!(silver.iter().all(|s| s.1 != "Loyalty silver members"));
     let bronze = suggestions_for(&found, "Loyalty bronze members");
     assert_eq!(bronze.len(), 10, "at most 10: {bronze:?}");
-    assert_eq!(bronze[0].1, "Bronze members", "most similar first: {bronze:?}");
+    assert_eq!(
+        bronze[0].1, "Bronze members",
+        "most similar first: {bronze:?}"
+    );
     assert!(found[0]["parentID"]
         .as_str()
         .unwrap()
@@ -146,8 +161,14 @@ async fn look_ups_and_submits_refuse_what_cannot_be_imported() {
     };
     let refusals = [
         ("", "targetSandbox is required"),
-        ("?targetSandbox=acme-sandbox", "is the package's own sandbox"),
-        ("?targetSandbox=globex-stage", "is not a sandbox of organization"),
+        (
+            "?targetSandbox=acme-sandbox",
+            "is the package's own sandbox",
+        ),
+        (
+            "?targetSandbox=globex-stage",
+            "is not a sandbox of organization",
+        ),
         ("?targetSandbox=nowhere", "is not a sandbox of organization"),
     ];
     for (query, said) in refusals {
@@ -162,7 +183,11 @@ async fn look_ups_and_submits_refuse_what_cannot_be_imported() {
     }
     for (sandbox, org, said) in [
         ("acme-sandbox", ACME, "is the package's own sandbox"),
-        ("globex-stage", GLOBEX, "is not the organization of this request"),
+        (
+            "globex-stage",
+            GLOBEX,
+            "is not the organization of this request",
+        ),
         ("nowhere", ACME, "is not a sandbox of organization"),
     ] {
         let reply = submit(sandbox, org).send(&app).await;
@@ -176,9 +201,11 @@ async fn look_ups_and_submits_refuse_what_cannot_be_imported() {
         .await;
     assert_platform_error(&reply, StatusCode::BAD_REQUEST);
     assert!(title_of(&reply).contains("DRAFT"), "{}", reply.text);
-    let reply = get(&format!("{PACKAGES}/preflight/{draft}?targetSandbox=acme-dev"))
-        .send(&app)
-        .await;
+    let reply = get(&format!(
+        "{PACKAGES}/preflight/{draft}?targetSandbox=acme-dev"
+    ))
+    .send(&app)
+    .await;
     assert_platform_error(&reply, StatusCode::BAD_REQUEST);
 
     let deleted = create_draft(&app, "Deleted before import").await["id"]
@@ -195,11 +222,16 @@ async fn look_ups_and_submits_refuse_what_cannot_be_imported() {
             assert_platform_error(&get(&path).send(&app).await, StatusCode::NOT_FOUND);
         }
         let body = import_body(unknown, "acme-dev", ACME, json!({}));
-        let reply = put_json(&format!("{PACKAGES}/import"), &body).send(&app).await;
+        let reply = put_json(&format!("{PACKAGES}/import"), &body)
+            .send(&app)
+            .await;
         assert_platform_error(&reply, StatusCode::NOT_FOUND);
     }
 
-    let viewer = submit("acme-dev", ACME).token("demo-acme-viewer").send(&app).await;
+    let viewer = submit("acme-dev", ACME)
+        .token("demo-acme-viewer")
+        .send(&app)
+        .await;
     assert_platform_error(&viewer, StatusCode::FORBIDDEN);
 }
 
@@ -252,8 +284,12 @@ async fn alternatives_must_be_objects_of_the_same_type_in_the_target_sandbox() {
     )
     .await;
     let dev_segment = suggestions_for(&found, "Lapsed customers")[0].0.clone();
-    let sandbox_segment = artifacts(&app, ACME, &acme_package(&app, "Loyalty tier segments").await)
-        .await[0]
+    let sandbox_segment = artifacts(
+        &app,
+        ACME,
+        &acme_package(&app, "Loyalty tier segments").await,
+    )
+    .await[0]
         .0
         .clone();
     let refusals = [
@@ -282,7 +318,9 @@ async fn alternatives_must_be_objects_of_the_same_type_in_the_target_sandbox() {
             assert!(title_of(&reply).contains(&said), "{said}: {}", reply.text);
         }
     }
-    let jobs = get(&format!("{PACKAGES}/jobs?requestType=IMPORT")).send(&app).await;
+    let jobs = get(&format!("{PACKAGES}/jobs?requestType=IMPORT"))
+        .send(&app)
+        .await;
     assert_eq!(jobs.json["totalElements"], 0, "refused submits make no job");
 }
 
@@ -336,8 +374,12 @@ async fn an_import_replaces_reuses_and_creates_and_never_creates_twice() {
 
     let third = run_import(&app, submit(json!({})), "demo-acme-admin").await;
     let again = outcomes(&third);
-    assert!(again.iter().all(|(outcome, _)| outcome == "REUSED"), "{again:?}");
-    let ids = |results: &[(String, String)]| results.iter().map(|r| r.1.clone()).collect::<Vec<_>>();
+    assert!(
+        again.iter().all(|(outcome, _)| outcome == "REUSED"),
+        "{again:?}"
+    );
+    let ids =
+        |results: &[(String, String)]| results.iter().map(|r| r.1.clone()).collect::<Vec<_>>();
     assert_eq!(ids(&again), ids(&results));
 
     // The created objects are now what the look-up suggests first.
@@ -347,7 +389,10 @@ async fn an_import_replaces_reuses_and_creates_and_never_creates_twice() {
     )
     .await;
     assert_eq!(suggestions_for(&found, "Win-back email")[0].0, email);
-    assert_eq!(suggestions_for(&found, "Win-back reminder")[0].0, results[0].1);
+    assert_eq!(
+        suggestions_for(&found, "Win-back reminder")[0].0,
+        results[0].1
+    );
 }
 
 #[tokio::test]
@@ -375,7 +420,10 @@ async fn objects_the_creator_may_not_create_fail_the_job_and_the_rest_stays_made
         get(&format!("{PACKAGES}/{id}/import?targetSandbox=acme-dev")),
     )
     .await;
-    assert_eq!(suggestions_for(&found, "Spring sale prospects")[0].0, results[2].1);
+    assert_eq!(
+        suggestions_for(&found, "Spring sale prospects")[0].0,
+        results[2].1
+    );
     assert!(suggestions_for(&found, "Spring sale welcome").is_empty());
 }
 
@@ -403,13 +451,19 @@ async fn preflight_answers_per_type_from_the_callers_permissions() {
     };
 
     let importer = checks(&preflight("demo-acme-importer").send(&app).await);
-    let journey_missing = json!([{"palmResourceType": "Journey", "resourcePermissions": ["read", "write"]}]);
-    assert_eq!(importer[0], ("JOURNEY".into(), false, journey_missing.clone()));
+    let journey_missing =
+        json!([{"palmResourceType": "Journey", "resourcePermissions": ["read", "write"]}]);
+    assert_eq!(
+        importer[0],
+        ("JOURNEY".into(), false, journey_missing.clone())
+    );
     assert_eq!(importer[1], ("PROFILE_SEGMENT".into(), true, json!([])));
     assert_eq!(importer[2], ("MESSAGE".into(), false, journey_missing));
 
     let admin = checks(&preflight("demo-acme-admin").send(&app).await);
-    assert!(admin.iter().all(|(_, allowed, missing)| *allowed && *missing == json!([])));
+    assert!(admin
+        .iter()
+        .all(|(_, allowed, missing)| *allowed && *missing == json!([])));
 
     let viewer_reply = preflight("demo-acme-viewer").send(&app).await;
     let viewer = checks(&viewer_reply);
@@ -427,7 +481,9 @@ async fn other_orgs_cannot_look_into_an_import() {
     let app = demo_app();
     let id = acme_package(&app, "Loyalty tier segments").await;
     let body = import_body(&id, "acme-dev", ACME, json!({}));
-    let started = put_json(&format!("{PACKAGES}/import"), &body).send(&app).await;
+    let started = put_json(&format!("{PACKAGES}/import"), &body)
+        .send(&app)
+        .await;
     assert_eq!(started.status, StatusCode::ACCEPTED, "{}", started.text);
     let job = started.json["jobId"].as_str().unwrap();
     for path in [
@@ -463,7 +519,11 @@ async fn the_target_org_alone_learns_which_package_a_transfer_became() {
         .unwrap_or_else(|| panic!("targetPackageId for the target: {}", target_view.text))
         .to_string();
     let source_view = get(&format!("{TRANSFER}/{transfer}")).send(&app).await;
-    assert!(source_view.json.get("targetPackageId").is_none(), "{}", source_view.text);
+    assert!(
+        source_view.json.get("targetPackageId").is_none(),
+        "{}",
+        source_view.text
+    );
     let source_list = get(&format!("{TRANSFER}/list?limit=100")).send(&app).await;
     assert!(source_list.json["data"]
         .as_array()
@@ -496,10 +556,20 @@ async fn the_target_org_alone_learns_which_package_a_transfer_became() {
 async fn received_packages_are_marked_and_filtered() {
     let app = demo_app();
     let all = packages_of(&app, GLOBEX).await;
-    let received: Vec<&Value> = all.iter().filter(|p| p.get("receivedFrom").is_some()).collect();
-    assert_eq!(received.len(), 2, "the demo's two completed shares to Globex");
+    let received: Vec<&Value> = all
+        .iter()
+        .filter(|p| p.get("receivedFrom").is_some())
+        .collect();
+    assert_eq!(
+        received.len(),
+        2,
+        "the demo's two completed shares to Globex"
+    );
     let completed = as_org(
-        get(&format!("{TRANSFER}/list?{}&limit=100", property("status==COMPLETED"))),
+        get(&format!(
+            "{TRANSFER}/list?{}&limit=100",
+            property("status==COMPLETED")
+        )),
         GLOBEX,
     )
     .send(&app)
@@ -531,11 +601,20 @@ async fn received_packages_are_marked_and_filtered() {
     let total = all.len() as u64;
     assert_eq!(count(property("received==true")).await, 2);
     assert_eq!(count(property("received==FALSE")).await, total - 2);
-    assert_eq!(count(property(&format!("receivedFrom.imsOrgId=={ACME}"))).await, 2);
-    assert_eq!(count(property(&format!("receivedFrom.imsOrgId=={INITECH}"))).await, 0);
-    let reply = as_org(get(&format!("{PACKAGES}?{}", property("received==maybe"))), GLOBEX)
-        .send(&app)
-        .await;
+    assert_eq!(
+        count(property(&format!("receivedFrom.imsOrgId=={ACME}"))).await,
+        2
+    );
+    assert_eq!(
+        count(property(&format!("receivedFrom.imsOrgId=={INITECH}"))).await,
+        0
+    );
+    let reply = as_org(
+        get(&format!("{PACKAGES}?{}", property("received==maybe"))),
+        GLOBEX,
+    )
+    .send(&app)
+    .await;
     assert_platform_error(&reply, StatusCode::BAD_REQUEST);
 }
 
@@ -550,7 +629,9 @@ async fn job_lists_honour_the_declared_parameters() {
     assert_eq!(reply.status, StatusCode::OK, "{}", reply.text);
     let id = acme_package(&app, "Loyalty tier segments").await;
     let body = import_body(&id, "acme-dev", ACME, json!({}));
-    let reply = put_json(&format!("{PACKAGES}/import"), &body).send(&app).await;
+    let reply = put_json(&format!("{PACKAGES}/import"), &body)
+        .send(&app)
+        .await;
     assert_eq!(reply.status, StatusCode::ACCEPTED, "{}", reply.text);
 
     let total = |query: &str| {
@@ -569,7 +650,11 @@ async fn job_lists_honour_the_declared_parameters() {
     assert_eq!(total("jobStatus=pending,FAILED").await, 2);
     assert_eq!(total("jobType=NEW&requestType=EXPORT").await, 1);
     assert_eq!(
-        total(&format!("requestType=IMPORT&{}", property("requestType==EXPORT"))).await,
+        total(&format!(
+            "requestType=IMPORT&{}",
+            property("requestType==EXPORT")
+        ))
+        .await,
         0,
         "parameters and property filters are AND-ed"
     );
@@ -581,9 +666,14 @@ async fn job_lists_honour_the_declared_parameters() {
         let reply = get(&format!("{PACKAGES}/jobs?{query}")).send(&app).await;
         assert_platform_error(&reply, StatusCode::BAD_REQUEST);
         let title = title_of(&reply);
-        assert!(title.contains(parameter) && title.contains(value), "{title}");
+        assert!(
+            title.contains(parameter) && title.contains(value),
+            "{title}"
+        );
     }
-    let reply = get(&format!("{PACKAGES}/jobs?jobStatus=DONE")).send(&app).await;
+    let reply = get(&format!("{PACKAGES}/jobs?jobStatus=DONE"))
+        .send(&app)
+        .await;
     assert!(title_of(&reply).contains("PENDING, IN_PROGRESS, SUCCESS, FAILED, CANCELLED"));
 }
 
@@ -616,9 +706,18 @@ async fn an_org_does_not_pull_its_own_public_package() {
         .send(&app)
         .await;
     assert_platform_error(&reply, StatusCode::BAD_REQUEST);
-    assert!(title_of(&reply).contains("own organization"), "{}", reply.text);
-    let pulls = get(&format!("{TRANSFER}/list?requestType=PUBLIC")).send(&app).await;
-    assert_eq!(pulls.json["totalElements"], 1, "only the demo's pull by Initech");
+    assert!(
+        title_of(&reply).contains("own organization"),
+        "{}",
+        reply.text
+    );
+    let pulls = get(&format!("{TRANSFER}/list?requestType=PUBLIC"))
+        .send(&app)
+        .await;
+    assert_eq!(
+        pulls.json["totalElements"], 1,
+        "only the demo's pull by Initech"
+    );
 }
 
 #[tokio::test]
@@ -646,7 +745,9 @@ async fn an_import_submitted_before_a_restart_runs_with_its_alternatives_after_i
         ACME,
         json!({journey: {"id": draft_journey, "type": "JOURNEY"}}),
     );
-    let started = put_json(&format!("{PACKAGES}/import"), &body).send(&before).await;
+    let started = put_json(&format!("{PACKAGES}/import"), &body)
+        .send(&before)
+        .await;
     assert_eq!(started.status, StatusCode::ACCEPTED, "{}", started.text);
     let job = started.json["jobId"].as_str().unwrap().to_string();
     drop(before);
@@ -696,9 +797,11 @@ async fn job_pages_read_from_either_end_match_one_long_page() {
             .await;
         let mut paged = Vec::new();
         for start in (0..7).step_by(2) {
-            let page = get(&format!("{PACKAGES}/jobs?orderby={order}&start={start}&limit=2"))
-                .send(&app)
-                .await;
+            let page = get(&format!(
+                "{PACKAGES}/jobs?orderby={order}&start={start}&limit=2"
+            ))
+            .send(&app)
+            .await;
             assert_eq!(page.json["totalElements"], 7);
             paged.extend(ids(&page));
         }
