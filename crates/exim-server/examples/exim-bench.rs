@@ -1,11 +1,11 @@
-//! Latency of `GET /exim/transfer/list` over a large database.
+//! Latency of `GET /exim/transfer/list` and `GET /exim/packages/jobs` over a large database.
 //!
 //! ```text
 //! cargo run --release -p exim-server --example exim-bench -- [--transfers 100000]
-//!     [--iterations 300] [--fail-above-ms 15] [--json PATH]
+//!     [--jobs 100000] [--iterations 300] [--fail-above-ms 15] [--json PATH]
 //! ```
 //!
-//! Seeds the transfers into a temporary file database (WAL, as the server runs), then sends
+//! Seeds the transfers and jobs into a temporary file database (WAL, as the server runs), then sends
 //! each scenario's request in-process (router, handlers, SQLite, JSON; no sockets) and
 //! reports p50/p95/max. With `--fail-above-ms`, exits with status 1 when any p95 is above it.
 //! With `--json`, also writes the results to PATH for `cargo xtask bench`'s report:
@@ -47,8 +47,47 @@ const SCENARIOS: &[(&str, &str)] = &[
     ),
 ];
 
+/// `(name, query)` of `GET /exim/packages/jobs`: first, middle and last page, the declared
+/// filters, a search and the other sorts.
+const JOB_SCENARIOS: &[(&str, &str)] = &[
+    ("jobs: first page", "orderBy=-createdDate&limit=50"),
+    (
+        "jobs: page 1,001 (start=50000)",
+        "orderBy=-createdDate&start=50000&limit=50",
+    ),
+    (
+        "jobs: page 2,000 (start=99950)",
+        "orderBy=-createdDate&start=99950&limit=50",
+    ),
+    (
+        "jobs: requestType=IMPORT",
+        "orderBy=-createdDate&requestType=IMPORT&limit=50",
+    ),
+    (
+        "jobs: IMPORT, last page",
+        "orderBy=-createdDate&requestType=IMPORT&start=33300&limit=50",
+    ),
+    (
+        "jobs: jobStatus=FAILED",
+        "orderBy=-createdDate&jobStatus=FAILED&limit=50",
+    ),
+    (
+        "jobs: search (name~loyalty)",
+        "orderBy=-createdDate&property=name~loyalty&limit=50",
+    ),
+    (
+        "jobs: by updated, middle page",
+        "orderBy=-updated&start=50000&limit=50",
+    ),
+    (
+        "jobs: by name, middle page",
+        "orderBy=name&start=50000&limit=50",
+    ),
+];
+
 struct Options {
     transfers: usize,
+    jobs: usize,
     iterations: usize,
     fail_above_ms: Option<f64>,
     json: Option<std::path::PathBuf>,
@@ -57,6 +96,7 @@ struct Options {
 fn options() -> Result<Options, String> {
     let mut options = Options {
         transfers: 100_000,
+        jobs: 100_000,
         iterations: 300,
         fail_above_ms: None,
         json: None,
@@ -67,6 +107,7 @@ fn options() -> Result<Options, String> {
         let number = |what: &str| format!("{flag}: '{value}' is not {what}");
         match flag.as_str() {
             "--transfers" => options.transfers = value.parse().map_err(|_| number("a count"))?,
+            "--jobs" => options.jobs = value.parse().map_err(|_| number("a count"))?,
             "--iterations" => options.iterations = value.parse().map_err(|_| number("a count"))?,
             "--fail-above-ms" => {
                 options.fail_above_ms = Some(value.parse().map_err(|_| number("a number"))?)
@@ -114,43 +155,57 @@ async fn run(options: &Options) -> Result<bool, Box<dyn std::error::Error>> {
         seeding.elapsed().as_secs_f64(),
         database_megabytes(&db_path)
     );
+    let seeding = Instant::now();
+    state.seed_benchmark_jobs(options.jobs)?;
+    println!(
+        "seeded {} jobs in {:.1} s ({:.1} MB with the WAL)",
+        options.jobs,
+        seeding.elapsed().as_secs_f64(),
+        database_megabytes(&db_path)
+    );
     // Measured as the binary serves: with the worker checking for due work meanwhile.
     state.start_worker();
     let app = app(state);
-    println!(
-        "GET /data/foundation/exim/transfer/list as Acme, {} requests per scenario after {WARM_UP} warm-up",
-        options.iterations
-    );
-    println!(
-        "{:<30} {:>8} {:>8} {:>8} {:>14}",
-        "scenario", "p50 ms", "p95 ms", "max ms", "totalElements"
-    );
-    let mut within = true;
     let mut results = Vec::new();
-    for (name, query) in SCENARIOS {
-        let uri = format!("/data/foundation/exim/transfer/list?{query}");
-        let (total, _) = request(&app, &uri).await?;
-        for _ in 0..WARM_UP {
-            request(&app, &uri).await?;
+    let lists = [
+        ("/data/foundation/exim/transfer/list", SCENARIOS),
+        ("/data/foundation/exim/packages/jobs", JOB_SCENARIOS),
+    ];
+    let mut within = true;
+    for (path, scenarios) in lists {
+        println!(
+            "GET {path} as Acme, {} requests per scenario after {WARM_UP} warm-up",
+            options.iterations
+        );
+        println!(
+            "{:<32} {:>8} {:>8} {:>8} {:>14}",
+            "scenario", "p50 ms", "p95 ms", "max ms", "totalElements"
+        );
+        for (name, query) in scenarios {
+            let uri = format!("{path}?{query}");
+            let (total, _) = request(&app, &uri).await?;
+            for _ in 0..WARM_UP {
+                request(&app, &uri).await?;
+            }
+            let mut timings = Vec::with_capacity(options.iterations);
+            for _ in 0..options.iterations {
+                timings.push(request(&app, &uri).await?.1);
+            }
+            timings.sort();
+            let p50 = millis(percentile(&timings, 0.50));
+            let p95 = millis(percentile(&timings, 0.95));
+            let max = millis(timings.last().copied().unwrap_or_default());
+            println!("{name:<32} {p50:>8.2} {p95:>8.2} {max:>8.2} {total:>14}");
+            within &= options.fail_above_ms.is_none_or(|limit| p95 <= limit);
+            results.push(serde_json::json!({
+                "scenario": name,
+                "query": query,
+                "p50_ms": p50,
+                "p95_ms": p95,
+                "max_ms": max,
+                "total_elements": total,
+            }));
         }
-        let mut timings = Vec::with_capacity(options.iterations);
-        for _ in 0..options.iterations {
-            timings.push(request(&app, &uri).await?.1);
-        }
-        timings.sort();
-        let p50 = millis(percentile(&timings, 0.50));
-        let p95 = millis(percentile(&timings, 0.95));
-        let max = millis(timings.last().copied().unwrap_or_default());
-        println!("{name:<30} {p50:>8.2} {p95:>8.2} {max:>8.2} {total:>14}");
-        within &= options.fail_above_ms.is_none_or(|limit| p95 <= limit);
-        results.push(serde_json::json!({
-            "scenario": name,
-            "query": query,
-            "p50_ms": p50,
-            "p95_ms": p95,
-            "max_ms": max,
-            "total_elements": total,
-        }));
     }
     if let Some(path) = &options.json {
         std::fs::write(path, serde_json::to_string_pretty(&results)?)?;

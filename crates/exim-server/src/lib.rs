@@ -14,6 +14,16 @@
 //! # Ok(()) }
 //! ```
 //!
+//! # Local extensions
+//!
+//! Beyond Adobe's API (README "exim-server's local extensions"): sandboxes hold objects, which
+//! import look-ups rank as suggestions (`import_rules`); IMPORT jobs report `objectResults`
+//! (REPLACED, REUSED, CREATED or FAILED per artifact) and fill `importReplacementMap`;
+//! preflight answers per artifact type from the caller's `resource:<Resource>` permissions;
+//! a completed transfer shows the target org its copy (`targetPackageId`), which names its
+//! origin (`receivedFrom`, filterable as `receivedFrom.imsOrgId` and `received`); job lists
+//! honour `jobStatus`, `jobType` and `requestType`, package lists `status`.
+//!
 //! # Test hooks
 //!
 //! `exim-server --test-hooks`, or in-process
@@ -47,6 +57,7 @@ mod error;
 mod extract;
 mod handshake_rules;
 mod ids;
+mod import_rules;
 mod package_rules;
 mod query;
 mod request_headers;

@@ -75,6 +75,13 @@ impl AppState {
         Ok(())
     }
 
+    /// Adds `count` synthetic jobs of Acme, for benchmarks of the jobs list.
+    pub fn seed_benchmark_jobs(&self, count: usize) -> Result<(), OpenError> {
+        self.db
+            .call_blocking(|conn| bench_seed::seed_jobs(conn, demo::ACME, count, now_ms()))?;
+        Ok(())
+    }
+
     /// Pause between steps of simulated asynchronous work.
     pub fn step_interval(&self) -> Duration {
         self.step

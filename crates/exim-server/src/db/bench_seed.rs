@@ -1,5 +1,5 @@
-//! Synthetic transfers for benchmarks: many finished transfers of the demo orgs, inserted in
-//! one transaction. Deterministic, so that runs compare.
+//! Synthetic transfers and jobs for benchmarks: many finished records of the demo orgs,
+//! inserted in one transaction. Deterministic, so that runs compare.
 
 use exim_api::{TransferRequestType, TransferStatus};
 use rusqlite::{params, Connection};
@@ -100,6 +100,59 @@ pub fn seed_transfers(
     tx.commit()?;
     // A server that has run for a while reads from the database file, not from a WAL full
     // of freshly written pages.
+    conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
+}
+
+/// Inserts `count` jobs of `ims_org_id` spread over the year before `now`: two thirds EXPORT
+/// and one third IMPORT, mostly SUCCESS, some FAILED, a few still PENDING or IN_PROGRESS
+/// (without a due step: the worker leaves them alone), named like their packages.
+pub fn seed_jobs(
+    conn: &mut Connection,
+    ims_org_id: &str,
+    count: usize,
+    now: i64,
+) -> rusqlite::Result<()> {
+    let tx = conn.transaction()?;
+    {
+        let mut insert = tx.prepare(
+            "INSERT INTO jobs (id, ims_org_id, package_id, request_type, job_type, job_status,
+                               name, package_type, source_sandbox, target_sandbox,
+                               correlation_id, created, updated, created_by, step)
+             VALUES (?1, ?2, ?3, ?4, 'NEW', ?5, ?6, 'PARTIAL', 'acme-sandbox', ?7, ?8, ?9,
+                     ?10, 'bench@AdobeID', 2)",
+        )?;
+        let mut random = Lcg(0x10b5);
+        let year_ms = 365 * DAY_MS;
+        for index in 0..count {
+            let package = random.next() % 400;
+            let name = format!(
+                "{} {} {package:03}",
+                WORDS[package as usize % WORDS.len()],
+                KINDS[package as usize % KINDS.len()]
+            );
+            let import = index % 3 == 2;
+            let status = match random.next() % 20 {
+                0..=2 => "FAILED",
+                3 => "PENDING",
+                4 => "IN_PROGRESS",
+                _ => "SUCCESS",
+            };
+            let created = now - (random.next() % year_ms as u64) as i64;
+            insert.execute(params![
+                format!("{:032x}", 0x10b0_0000_0000u64 + index as u64),
+                ims_org_id,
+                format!("{package:032x}"),
+                if import { "IMPORT" } else { "EXPORT" },
+                status,
+                name,
+                import.then_some("acme-dev"),
+                format!("00000000-0000-4000-8000-{index:012x}"),
+                created,
+                created + 3_000,
+            ])?;
+        }
+    }
+    tx.commit()?;
     conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
 }
 

@@ -1,5 +1,7 @@
 //! Publishing (EXPORT) and import (IMPORT) jobs.
 
+use std::collections::BTreeMap;
+
 use exim_api::{
     CompletedTask, JobDetails, JobRequestType, JobStatus, JobType, PackageJob, PackageType,
     SandboxRef,
@@ -8,8 +10,10 @@ use rusqlite::types::Value;
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
 
 use super::filter_sql::{order_by, push_conditions};
+use super::import_results::object_results;
 use super::packages::clamp_to_i64;
-use crate::query::{JobField, ListQuery};
+use super::page_window::PageWindow;
+use crate::query::{FilterValue, JobField, ListQuery, Operator, Sort};
 
 /// Platform's only job visibility in its examples.
 pub const JOB_VISIBILITY: &str = "TENANT";
@@ -29,6 +33,9 @@ pub struct NewJob {
     pub created: i64,
     pub created_by: String,
     pub first_step_at: i64,
+    /// IMPORT only: source artifact id → the id of the object of the target sandbox to use
+    /// instead (`importReplacementMap`).
+    pub alternatives: BTreeMap<String, String>,
 }
 
 pub fn insert_job(conn: &Connection, job: &NewJob) -> rusqlite::Result<()> {
@@ -36,8 +43,9 @@ pub fn insert_job(conn: &Connection, job: &NewJob) -> rusqlite::Result<()> {
         "INSERT INTO jobs (id, ims_org_id, package_id, request_type, job_type, job_status, name,
                            description, package_type, source_sandbox, target_sandbox,
                            correlation_id, expiry_period_days, created, updated, created_by,
-                           next_step_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14, ?15, ?16)",
+                           next_step_at, alternatives)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14, ?15, ?16,
+                 ?17)",
     )?
     .execute(params![
         job.id,
@@ -56,11 +64,27 @@ pub fn insert_job(conn: &Connection, job: &NewJob) -> rusqlite::Result<()> {
         job.created,
         job.created_by,
         job.first_step_at,
+        encode_alternatives(&job.alternatives),
     ])?;
     Ok(())
 }
 
+/// Alternatives as stored: a JSON object, or NULL when there are none.
+fn encode_alternatives(alternatives: &BTreeMap<String, String>) -> Option<String> {
+    (!alternatives.is_empty()).then(|| serde_json::json!(alternatives).to_string())
+}
+
+fn decode_alternatives(stored: Option<String>) -> BTreeMap<String, String> {
+    stored
+        .and_then(|text| serde_json::from_str(&text).ok())
+        .unwrap_or_default()
+}
+
 /// One page of the org's jobs matching `query`, and the number of all matches.
+///
+/// Filters and sorts run on indexes that end with the id (migration 0005), so the page's
+/// ids are read from the index alone, from the nearer end of the list; the jobs themselves
+/// are read only for the page. A `name~` search matches the few distinct names first.
 pub fn list_jobs(
     conn: &Connection,
     ims_org_id: &str,
@@ -68,38 +92,91 @@ pub fn list_jobs(
 ) -> rusqlite::Result<(u64, Vec<PackageJob>)> {
     let mut conditions = String::from("ims_org_id = ?");
     let mut params = vec![Value::Text(ims_org_id.to_string())];
-    push_conditions(&mut conditions, &mut params, &query.filters, column);
-    let total: i64 = conn.query_row(
-        &format!("SELECT COUNT(*) FROM jobs WHERE {conditions}"),
-        params_from_iter(&params),
-        |row| row.get(0),
-    )?;
-    let sql = format!(
-        "{JOB_SELECT} WHERE {conditions}{} LIMIT ? OFFSET ?",
-        order_by(query.sort, column, "id")
+    let (searches, filters): (Vec<_>, Vec<_>) = query.filters.iter().cloned().partition(|filter| {
+        filter.field == JobField::Name && filter.operator == Operator::Contains
+    });
+    for value in searches.into_iter().flat_map(|search| search.values) {
+        if let FilterValue::Text(text) = value {
+            conditions.push_str(
+                " AND name IN (SELECT name FROM job_names WHERE instr(lower(name), lower(?)) > 0)",
+            );
+            params.push(Value::Text(text));
+        }
+    }
+    push_conditions(&mut conditions, &mut params, &filters, column);
+    let total = count(conn, ims_org_id, query, &conditions, &params)?;
+
+    let window = PageWindow::new(query.page.start, query.page.limit, total);
+    let sort = Sort {
+        descending: query.sort.descending != window.reversed,
+        ..query.sort
+    };
+    let page_sql = format!(
+        "SELECT id FROM jobs WHERE {conditions}{} LIMIT ? OFFSET ?",
+        order_by(sort, column, "id")
     );
-    params.push(Value::Integer(clamp_to_i64(query.page.limit)));
-    params.push(Value::Integer(clamp_to_i64(query.page.start)));
-    let jobs = conn
-        .prepare(&sql)?
-        .query_map(params_from_iter(&params), |row| {
-            Ok(PackageJob {
-                id: row.get(0)?,
-                name: row.get(6)?,
-                updated: row.get(14)?,
-                created: row.get(13)?,
-                job_type: JobType::parse(&row.get::<_, String>(4)?),
-                package_type: Some(PackageType::parse(&row.get::<_, String>(8)?)),
-                description: row.get(7)?,
-                job_status: JobStatus::parse(&row.get::<_, String>(5)?),
-                visibility: Some(JOB_VISIBILITY.into()),
-                source_sandbox: Some(row.get(9)?),
-                target_sandbox: row.get(10)?,
-                created_by: Some(row.get(15)?),
-            })
-        })?
+    params.push(Value::Integer(clamp_to_i64(window.limit)));
+    params.push(Value::Integer(clamp_to_i64(window.offset)));
+    let mut ids = conn
+        .prepare_cached(&page_sql)?
+        .query_map(params_from_iter(&params), |row| row.get::<_, String>(0))?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok((total.unsigned_abs(), jobs))
+    if window.reversed {
+        ids.reverse();
+    }
+    let mut fetch = conn.prepare_cached(&format!("{JOB_SELECT} WHERE id = ?1"))?;
+    let jobs = ids
+        .iter()
+        .map(|id| fetch.query_row([id], job_from_row))
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok((total, jobs))
+}
+
+/// How many jobs match. Filters on request type, status and job type only are answered
+/// from `job_counts`; others count the matching index entries.
+fn count(
+    conn: &Connection,
+    ims_org_id: &str,
+    query: &ListQuery<JobField>,
+    conditions: &str,
+    params: &[Value],
+) -> rusqlite::Result<u64> {
+    let countable = query.filters.iter().all(|filter| {
+        matches!(
+            filter.field,
+            JobField::RequestType | JobField::JobStatus | JobField::JobType
+        )
+    });
+    let total: i64 = if countable {
+        let mut conditions = String::from("ims_org_id = ?");
+        let mut params = vec![Value::Text(ims_org_id.to_string())];
+        push_conditions(&mut conditions, &mut params, &query.filters, column);
+        conn.prepare_cached(&format!(
+            "SELECT COALESCE(SUM(n), 0) FROM job_counts WHERE {conditions}"
+        ))?
+        .query_row(params_from_iter(&params), |row| row.get(0))?
+    } else {
+        conn.prepare_cached(&format!("SELECT COUNT(*) FROM jobs WHERE {conditions}"))?
+            .query_row(params_from_iter(params), |row| row.get(0))?
+    };
+    Ok(total.unsigned_abs())
+}
+
+fn job_from_row(row: &Row<'_>) -> rusqlite::Result<PackageJob> {
+    Ok(PackageJob {
+        id: row.get(0)?,
+        name: row.get(6)?,
+        updated: row.get(14)?,
+        created: row.get(13)?,
+        job_type: JobType::parse(&row.get::<_, String>(4)?),
+        package_type: Some(PackageType::parse(&row.get::<_, String>(8)?)),
+        description: row.get(7)?,
+        job_status: JobStatus::parse(&row.get::<_, String>(5)?),
+        visibility: Some(JOB_VISIBILITY.into()),
+        source_sandbox: Some(row.get(9)?),
+        target_sandbox: row.get(10)?,
+        created_by: Some(row.get(15)?),
+    })
 }
 
 /// The org's job with this id, in the detailed shape of `GET /tools/job/{id}`.
@@ -108,9 +185,18 @@ pub fn find_job(
     ims_org_id: &str,
     id: &str,
 ) -> rusqlite::Result<Option<JobDetails>> {
-    conn.prepare_cached(&format!("{JOB_SELECT} WHERE ims_org_id = ?1 AND id = ?2"))?
+    let Some(mut details) = conn
+        .prepare_cached(&format!("{JOB_SELECT} WHERE ims_org_id = ?1 AND id = ?2"))?
         .query_row([ims_org_id, id], details_from_row)
-        .optional()
+        .optional()?
+    else {
+        return Ok(None);
+    };
+    if details.request_type == Some(JobRequestType::Import) {
+        let results = object_results(conn, id)?;
+        details.object_results = (!results.is_empty()).then_some(results);
+    }
+    Ok(Some(details))
 }
 
 fn details_from_row(row: &Row<'_>) -> rusqlite::Result<JobDetails> {
@@ -151,7 +237,8 @@ fn details_from_row(row: &Row<'_>) -> rusqlite::Result<JobDetails> {
         ims_org_id: Some(ims_org_id),
         job_hash: Some(row.get(2)?),
         completed_tasks: Some(completed_tasks),
-        import_replacement_map: None,
+        import_replacement_map: Some(decode_alternatives(row.get(17)?))
+            .filter(|alternatives| !alternatives.is_empty()),
         source_parent_artifact_map: None,
         object_results: None,
     })
@@ -160,7 +247,7 @@ fn details_from_row(row: &Row<'_>) -> rusqlite::Result<JobDetails> {
 const JOB_SELECT: &str =
     "SELECT id, ims_org_id, package_id, request_type, job_type, job_status, name, description,
             package_type, source_sandbox, target_sandbox, correlation_id, expiry_period_days,
-            created, updated, created_by, step
+            created, updated, created_by, step, alternatives
      FROM jobs";
 
 fn column(field: JobField) -> &'static str {
@@ -178,16 +265,20 @@ fn column(field: JobField) -> &'static str {
 /// A job whose next step is due, as the worker needs it.
 pub struct DueJob {
     pub id: String,
+    pub ims_org_id: String,
     pub package_id: String,
     pub request_type: JobRequestType,
     pub step: i64,
     pub expiry_period_days: Option<i64>,
     pub created_by: String,
+    pub target_sandbox: Option<String>,
+    pub alternatives: BTreeMap<String, String>,
 }
 
 pub fn due_jobs(conn: &Connection, now: i64) -> rusqlite::Result<Vec<DueJob>> {
     conn.prepare_cached(
-        "SELECT id, package_id, request_type, step, expiry_period_days, created_by
+        "SELECT id, package_id, request_type, step, expiry_period_days, created_by,
+                ims_org_id, target_sandbox, alternatives
          FROM jobs WHERE next_step_at IS NOT NULL AND next_step_at <= ?1
          ORDER BY next_step_at, id",
     )?
@@ -199,6 +290,9 @@ pub fn due_jobs(conn: &Connection, now: i64) -> rusqlite::Result<Vec<DueJob>> {
             step: row.get(3)?,
             expiry_period_days: row.get(4)?,
             created_by: row.get(5)?,
+            ims_org_id: row.get(6)?,
+            target_sandbox: row.get(7)?,
+            alternatives: decode_alternatives(row.get(8)?),
         })
     })?
     .collect()
