@@ -21,6 +21,9 @@ pub enum DemoRole {
     Admin,
     /// Read only.
     Viewer,
+    /// Manages and shares packages, but may not create journeys (nor what needs them): the
+    /// import preflight blocks those.
+    NoJourneys,
 }
 
 /// A user of the local demo directory (`exim-server --demo`).
@@ -45,6 +48,13 @@ pub const DEMO_PROFILES: &[DemoProfile] = &[
     DemoProfile {
         token: "demo-acme-viewer",
         role: DemoRole::Viewer,
+        org_name: "Acme Retail",
+        org_id: "5C1328435BF324E90A49402A@AdobeOrg",
+        sandbox: "acme-sandbox",
+    },
+    DemoProfile {
+        token: "demo-acme-importer",
+        role: DemoRole::NoJourneys,
         org_name: "Acme Retail",
         org_id: "5C1328435BF324E90A49402A@AdobeOrg",
         sandbox: "acme-sandbox",
@@ -93,6 +103,7 @@ impl DemoProfile {
         let key = match self.role {
             DemoRole::Admin => k::DEMO_ADMIN,
             DemoRole::Viewer => k::DEMO_VIEWER,
+            DemoRole::NoJourneys => k::DEMO_NO_JOURNEYS,
         };
         tf(key, &[("org", self.org_name)])
     }

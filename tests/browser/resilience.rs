@@ -761,7 +761,9 @@ async fn sharing_status_survives_a_server_restart_without_a_reload() {
 async fn import_path(session: &Session, step: &str, extra: &str) -> WebDriverResult<String> {
     session.open("/connection").await?;
     let id = package_id(session, "demo-acme-admin", ACME, "Loyalty tier segments").await?;
-    Ok(format!("/packages/{id}/import?to=acme-dev&step={step}{extra}"))
+    Ok(format!(
+        "/packages/{id}/import?to=acme-dev&step={step}{extra}"
+    ))
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -769,8 +771,14 @@ async fn the_import_preview_under_every_fault() {
     with_session(|session| async move {
         let path = import_path(&session, "preview", "").await?;
         for (name, route) in [
-            ("import impact", "/data/foundation/exim/packages/{id}/import"),
-            ("import preflight", "/data/foundation/exim/packages/preflight/{id}"),
+            (
+                "import impact",
+                "/data/foundation/exim/packages/{id}/import",
+            ),
+            (
+                "import preflight",
+                "/data/foundation/exim/packages/preflight/{id}",
+            ),
         ] {
             let screen = ReadScreen {
                 name,

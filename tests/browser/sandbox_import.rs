@@ -4,6 +4,8 @@
 use thirtyfour::prelude::*;
 
 use crate::support::import_pages::SandboxImportPage;
+use crate::support::orgs::ACME;
+use crate::support::partners_pages::{open_as, package_id};
 use crate::support::wait;
 use crate::support::{
     accessibility_violations, request_count, screenshot, wait_present, with_session, Session,
@@ -118,6 +120,74 @@ async fn every_choice_survives_reload_and_production_needs_its_name_typed() {
             .await?;
         wait_present(&session.driver, By::Id("import-job")).await?;
         assert_eq!(request_count(&session, SUBMIT_ROUTE).await?, 1);
+        Ok(())
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn objects_the_user_may_not_create_block_the_import_and_say_whom_to_ask() {
+    with_session(|session| async move {
+        let page = SandboxImportPage {
+            driver: &session.driver,
+        };
+        session.open("/connection").await?;
+        let id = package_id(&session, "demo-acme-importer", ACME, "Win-back journeys").await?;
+        open_as(&session, "demo-acme-importer", &format!("/packages/{id}")).await?;
+        // The details page offers the import too.
+        wait_present(&session.driver, By::LinkText("Import into sandbox"))
+            .await?
+            .click()
+            .await?;
+        page.choose_sandbox("acme-dev").await?;
+        page.next().await?;
+        let rows = page
+            .wait_impact("blocked rows", |rows| {
+                rows.iter()
+                    .any(|(_, outcome)| outcome.starts_with("Blocked"))
+            })
+            .await?;
+        let journey = rows
+            .iter()
+            .find(|(title, _)| title == "Win-back reminder")
+            .expect("the journey is listed");
+        assert_eq!(journey.1, "Blocked: you lack Journey: read, write");
+        let alert = wait_present(&session.driver, By::Id("import-blocked-alert"))
+            .await?
+            .text()
+            .await?;
+        assert!(
+            alert.contains("Import is blocked") && alert.contains("Journey: read, write"),
+            "{alert}"
+        );
+        let next = session.driver.find(By::Id("import-next")).await?;
+        assert_eq!(next.attr("aria-disabled").await?.as_deref(), Some("true"));
+        next.click().await?;
+        page.wait_step("Impact preview").await?;
+        assert_axe_clean(&session, "the blocked impact preview").await?;
+        screenshot(&session.driver, "import-blocked").await?;
+
+        // An existing journey instead of a new one: that row is no longer blocked.
+        let options = page.options_for("Win-back reminder").await?;
+        let existing = options
+            .iter()
+            .find(|option| option.starts_with("Use existing"))
+            .unwrap_or_else(|| panic!("an existing journey is offered: {options:?}"))
+            .clone();
+        page.choose_for("Win-back reminder", &existing).await?;
+        page.wait_impact("the journey replaced", |rows| {
+            rows.iter().any(|(title, outcome)| {
+                title == "Win-back reminder" && outcome.starts_with("Replaced by your choice")
+            })
+        })
+        .await?;
+        assert!(session
+            .driver
+            .current_url()
+            .await?
+            .as_str()
+            .contains("use="));
+        assert_eq!(request_count(&session, SUBMIT_ROUTE).await?, 0);
         Ok(())
     })
     .await;
