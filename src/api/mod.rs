@@ -3,6 +3,7 @@
 mod client;
 mod error;
 pub mod handshakes;
+pub mod jobs;
 pub mod packages;
 pub mod partners;
 pub mod permissions;
