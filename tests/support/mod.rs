@@ -5,6 +5,7 @@
 //! that fixes it.
 
 pub mod browser;
+pub mod jobs_pages;
 pub mod language;
 pub mod pages;
 pub mod partners_pages;
