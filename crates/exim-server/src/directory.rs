@@ -53,7 +53,40 @@ pub mod permissions {
     pub const MANAGE_SANDBOX: &str = "manage-sandbox";
     pub const VIEW_SANDBOX: &str = "view-sandbox";
 
-    pub const ALL: &[&str] = &[MANAGE_PACKAGE, PACKAGE_SHARE, MANAGE_SANDBOX, VIEW_SANDBOX];
+    /// Access Control resources that creating sandbox objects needs
+    /// (`artifact_model::required_resources`), held whole or not at all: a user who holds
+    /// `resource:Journey` may read and write journeys.
+    pub const RESOURCE_PREFIX: &str = "resource:";
+    pub const SANDBOX_RESOURCE: &str = "resource:Sandbox";
+    pub const SCHEMA_RESOURCE: &str = "resource:Schema";
+    pub const PROFILE_CONFIG_RESOURCE: &str = "resource:ProfileConfig";
+    pub const SEGMENT_RESOURCE: &str = "resource:Segment";
+    pub const DATASET_RESOURCE: &str = "resource:Dataset";
+    pub const POLICY_RESOURCE: &str = "resource:Policy";
+    pub const JOURNEY_RESOURCE: &str = "resource:Journey";
+
+    /// Every permission: what the demo admins hold.
+    pub const ALL: &[&str] = &[
+        MANAGE_PACKAGE,
+        PACKAGE_SHARE,
+        MANAGE_SANDBOX,
+        VIEW_SANDBOX,
+        SANDBOX_RESOURCE,
+        SCHEMA_RESOURCE,
+        PROFILE_CONFIG_RESOURCE,
+        SEGMENT_RESOURCE,
+        DATASET_RESOURCE,
+        POLICY_RESOURCE,
+        JOURNEY_RESOURCE,
+    ];
+
+    /// Whether `permissions` include the Access Control resource `resource` (e.g. `Journey`).
+    pub fn holds_resource(permissions: &[String], resource: &str) -> bool {
+        permissions.iter().any(|held| {
+            held.strip_prefix(RESOURCE_PREFIX)
+                .is_some_and(|name| name == resource)
+        })
+    }
 
     /// The path form used by the effective-policies API.
     pub const PATH_PREFIX: &str = "/permissions/";

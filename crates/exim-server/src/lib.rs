@@ -47,6 +47,7 @@ mod error;
 mod extract;
 mod handshake_rules;
 mod ids;
+mod import_rules;
 mod package_rules;
 mod query;
 mod request_headers;

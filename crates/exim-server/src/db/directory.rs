@@ -82,13 +82,17 @@ pub fn find_user_by_token(conn: &Connection, token: &str) -> rusqlite::Result<Op
     let Some((mut user, org)) = found else {
         return Ok(None);
     };
-    user.permissions = conn
-        .prepare_cached(
-            "SELECT permission FROM user_permissions WHERE user_id = ?1 ORDER BY permission",
-        )?
-        .query_map([&user.id], |row| row.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
+    user.permissions = permissions_of(conn, &user.id)?;
     Ok(Some((user, org)))
+}
+
+/// The permissions a user holds now (none for an unknown user).
+pub fn permissions_of(conn: &Connection, user_id: &str) -> rusqlite::Result<Vec<String>> {
+    conn.prepare_cached(
+        "SELECT permission FROM user_permissions WHERE user_id = ?1 ORDER BY permission",
+    )?
+    .query_map([user_id], |row| row.get(0))?
+    .collect()
 }
 
 const SANDBOX_COLUMNS: &str = "id, ims_org_id, name, title, sandbox_type, is_default, state,

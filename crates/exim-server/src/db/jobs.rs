@@ -1,5 +1,7 @@
 //! Publishing (EXPORT) and import (IMPORT) jobs.
 
+use std::collections::BTreeMap;
+
 use exim_api::{
     CompletedTask, JobDetails, JobRequestType, JobStatus, JobType, PackageJob, PackageType,
     SandboxRef,
@@ -8,6 +10,7 @@ use rusqlite::types::Value;
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
 
 use super::filter_sql::{order_by, push_conditions};
+use super::import_results::object_results;
 use super::packages::clamp_to_i64;
 use crate::query::{JobField, ListQuery};
 
@@ -29,6 +32,9 @@ pub struct NewJob {
     pub created: i64,
     pub created_by: String,
     pub first_step_at: i64,
+    /// IMPORT only: source artifact id → the id of the object of the target sandbox to use
+    /// instead (`importReplacementMap`).
+    pub alternatives: BTreeMap<String, String>,
 }
 
 pub fn insert_job(conn: &Connection, job: &NewJob) -> rusqlite::Result<()> {
@@ -36,8 +42,9 @@ pub fn insert_job(conn: &Connection, job: &NewJob) -> rusqlite::Result<()> {
         "INSERT INTO jobs (id, ims_org_id, package_id, request_type, job_type, job_status, name,
                            description, package_type, source_sandbox, target_sandbox,
                            correlation_id, expiry_period_days, created, updated, created_by,
-                           next_step_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14, ?15, ?16)",
+                           next_step_at, alternatives)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14, ?15, ?16,
+                 ?17)",
     )?
     .execute(params![
         job.id,
@@ -56,8 +63,20 @@ pub fn insert_job(conn: &Connection, job: &NewJob) -> rusqlite::Result<()> {
         job.created,
         job.created_by,
         job.first_step_at,
+        encode_alternatives(&job.alternatives),
     ])?;
     Ok(())
+}
+
+/// Alternatives as stored: a JSON object, or NULL when there are none.
+fn encode_alternatives(alternatives: &BTreeMap<String, String>) -> Option<String> {
+    (!alternatives.is_empty()).then(|| serde_json::json!(alternatives).to_string())
+}
+
+fn decode_alternatives(stored: Option<String>) -> BTreeMap<String, String> {
+    stored
+        .and_then(|text| serde_json::from_str(&text).ok())
+        .unwrap_or_default()
 }
 
 /// One page of the org's jobs matching `query`, and the number of all matches.
@@ -108,9 +127,18 @@ pub fn find_job(
     ims_org_id: &str,
     id: &str,
 ) -> rusqlite::Result<Option<JobDetails>> {
-    conn.prepare_cached(&format!("{JOB_SELECT} WHERE ims_org_id = ?1 AND id = ?2"))?
+    let Some(mut details) = conn
+        .prepare_cached(&format!("{JOB_SELECT} WHERE ims_org_id = ?1 AND id = ?2"))?
         .query_row([ims_org_id, id], details_from_row)
-        .optional()
+        .optional()?
+    else {
+        return Ok(None);
+    };
+    if details.request_type == Some(JobRequestType::Import) {
+        let results = object_results(conn, id)?;
+        details.object_results = (!results.is_empty()).then_some(results);
+    }
+    Ok(Some(details))
 }
 
 fn details_from_row(row: &Row<'_>) -> rusqlite::Result<JobDetails> {
@@ -151,7 +179,8 @@ fn details_from_row(row: &Row<'_>) -> rusqlite::Result<JobDetails> {
         ims_org_id: Some(ims_org_id),
         job_hash: Some(row.get(2)?),
         completed_tasks: Some(completed_tasks),
-        import_replacement_map: None,
+        import_replacement_map: Some(decode_alternatives(row.get(17)?))
+            .filter(|alternatives| !alternatives.is_empty()),
         source_parent_artifact_map: None,
         object_results: None,
     })
@@ -160,7 +189,7 @@ fn details_from_row(row: &Row<'_>) -> rusqlite::Result<JobDetails> {
 const JOB_SELECT: &str =
     "SELECT id, ims_org_id, package_id, request_type, job_type, job_status, name, description,
             package_type, source_sandbox, target_sandbox, correlation_id, expiry_period_days,
-            created, updated, created_by, step
+            created, updated, created_by, step, alternatives
      FROM jobs";
 
 fn column(field: JobField) -> &'static str {
@@ -178,16 +207,20 @@ fn column(field: JobField) -> &'static str {
 /// A job whose next step is due, as the worker needs it.
 pub struct DueJob {
     pub id: String,
+    pub ims_org_id: String,
     pub package_id: String,
     pub request_type: JobRequestType,
     pub step: i64,
     pub expiry_period_days: Option<i64>,
     pub created_by: String,
+    pub target_sandbox: Option<String>,
+    pub alternatives: BTreeMap<String, String>,
 }
 
 pub fn due_jobs(conn: &Connection, now: i64) -> rusqlite::Result<Vec<DueJob>> {
     conn.prepare_cached(
-        "SELECT id, package_id, request_type, step, expiry_period_days, created_by
+        "SELECT id, package_id, request_type, step, expiry_period_days, created_by,
+                ims_org_id, target_sandbox, alternatives
          FROM jobs WHERE next_step_at IS NOT NULL AND next_step_at <= ?1
          ORDER BY next_step_at, id",
     )?
@@ -199,6 +232,9 @@ pub fn due_jobs(conn: &Connection, now: i64) -> rusqlite::Result<Vec<DueJob>> {
             step: row.get(3)?,
             expiry_period_days: row.get(4)?,
             created_by: row.get(5)?,
+            ims_org_id: row.get(6)?,
+            target_sandbox: row.get(7)?,
+            alternatives: decode_alternatives(row.get(8)?),
         })
     })?
     .collect()

@@ -9,6 +9,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0001_directory_and_packages.sql"),
     include_str!("../../migrations/0002_history_jobs_partnerships_transfers.sql"),
     include_str!("../../migrations/0003_transfer_lists.sql"),
+    include_str!("../../migrations/0004_sandbox_objects_and_imports.sql"),
 ];
 
 pub fn apply(conn: &mut Connection) -> Result<(), OpenError> {

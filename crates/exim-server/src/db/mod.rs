@@ -5,9 +5,11 @@ pub mod directory;
 mod error;
 mod filter_sql;
 pub mod handshakes;
+pub mod import_results;
 pub mod jobs;
 mod migrations;
 pub mod packages;
+pub mod sandbox_objects;
 pub mod transfers;
 
 use std::path::Path;

@@ -1,6 +1,8 @@
 //! Packages and their artifacts.
 
-use exim_api::{Artifact, Package, PackageStatus, PackageType, PackageVisibility, SandboxRef};
+use exim_api::{
+    Artifact, Package, PackageStatus, PackageType, PackageVisibility, ReceivedFrom, SandboxRef,
+};
 use rusqlite::types::Value;
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
 use serde_json::Map;
@@ -28,14 +30,19 @@ pub struct NewPackage {
     pub expiry: Option<i64>,
     pub publish_date: Option<i64>,
     pub artifacts: Vec<Artifact>,
+    /// Set on the copy a completed transfer makes; `org_name` is read from the directory.
+    pub received_from: Option<ReceivedFrom>,
 }
 
 pub fn insert_package(conn: &Connection, package: &NewPackage) -> rusqlite::Result<()> {
     conn.execute(
         "INSERT INTO packages (id, ims_org_id, sandbox_name, version, name, description,
                                package_type, status, visibility, created_date, modified_date,
-                               created_by, modified_by, expiry, publish_date)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+                               created_by, modified_by, expiry, publish_date,
+                               received_from_org, received_from_package,
+                               received_by_transfer)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
+                 ?18)",
         params![
             package.id,
             package.ims_org_id,
@@ -52,6 +59,9 @@ pub fn insert_package(conn: &Connection, package: &NewPackage) -> rusqlite::Resu
             package.modified_by,
             package.expiry,
             package.publish_date,
+            package.received_from.as_ref().map(|from| &from.ims_org_id),
+            package.received_from.as_ref().and_then(|from| from.package_id.as_ref()),
+            package.received_from.as_ref().and_then(|from| from.transfer_id.as_ref()),
         ],
     )?;
     let mut insert_artifact = conn.prepare_cached(
@@ -126,14 +136,20 @@ fn column(field: PackageField) -> &'static str {
         PackageField::CreatedDate => "p.created_date",
         PackageField::ModifiedDate => "p.modified_date",
         PackageField::Expiry => "p.expiry",
+        PackageField::ReceivedFromImsOrgId => "p.received_from_org",
+        PackageField::Received => {
+            "CASE WHEN p.received_from_org IS NULL THEN 'FALSE' ELSE 'TRUE' END"
+        }
     }
 }
 
 const PACKAGE_SELECT: &str =
     "SELECT p.id, p.version, p.created_date, p.modified_date, p.created_by, p.modified_by,
             p.name, p.description, p.ims_org_id, p.sandbox_name, p.package_type, p.expiry,
-            p.publish_date, p.status, p.visibility, o.tenant_id
-     FROM packages p JOIN orgs o ON o.ims_org_id = p.ims_org_id";
+            p.publish_date, p.status, p.visibility, o.tenant_id, p.received_from_org,
+            r.name, p.received_from_package, p.received_by_transfer
+     FROM packages p JOIN orgs o ON o.ims_org_id = p.ims_org_id
+     LEFT JOIN orgs r ON r.ims_org_id = p.received_from_org";
 
 fn package_from_row(row: &Row<'_>) -> rusqlite::Result<Package> {
     let ims_org_id: String = row.get(8)?;
@@ -162,7 +178,17 @@ fn package_from_row(row: &Row<'_>) -> rusqlite::Result<Package> {
             .get::<_, Option<String>>(14)?
             .map(|raw| PackageVisibility::parse(&raw)),
         artifacts_list: None,
-        received_from: None,
+        received_from: row
+            .get::<_, Option<String>>(16)?
+            .map(|ims_org_id| -> rusqlite::Result<ReceivedFrom> {
+                Ok(ReceivedFrom {
+                    ims_org_id,
+                    org_name: row.get(17)?,
+                    package_id: row.get(18)?,
+                    transfer_id: row.get(19)?,
+                })
+            })
+            .transpose()?,
         extra,
     })
 }
@@ -363,41 +389,4 @@ pub fn find_any_package(conn: &Connection, id: &str) -> rusqlite::Result<Option<
     };
     package.artifacts_list = Some(artifacts_of(conn, &package.id)?);
     Ok(Some(package))
-}
-
-/// Artifacts like `artifact` (same type and title, another id) in the org's packages of a
-/// sandbox: the objects an import would conflict with.
-pub fn similar_artifacts(
-    conn: &Connection,
-    ims_org_id: &str,
-    sandbox_name: &str,
-    artifact: &Artifact,
-) -> rusqlite::Result<Vec<Artifact>> {
-    conn.prepare_cached(
-        "SELECT DISTINCT a.artifact_id, a.artifact_type, a.title
-         FROM package_artifacts a JOIN packages p ON p.id = a.package_id
-         WHERE p.ims_org_id = ?1 AND p.sandbox_name = ?2 AND a.artifact_type = ?3
-           AND a.title = ?4 COLLATE NOCASE AND a.artifact_id <> ?5
-         ORDER BY a.artifact_id LIMIT 10",
-    )?
-    .query_map(
-        params![
-            ims_org_id,
-            sandbox_name,
-            artifact.artifact_type,
-            artifact.title,
-            artifact.id
-        ],
-        |row| {
-            Ok(Artifact {
-                id: row.get(0)?,
-                artifact_type: row.get(1)?,
-                title: row.get(2)?,
-                found: Some(false),
-                count: Some(0),
-                extra: Map::new(),
-            })
-        },
-    )?
-    .collect()
 }

@@ -80,6 +80,7 @@ pub fn find_for_party(
     ))?
     .query_row([id, party_org], record_from_row)
     .optional()
+    .map(|found| found.map(|record| as_seen_by(record, party_org)))
 }
 
 /// One page of the transfers `ims_org_id` is party to, and the number of all matches.
@@ -159,7 +160,11 @@ pub fn list_transfers(
     let mut fetch = conn.prepare_cached(&format!("{TRANSFER_SELECT} WHERE id = ?1"))?;
     let records = ids
         .iter()
-        .map(|id| fetch.query_row([id], record_from_row))
+        .map(|id| {
+            fetch
+                .query_row([id], record_from_row)
+                .map(|record| as_seen_by(record, ims_org_id))
+        })
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok((total, records))
 }
@@ -258,7 +263,7 @@ const TRANSFER_SELECT: &str =
     "SELECT id, version, created_date, modified_date, created_by, modified_by, source_org,
             source_org_name, target_org, target_org_name, package_id, package_name, status,
             initiated_by, completed_time, pipeline_message_id, messages, additional_metadata,
-            request_type
+            request_type, copied_package_id
      FROM transfers";
 
 fn record_from_row(row: &Row<'_>) -> rusqlite::Result<TransferRecord> {
@@ -287,8 +292,17 @@ fn record_from_row(row: &Row<'_>) -> rusqlite::Result<TransferRecord> {
                 .and_then(|text| serde_json::from_str(&text).ok()),
         }),
         request_type: TransferRequestType::parse(&row.get::<_, String>(18)?),
-        target_package_id: None,
+        target_package_id: row.get(19)?,
     })
+}
+
+/// The record as `viewer_org` may see it: the target org's copy (`targetPackageId`) is the
+/// target's own business, so the source org does not learn its id.
+fn as_seen_by(mut record: TransferRecord, viewer_org: &str) -> TransferRecord {
+    if record.target_ims_org_id != viewer_org {
+        record.target_package_id = None;
+    }
+    record
 }
 
 /// A transfer whose next step is due, as the worker needs it.
@@ -296,6 +310,7 @@ pub struct DueTransfer {
     pub id: String,
     pub package_id: String,
     pub package_name: String,
+    pub source_org: String,
     pub target_org: String,
     pub initiated_by: String,
     pub step: i64,
@@ -304,7 +319,8 @@ pub struct DueTransfer {
 
 pub fn due_transfers(conn: &Connection, now: i64) -> rusqlite::Result<Vec<DueTransfer>> {
     conn.prepare_cached(
-        "SELECT id, package_id, package_name, target_org, initiated_by, step, messages
+        "SELECT id, package_id, package_name, target_org, initiated_by, step, messages,
+                source_org
          FROM transfers WHERE next_step_at IS NOT NULL AND next_step_at <= ?1
          ORDER BY next_step_at, id",
     )?
@@ -318,6 +334,7 @@ pub fn due_transfers(conn: &Connection, now: i64) -> rusqlite::Result<Vec<DueTra
             initiated_by: row.get(4)?,
             step: row.get(5)?,
             messages: serde_json::from_str(&messages).unwrap_or_default(),
+            source_org: row.get(7)?,
         })
     })?
     .collect()

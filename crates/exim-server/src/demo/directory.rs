@@ -7,7 +7,10 @@ use rusqlite::Connection;
 use super::dates::{BASE_MS, DAY_MS};
 use super::ids::{hex_id, uuid};
 use crate::db::directory::{insert_org, insert_sandbox, insert_user};
-use crate::directory::permissions::{self, VIEW_SANDBOX};
+use crate::directory::permissions::{
+    self, DATASET_RESOURCE, MANAGE_PACKAGE, PACKAGE_SHARE, POLICY_RESOURCE,
+    PROFILE_CONFIG_RESOURCE, SANDBOX_RESOURCE, SCHEMA_RESOURCE, SEGMENT_RESOURCE, VIEW_SANDBOX,
+};
 use crate::directory::{Org, Sandbox, User};
 
 pub const ACME: &str = "5C1328435BF324E90A49402A@AdobeOrg";
@@ -76,6 +79,25 @@ pub const USERS: &[DemoUser] = &[
         ims_org_id: ACME,
         display_name: "Vic Acme (viewer)",
         permissions: &[VIEW_SANDBOX],
+    },
+    // Manages and shares packages but may not create journeys (nor what needs them): imports
+    // of journeys are blocked for them.
+    DemoUser {
+        token: "demo-acme-importer",
+        id: "acme-importer@AdobeID",
+        ims_org_id: ACME,
+        display_name: "Ike Acme (no journeys)",
+        permissions: &[
+            MANAGE_PACKAGE,
+            PACKAGE_SHARE,
+            VIEW_SANDBOX,
+            SANDBOX_RESOURCE,
+            SCHEMA_RESOURCE,
+            PROFILE_CONFIG_RESOURCE,
+            SEGMENT_RESOURCE,
+            DATASET_RESOURCE,
+            POLICY_RESOURCE,
+        ],
     },
     DemoUser {
         token: "demo-globex-admin",

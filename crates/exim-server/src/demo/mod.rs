@@ -7,6 +7,7 @@ mod directory;
 mod ids;
 mod packages;
 mod partnerships;
+mod sandbox_objects;
 mod transfers;
 
 use rusqlite::Connection;
@@ -51,6 +52,7 @@ pub fn load_into_empty(conn: &mut Connection) -> rusqlite::Result<bool> {
     }
     directory::load(&tx)?;
     packages::load(&tx)?;
+    sandbox_objects::load(&tx)?;
     partnerships::load(&tx)?;
     transfers::load(&tx)?;
     tx.commit()?;

@@ -92,6 +92,23 @@ pub const PACKAGES: &[DemoPackage] = &[
     DemoPackage {
         ims_org_id: ACME,
         sandbox: "acme-sandbox",
+        name: "Win-back journeys",
+        description: "Win-back journey for lapsed customers, its audience and its email.",
+        package_type: Partial,
+        status: Published,
+        visibility: PRIVATE,
+        created_hours_before_base: 1750,
+        modified_hours_after_created: 4,
+        expiry_days: 730,
+        artifacts: &[
+            ("JOURNEY", "Win-back reminder"),
+            ("PROFILE_SEGMENT", "Lapsed customers"),
+            ("MESSAGE", "Win-back email"),
+        ],
+    },
+    DemoPackage {
+        ims_org_id: ACME,
+        sandbox: "acme-sandbox",
         name: "Broken journey bundle",
         description: "Win-back journeys whose message template was deleted; sharing it fails.",
         package_type: Partial,
@@ -456,6 +473,7 @@ pub fn demo_package(package: &DemoPackage) -> NewPackage {
         expiry: Some(modified_date + lifetime_days * DAY_MS),
         publish_date,
         artifacts,
+        received_from: None,
         id,
     }
 }

@@ -2,7 +2,9 @@
 //! completed, one failed with its error details) and a completed public pull by Initech.
 //! Completed transfers come with the target org's copy of the package, as the worker makes.
 
-use exim_api::{PackageStatus, PackageVisibility, TransferRequestType, TransferStatus};
+use exim_api::{
+    PackageStatus, PackageVisibility, ReceivedFrom, TransferRequestType, TransferStatus,
+};
 use rusqlite::Connection;
 
 use super::dates::{BASE_MS, DAY_MS, HOUR_MS};
@@ -135,6 +137,12 @@ fn insert(conn: &Connection, transfer: &DemoTransfer) -> rusqlite::Result<()> {
         copy.modified_by = initiator.id.into();
         copy.publish_date = Some(finished);
         copy.expiry = Some(finished + DEFAULT_LIFETIME_DAYS * DAY_MS);
+        copy.received_from = Some(ReceivedFrom {
+            ims_org_id: transfer.source.into(),
+            org_name: None,
+            package_id: Some(original.id.clone()),
+            transfer_id: Some(id.clone()),
+        });
         insert_package(conn, &copy)?;
     }
     let details = (!completed).then(|| blob_failure(&original.name).to_string());

@@ -13,6 +13,10 @@ pub enum PackageField {
     CreatedDate,
     ModifiedDate,
     Expiry,
+    /// Local extension: the org a received package came from (`receivedFrom.imsOrgId`).
+    ReceivedFromImsOrgId,
+    /// Local extension: `received==true` for packages received from another org.
+    Received,
 }
 
 impl ListField for PackageField {
@@ -25,6 +29,8 @@ impl ListField for PackageField {
         PackageField::CreatedDate,
         PackageField::ModifiedDate,
         PackageField::Expiry,
+        PackageField::ReceivedFromImsOrgId,
+        PackageField::Received,
     ];
 
     /// Newest first, like every list in Platform's examples.
@@ -32,6 +38,8 @@ impl ListField for PackageField {
         field: PackageField::CreatedDate,
         descending: true,
     };
+
+    const QUERY_PARAMETERS: &'static [Self] = &[PackageField::Status];
 
     fn name(self) -> &'static str {
         match self {
@@ -43,15 +51,20 @@ impl ListField for PackageField {
             PackageField::CreatedDate => "createdDate",
             PackageField::ModifiedDate => "modifiedDate",
             PackageField::Expiry => "expiry",
+            PackageField::ReceivedFromImsOrgId => "receivedFrom.imsOrgId",
+            PackageField::Received => "received",
         }
     }
 
     fn kind(self) -> FieldKind {
         match self {
-            PackageField::Name | PackageField::SourceSandboxName => FieldKind::Text,
-            PackageField::Status | PackageField::PackageVisibility | PackageField::PackageType => {
-                FieldKind::Enum
-            }
+            PackageField::Name
+            | PackageField::SourceSandboxName
+            | PackageField::ReceivedFromImsOrgId => FieldKind::Text,
+            PackageField::Status
+            | PackageField::PackageVisibility
+            | PackageField::PackageType
+            | PackageField::Received => FieldKind::Enum,
             PackageField::CreatedDate | PackageField::ModifiedDate | PackageField::Expiry => {
                 FieldKind::Timestamp
             }
@@ -68,6 +81,7 @@ impl ListField for PackageField {
             ],
             PackageField::PackageVisibility => &["PRIVATE", "PUBLIC"],
             PackageField::PackageType => &["PARTIAL", "FULL"],
+            PackageField::Received => &["TRUE", "FALSE"],
             _ => &[],
         }
     }

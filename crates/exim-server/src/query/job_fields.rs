@@ -32,6 +32,9 @@ impl ListField for JobField {
         descending: true,
     };
 
+    const QUERY_PARAMETERS: &'static [Self] =
+        &[JobField::JobStatus, JobField::JobType, JobField::RequestType];
+
     fn name(self) -> &'static str {
         match self {
             JobField::Name => "name",

@@ -16,6 +16,9 @@ pub enum FieldKind {
 pub trait ListField: Copy + Sized + 'static {
     const ALL: &'static [Self];
     const DEFAULT_SORT: Sort<Self>;
+    /// Enum fields Adobe's OpenAPI also declares as query parameters of their own, named
+    /// like the field: `jobStatus=FAILED,CANCELLED` means `property=jobStatus==FAILED,CANCELLED`.
+    const QUERY_PARAMETERS: &'static [Self] = &[];
 
     /// The name used in `property` and `orderby`.
     fn name(self) -> &'static str;

@@ -150,7 +150,8 @@ impl fmt::Display for QueryError {
 impl std::error::Error for QueryError {}
 
 /// Parses a raw (still percent-encoded) query string. Parameters other than `property`,
-/// `orderby`, `start` and `limit` are ignored, as Platform does.
+/// `orderby`, `start`, `limit` and the list's [`ListField::QUERY_PARAMETERS`] are ignored,
+/// as Platform does.
 pub fn parse_list_query<F: ListField>(raw_query: &str) -> Result<ListQuery<F>, QueryError> {
     let mut query = ListQuery {
         filters: Vec::new(),
@@ -161,6 +162,13 @@ pub fn parse_list_query<F: ListField>(raw_query: &str) -> Result<ListQuery<F>, Q
         if name.eq_ignore_ascii_case("property") {
             if !value.trim().is_empty() {
                 query.filters.push(parse_property(&value)?);
+            }
+        } else if let Some(&field) = F::QUERY_PARAMETERS
+            .iter()
+            .find(|field| field.name().eq_ignore_ascii_case(&name))
+        {
+            if !value.trim().is_empty() {
+                query.filters.push(parameter_filter(field, &value)?);
             }
         } else if name.eq_ignore_ascii_case("orderby") {
             if !value.trim().is_empty() {
@@ -186,6 +194,21 @@ pub fn parse_list_query<F: ListField>(raw_query: &str) -> Result<ListQuery<F>, Q
         }
     }
     Ok(query)
+}
+
+/// A [`ListField::QUERY_PARAMETERS`] parameter: any of its comma-separated values.
+fn parameter_filter<F: ListField>(field: F, raw: &str) -> Result<Filter<F>, QueryError> {
+    let values = raw
+        .split(',')
+        .map(str::trim)
+        .filter(|part| !part.is_empty())
+        .map(|part| filter_value(field, part))
+        .collect::<Result<_, _>>()?;
+    Ok(Filter {
+        field,
+        operator: Operator::Eq,
+        values,
+    })
 }
 
 const OPERATOR_CHARS: &[char] = &['=', '!', '<', '>', '~'];

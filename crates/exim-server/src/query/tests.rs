@@ -153,3 +153,19 @@ fn envelope_counts_pages_from_the_item_offset() {
     let empty = Page::default().envelope::<()>(0, Vec::new());
     assert_eq!((empty.total_pages, empty.has_next_page), (0, false));
 }
+
+#[test]
+fn declared_query_parameters_are_equality_filters() {
+    let query = parse("status=draft,PUBLISHED").unwrap();
+    assert_eq!(query.filters[0].field, PackageField::Status);
+    assert_eq!(query.filters[0].operator, Operator::Eq);
+    assert_eq!(query.filters[0].values, [text("DRAFT"), text("PUBLISHED")]);
+    let jobs: ListQuery<JobField> =
+        parse_list_query("jobStatus=failed&requestType=IMPORT&property=name~x").unwrap();
+    assert_eq!(jobs.filters.len(), 3);
+    let error = parse_list_query::<JobField>("jobStatus=DONE").unwrap_err();
+    assert!(error.0.contains("'DONE'") && error.0.contains("jobStatus"), "{error}");
+    assert!(error.0.contains("CANCELLED"), "{error}");
+    // Fields not declared as parameters stay ignored, as Platform ignores unknown ones.
+    assert!(parse("packageType=HALF").unwrap().filters.is_empty());
+}

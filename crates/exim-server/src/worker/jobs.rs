@@ -1,5 +1,6 @@
-//! Steps of publishing (EXPORT) and import (IMPORT) jobs: PENDING → IN_PROGRESS → SUCCESS.
-//! The last step of an EXPORT job publishes its package.
+//! Steps of publishing (EXPORT) and import (IMPORT) jobs: PENDING → IN_PROGRESS → SUCCESS
+//! (or FAILED). The last step of an EXPORT job publishes its package; that of an IMPORT job
+//! brings the package's objects into the target sandbox.
 
 use exim_api::{JobRequestType, JobStatus, PackageStatus};
 use rusqlite::Connection;
@@ -8,6 +9,7 @@ use crate::clock::DAY_MS;
 use crate::db::jobs::{advance_job, DueJob};
 use crate::db::packages::{find_any_package, record_change, set_published, Change};
 use crate::package_rules::{self, DEFAULT_LIFETIME_DAYS};
+use super::imports::import_objects;
 
 pub fn advance(conn: &Connection, job: &DueJob, now: i64, step_ms: i64) -> rusqlite::Result<()> {
     if job.step == 0 {
@@ -21,6 +23,7 @@ pub fn advance(conn: &Connection, job: &DueJob, now: i64, step_ms: i64) -> rusql
     }
     let outcome = match job.request_type {
         JobRequestType::Export => finish_publishing(conn, job, now)?,
+        JobRequestType::Import => import_objects(conn, job, now)?,
         _ => JobStatus::Success,
     };
     advance_job(conn, &job.id, &outcome, now, None)

@@ -7,6 +7,7 @@
 //! of a package) commit together with the step, so a process killed at any point resumes
 //! after restart from the last committed step: nothing is lost and nothing is done twice.
 
+mod imports;
 mod jobs;
 mod package_copy;
 pub mod transfers;

@@ -2,7 +2,7 @@
 //! and PRIVATE, in the target org's production sandbox, named like the original (with a
 //! number when the name is taken).
 
-use exim_api::{PackageStatus, PackageVisibility};
+use exim_api::{PackageStatus, PackageVisibility, ReceivedFrom};
 use rusqlite::Connection;
 
 use crate::clock::DAY_MS;
@@ -63,6 +63,12 @@ pub fn copy_for_target(
             expiry: Some(now + DEFAULT_LIFETIME_DAYS * DAY_MS),
             publish_date: Some(now),
             artifacts,
+            received_from: Some(ReceivedFrom {
+                ims_org_id: transfer.source_org.clone(),
+                org_name: None,
+                package_id: Some(original.id.clone()),
+                transfer_id: Some(transfer.id.clone()),
+            }),
         },
     )?;
     record_creation(

@@ -11,6 +11,7 @@ mod crash;
 mod database;
 mod embedding;
 mod handshakes;
+mod imports;
 mod isolation;
 mod package_jobs;
 mod package_reads;

@@ -73,6 +73,7 @@ pub async fn create(
                     expiry: Some(expiry),
                     publish_date: None,
                     artifacts,
+                    received_from: None,
                 },
             )?;
             let change = Change {

@@ -5,16 +5,17 @@ use axum::extract::{RawQuery, State};
 use axum::Json;
 use exim_api::{ArtifactPermissionCheck, PermissionSet, PreflightResponse};
 
-use super::import::required_target_sandbox;
-use super::lookup::{own_package, package_id, sandbox_of_org};
-use crate::artifact_model::required_resources;
+use super::import::{importable_package, required_target_sandbox};
+use super::lookup::package_id;
+use crate::artifact_model::{missing_resources, required_resources};
 use crate::auth::Caller;
-use crate::directory::permissions::MANAGE_PACKAGE;
+use crate::clock::now_ms;
 use crate::error::ApiError;
 use crate::extract::ApiPath;
 use crate::state::AppState;
 
-/// Users who may manage packages hold every artifact permission here; others miss them all.
+/// Each artifact needs the Access Control resources of its type
+/// (`artifact_model::required_resources`); the answer names those the caller lacks.
 pub async fn preflight(
     State(state): State<AppState>,
     caller: Caller,
@@ -23,30 +24,26 @@ pub async fn preflight(
 ) -> Result<Json<PreflightResponse>, ApiError> {
     let id = package_id(&id)?;
     let target = required_target_sandbox(query.as_deref())?;
-    let allowed = caller.user.holds(MANAGE_PACKAGE);
+    let now = now_ms();
     state
         .transaction(move |tx| {
-            let package = own_package(tx, &caller, &id)?;
-            let target_sandbox_name = sandbox_of_org(tx, &caller, "targetSandbox", &target)?;
+            let (package, target_sandbox_name) =
+                importable_package(tx, &caller, &id, &target, now)?;
             let permission_response = package
                 .artifacts_list
                 .unwrap_or_default()
                 .into_iter()
                 .map(|artifact| {
-                    let required = required_resources(&artifact.artifact_type);
-                    let missing = if allowed {
-                        Vec::new()
-                    } else {
-                        required.clone()
-                    };
+                    let missing =
+                        missing_resources(&artifact.artifact_type, &caller.user.permissions);
                     ArtifactPermissionCheck {
                         artifact_id: artifact.id,
                         required_permissions: PermissionSet {
-                            resources: required,
+                            resources: required_resources(&artifact.artifact_type),
                         },
+                        creation_allowed: missing.is_empty(),
                         missing_permissions: PermissionSet { resources: missing },
                         artifact_type: artifact.artifact_type,
-                        creation_allowed: allowed,
                     }
                 })
                 .collect();

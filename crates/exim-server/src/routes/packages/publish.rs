@@ -62,6 +62,7 @@ pub async fn publish(
                 created: now,
                 created_by: caller.user.id.clone(),
                 first_step_at,
+                alternatives: Default::default(),
             };
             insert_job(tx, &job)?;
             Ok(PublishPackageResponse {

@@ -1,5 +1,6 @@
-//! `POST /exim/transfer/pullRequest`: the caller pulls another org's (or its own) PUBLIC
-//! package with the payload `{imsOrgId, packageId}` copied from it (201).
+//! `POST /exim/transfer/pullRequest`: the caller pulls another org's PUBLIC package with the
+//! payload `{imsOrgId, packageId}` copied from it (201). An org does not pull its own
+//! packages (400), as it does not share with itself: it already has them.
 
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -49,6 +50,13 @@ pub async fn pull(
                 return Err(ApiError::Invalid(format!(
                     "Package {package_id} is {}; only PUBLISHED packages can be pulled",
                     package_rules::status(&package)
+                )));
+            }
+            // Checked last, so that a refused payload names what is wrong with the package.
+            if source_org == caller.org.ims_org_id {
+                return Err(ApiError::Invalid(format!(
+                    "Package {package_id} belongs to your own organization ({source_org}); a \
+                     package cannot be pulled into the organization that owns it"
                 )));
             }
             let source = find_org(tx, &source_org)?.ok_or_else(not_theirs)?;
