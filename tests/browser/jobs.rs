@@ -189,6 +189,27 @@ async fn the_rail_follows_a_job_live_and_every_width_is_clean() {
             Ok(jobs.steps("done").await? == ["Pending", "In progress", "Succeeded"])
         })
         .await?;
+        // What the import did with each object (exim-server's per-object results).
+        let objects: Vec<(String, String)> = driver
+            .execute(
+                "return [...document.querySelectorAll('aside.rail .object-results tbody tr')]
+                   .map((row) => [...row.querySelectorAll('td')].map((td) => td.innerText.trim()));",
+                Vec::new(),
+            )
+            .await?
+            .convert()?;
+        assert_eq!(objects.len(), 4, "{objects:#?}");
+        assert!(
+            objects[0].0.starts_with("Acme customer profile")
+                && objects[0].1.starts_with("Created")
+                && objects[0].1.contains("New ID:"),
+            "{objects:#?}"
+        );
+        assert!(
+            objects.iter().any(|(object, outcome)| object.starts_with("Loyalty details")
+                && outcome.starts_with("Reused")),
+            "{objects:#?}"
+        );
         let row_selected = driver
             .find_all(By::Css(format!(
                 "#jobs-table tr.selected[data-job-id='{id}']"
@@ -222,6 +243,16 @@ async fn the_rail_follows_a_job_live_and_every_width_is_clean() {
                     "axe on the {name} at {width} px: {violations:#?}"
                 );
                 screenshot(driver, &format!("jobs-{name}-{width}")).await?;
+                if name == "rail" {
+                    driver
+                        .execute(
+                            "document.querySelector('aside.rail').scrollTop = 1e6;
+                             window.scrollTo(0, 1e6);",
+                            Vec::new(),
+                        )
+                        .await?;
+                    screenshot(driver, &format!("jobs-rail-end-{width}")).await?;
+                }
             }
         }
         driver.set_window_rect(0, 0, 1366, 900).await?;

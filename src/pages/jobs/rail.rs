@@ -194,6 +194,8 @@ fn JobDetailsView(job: JobDetails, created_by: Option<String>) -> impl IntoView 
             {match results {
                 Some(results) if results.is_empty() => view! { <p class="muted">{tr(k::OBJECTS_NONE_YET)}</p> }.into_any(),
                 Some(results) => view! { <ObjectResults results=Signal::stored(results) /> }.into_any(),
+                // exim-server reports objects as they are done; Platform never does.
+                None if is_job_running(&status) => view! { <p class="muted">{tr(k::OBJECTS_NONE_YET)}</p> }.into_any(),
                 None => view! { <p class="muted">{tr(k::OBJECTS_NOT_REPORTED)}</p> }.into_any(),
             }}
         })}
