@@ -8,7 +8,8 @@ use crate::support::jobs_pages::{import, publish, JobsPage, JOB_PATIENCE};
 use crate::support::language::choose_language;
 use crate::support::wait::{eventually, PATIENCE};
 use crate::support::{
-    accessibility_violations, screenshot, wait_visible, with_session, with_session_stepping,
+    accessibility_violations, screenshot, wait_for_toast, wait_visible, with_session,
+    with_session_stepping,
 };
 
 /// Jobs wait and run this long per step, so that Pending and In progress are seen.
@@ -210,6 +211,23 @@ async fn the_rail_follows_a_job_live_and_every_width_is_clean() {
                 && outcome.starts_with("Reused")),
             "{objects:#?}"
         );
+        // Copy ID puts exactly the job's ID on the clipboard.
+        session.grant_clipboard().await?;
+        driver
+            .find(By::XPath("//aside//button[normalize-space(.)='Copy ID']"))
+            .await?
+            .click()
+            .await?;
+        wait_for_toast(driver, "Job ID copied").await?;
+        let clipboard: String = driver
+            .execute_async(
+                "const done = arguments[arguments.length - 1];
+                 navigator.clipboard.readText().then(done, (e) => done('read failed: ' + e));",
+                Vec::new(),
+            )
+            .await?
+            .convert()?;
+        assert_eq!(clipboard, id);
         let row_selected = driver
             .find_all(By::Css(format!(
                 "#jobs-table tr.selected[data-job-id='{id}']"
