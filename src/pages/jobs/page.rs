@@ -18,7 +18,7 @@ use crate::components::search_box::SearchBox;
 use crate::components::sort_header::SortHeader;
 use crate::components::url_query::{use_url_query, UrlView};
 use crate::i18n::keys::jobs as k;
-use crate::i18n::{tf, tr};
+use crate::i18n::{t, tf, tr};
 use crate::session::ConnectionContext;
 use crate::state::job_progress::{
     any_job_running, job_request_type, job_status_changes, job_status_words, package_type_words,
@@ -171,8 +171,8 @@ fn NoJobs(query: Memo<JobQuery>) -> impl IntoView {
     let unfiltered = move || query.with(|q| *q == JobQuery::default());
     view! {
         <div class="table-wrap empty-state">
-            <h2>{Signal::derive(move || crate::i18n::t(if unfiltered() { k::EMPTY_TITLE } else { k::EMPTY_FILTERED_TITLE }))}</h2>
-            <p>{Signal::derive(move || crate::i18n::t(if unfiltered() { k::EMPTY_HINT } else { k::EMPTY_FILTERED_HINT }))}</p>
+            <h2>{Signal::derive(move || t(if unfiltered() { k::EMPTY_TITLE } else { k::EMPTY_FILTERED_TITLE }))}</h2>
+            <p>{Signal::derive(move || t(if unfiltered() { k::EMPTY_HINT } else { k::EMPTY_FILTERED_HINT }))}</p>
         </div>
     }
 }
