@@ -4,6 +4,7 @@ mod client;
 mod error;
 pub mod handshakes;
 pub mod imports;
+pub mod jobs;
 pub mod packages;
 pub mod partners;
 pub mod permissions;

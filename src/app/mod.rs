@@ -14,6 +14,8 @@ use crate::i18n::keys::common as k;
 use crate::i18n::tr;
 use crate::pages::connection::ConnectionPage;
 use crate::pages::import::page::ImportPage;
+use crate::pages::jobs::page::JobsPage;
+use crate::pages::jobs::rail::JobRail;
 use crate::pages::not_found::NotFound;
 use crate::pages::packages::details::PackageDetailsPage;
 use crate::pages::packages::page::PackagesPage;
@@ -44,6 +46,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/packages/:id/import") view=SandboxImportPage />
                     <ParentRoute path=path!("/sharing") view=SharingStatusPage>
                         <Route path=path!(":id") view=TransferRail />
+                        <Route path=path!("") view=|| () />
+                    </ParentRoute>
+                    <ParentRoute path=path!("/jobs") view=JobsPage>
+                        <Route path=path!(":id") view=JobRail />
                         <Route path=path!("") view=|| () />
                     </ParentRoute>
                     <Route path=path!("/partners") view=PartnersPage />

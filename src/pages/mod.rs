@@ -2,6 +2,7 @@
 
 pub mod connection;
 pub mod import;
+pub mod jobs;
 pub mod not_found;
 pub mod packages;
 pub mod partners;

@@ -4,6 +4,8 @@ pub mod connection;
 pub mod history;
 pub mod import_plan;
 pub mod import_rules;
+pub mod job_progress;
+pub mod job_query;
 pub mod list_query;
 pub mod org_ids;
 pub mod package_query;

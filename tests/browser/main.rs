@@ -9,6 +9,7 @@ mod connection_panel;
 mod german;
 mod hostile_data;
 mod import_payload;
+mod jobs;
 mod narrow_screens;
 mod notifications;
 mod package_actions;

@@ -10,6 +10,7 @@ use std::time::Duration;
 
 use thirtyfour::prelude::*;
 
+use crate::support::jobs_pages::{publish, JobsPage};
 use crate::support::orgs::ACME;
 use crate::support::pages::PackagesPage;
 use crate::support::partners_pages::{open_as, package_id, ImportPage, PartnersPage, Table};
@@ -826,6 +827,63 @@ async fn submitting_an_import_under_every_fault_keeps_the_choices() {
             done: wait_visible(driver, By::Id("import-job")),
         );
         Ok(())
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_jobs_list_under_every_fault() {
+    with_session(|session| async move {
+        session.open("/jobs").await?;
+        publish(&session, "Cart abandonment journey").await?;
+        let screen = ReadScreen {
+            name: "jobs",
+            fault_path: None,
+            reads: 1,
+            route: ("GET", "/data/foundation/exim/packages/jobs"),
+            scope: ".jobs-main",
+            loading: By::XPath("//p[@aria-busy='true'][normalize-space(.)='Loading jobs…']"),
+            loaded: By::Css("#jobs-table tbody tr"),
+        };
+        drill_read(&session, &screen, "/jobs").await?;
+
+        // A slow change of view keeps the rows and says it is updating.
+        arm_fault(&session, Fault::Slow.spec(screen.route)).await?;
+        JobsPage {
+            driver: &session.driver,
+        }
+        .sort_by("Name")
+        .await?;
+        wait_visible(
+            &session.driver,
+            By::XPath("//*[contains(@class,'live-status')]//*[normalize-space(.)='Updating…']"),
+        )
+        .await?;
+        assert!(!session
+            .driver
+            .find_all(By::Css("#jobs-table tbody tr"))
+            .await?
+            .is_empty());
+        screenshot(&session.driver, "resilience-jobs-updating").await
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_job_rail_under_every_fault() {
+    with_session(|session| async move {
+        session.open("/jobs").await?;
+        let id = publish(&session, "Cart abandonment journey").await?;
+        let screen = ReadScreen {
+            name: "job rail",
+            fault_path: None,
+            reads: 1,
+            route: ("GET", "/data/foundation/exim/tools/job/{id}"),
+            scope: "aside.rail",
+            loading: By::Css("aside.rail p.loading[aria-busy='true']"),
+            loaded: By::Css("aside.rail dl.metadata"),
+        };
+        drill_read(&session, &screen, &format!("/jobs/{id}")).await
     })
     .await;
 }

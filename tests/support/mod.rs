@@ -6,6 +6,7 @@
 
 pub mod browser;
 pub mod import_pages;
+pub mod jobs_pages;
 pub mod language;
 pub mod pages;
 pub mod partners_pages;
