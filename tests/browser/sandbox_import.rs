@@ -4,11 +4,14 @@
 use thirtyfour::prelude::*;
 
 use crate::support::import_pages::SandboxImportPage;
-use crate::support::orgs::ACME;
+use crate::support::orgs::{ACME, GLOBEX};
+use crate::support::pages::PackagesPage;
 use crate::support::partners_pages::{open_as, package_id};
+use crate::support::sharing_pages::{ShareDialog, SharingPage, SHARE_PATIENCE};
 use crate::support::wait;
 use crate::support::{
-    accessibility_violations, request_count, screenshot, wait_present, with_session, Session,
+    accessibility_violations, request_count, screenshot, wait_for_toast, wait_present,
+    with_session, Session,
 };
 
 const SUBMIT_ROUTE: &str = "POST /data/foundation/exim/packages/import";
@@ -189,6 +192,174 @@ async fn objects_the_user_may_not_create_block_the_import_and_say_whom_to_ask() 
             .contains("use="));
         assert_eq!(request_count(&session, SUBMIT_ROUTE).await?, 0);
         Ok(())
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_package_acme_shares_is_imported_by_globex_then_its_objects_exist() {
+    with_session(|session| async move {
+        let driver = &session.driver;
+        let page = SandboxImportPage { driver };
+        // Acme shares the package with its approved partner Globex.
+        session.open("/packages").await?;
+        PackagesPage { driver }
+            .click_row_button("Customer profile schema", "Share")
+            .await?;
+        let dialog = ShareDialog { driver };
+        dialog.wait_open().await?;
+        dialog.pick("Globex").await?;
+        dialog.confirm().await?.click().await?;
+        wait_for_toast(driver, "Sharing Customer profile schema").await?;
+
+        // Globex sees it arrive, and imports it from the share's rail.
+        open_as(&session, "demo-globex-admin", "/sharing").await?;
+        let sharing = SharingPage { driver };
+        sharing
+            .wait_rows(
+                "the share completed",
+                |rows| {
+                    rows.first().is_some_and(|row| {
+                        row.0 == "Customer profile schema" && row.2 == "Completed"
+                    })
+                },
+                SHARE_PATIENCE,
+            )
+            .await?;
+        sharing
+            .open_row("Customer profile schema", "Globex Corp")
+            .await?;
+        wait_present(driver, By::LinkText("Import the received package"))
+            .await?
+            .click()
+            .await?;
+        page.wait_step("Target sandbox").await?;
+        // The copy landed in Globex's production sandbox: staging is the other one.
+        assert_eq!(page.sandbox_choices().await?, vec!["globex-stage"]);
+        page.choose_sandbox("globex-stage").await?;
+        page.next().await?;
+        let rows = page
+            .wait_impact("the four objects", |rows| rows.len() == 4)
+            .await?;
+        let outcome = |title: &str| {
+            rows.iter()
+                .find(|row| row.0 == title)
+                .map(|row| row.1.clone())
+                .unwrap_or_default()
+        };
+        assert!(
+            outcome("Acme customer profile").starts_with("Reused"),
+            "{rows:?}"
+        );
+        assert_eq!(outcome("Consent and preferences"), "Created");
+        assert_eq!(outcome("Loyalty details"), "Created");
+        assert_eq!(
+            page.options_for("Loyalty details").await?,
+            vec!["Create new", "Use existing Loyalty details (v2)"]
+        );
+        page.choose_for("Loyalty details", "Use existing Loyalty details (v2)")
+            .await?;
+        page.wait_impact("the field group replaced", |rows| {
+            rows.iter().any(|row| {
+                row.0 == "Loyalty details"
+                    && row.1 == "Replaced by your choice: Loyalty details (v2)"
+            })
+        })
+        .await?;
+        assert_eq!(
+            page.totals().await?,
+            "1 created, 2 reused, 1 replaced by your choice, 0 blocked"
+        );
+        page.next().await?;
+        page.wait_step("Confirm").await?;
+        let substitutions = wait_present(driver, By::Css("ul.substitutions")).await?;
+        assert_eq!(
+            substitutions.text().await?,
+            "Loyalty details → Loyalty details (v2)"
+        );
+        // Staging is not production: no name to type.
+        assert!(driver
+            .find_all(By::Id("production-confirm"))
+            .await?
+            .is_empty());
+        page.submit().await?.click().await?;
+
+        // The job is followed to its summary.
+        let summary = wait_present(driver, By::Id("import-result-totals")).await?;
+        wait::eventually("the job's summary", || async {
+            Ok(summary.text().await? == "1 created, 2 reused, 1 replaced by your choice, 0 failed")
+        })
+        .await?;
+        let job = driver.find(By::Id("import-job")).await?.text().await?;
+        assert!(
+            job.contains("Succeeded") && job.contains("What to check next"),
+            "{job}"
+        );
+        assert_axe_clean(&session, "the import job's summary").await?;
+        screenshot(driver, "import-4-summary").await?;
+
+        // Importing again: what the first import created now exists.
+        driver.find(By::Id("import-again")).await?.click().await?;
+        page.wait_step("Impact preview").await?;
+        page.wait_impact("the created object now reused", |rows| {
+            rows.iter()
+                .any(|row| row.0 == "Consent and preferences" && row.1.starts_with("Reused"))
+        })
+        .await?;
+
+        // Packages says where the copy came from, and can show only received packages.
+        session.open("/packages?origin=received").await?;
+        let received = PackagesPage { driver }
+            .row("Customer profile schema")
+            .await?;
+        assert!(
+            received.text().await?.contains("Received from Acme Retail"),
+            "{}",
+            received.text().await?
+        );
+        Ok(())
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_long_list_of_existing_objects_is_filtered_by_name() {
+    with_session(|session| async move {
+        let page = SandboxImportPage {
+            driver: &session.driver,
+        };
+        session.open("/connection").await?;
+        let copy = package_id(
+            &session,
+            "demo-globex-admin",
+            GLOBEX,
+            "Loyalty tier segments",
+        )
+        .await?;
+        open_as(
+            &session,
+            "demo-globex-admin",
+            &format!("/packages/{copy}/import?to=globex-stage&step=preview"),
+        )
+        .await?;
+        page.wait_impact("three segments", |rows| rows.len() == 3)
+            .await?;
+        assert_eq!(page.options_for("Loyalty bronze members").await?.len(), 11);
+        page.filter_choices("Loyalty bronze members", "eu").await?;
+        wait::eventually("only the matching object is offered", || async {
+            Ok(page.options_for("Loyalty bronze members").await?
+                == ["Create new", "Use existing Loyalty members EU"])
+        })
+        .await?;
+        page.choose_for("Loyalty bronze members", "Use existing Loyalty members EU")
+            .await?;
+        page.wait_impact("the choice made", |rows| {
+            rows.iter()
+                .any(|row| row.1 == "Replaced by your choice: Loyalty members EU")
+        })
+        .await?;
+        assert_axe_clean(&session, "a filtered list of existing objects").await?;
+        screenshot(&session.driver, "import-filtered-choices").await
     })
     .await;
 }

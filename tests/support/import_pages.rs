@@ -136,6 +136,15 @@ impl SandboxImportPage<'_> {
         Ok(options)
     }
 
+    /// Types into the filter of an object's long list of existing objects.
+    pub async fn filter_choices(&self, object_title: &str, text: &str) -> WebDriverResult<()> {
+        let row = self.row(object_title).await?;
+        row.find(By::Css("input[type='search']"))
+            .await?
+            .send_keys(text)
+            .await
+    }
+
     async fn row(&self, object_title: &str) -> WebDriverResult<WebElement> {
         wait_present(
             self.driver,

@@ -1,5 +1,5 @@
 //! Jobs: every export (publish) and import job of the org, live while any runs, with the right
-//! rail of one job. [`ObjectResults`] and [`JobStatusLight`] are also the import page's.
+//! rail of one job. [`JobDetailsView`] is also the import page's, for the job it submitted.
 
 mod feed;
 mod job_status;
@@ -9,3 +9,4 @@ pub mod rail;
 
 pub use job_status::JobStatusLight;
 pub use object_results::ObjectResults;
+pub use rail::JobDetailsView;

@@ -113,8 +113,10 @@ pub fn JobRail() -> impl IntoView {
     }
 }
 
+/// A job's failure, facts, steps and per-object results: the rail's body, and the import
+/// page's once its job is submitted.
 #[component]
-fn JobDetailsView(job: JobDetails, created_by: Option<String>) -> impl IntoView {
+pub fn JobDetailsView(job: JobDetails, created_by: Option<String>) -> impl IntoView {
     let status = job.job_status.clone().unwrap_or(JobStatus::Pending);
     let ended_badly = matches!(status, JobStatus::Failed | JobStatus::Cancelled);
     let failed_objects: Vec<(String, String)> = job

@@ -3,6 +3,8 @@
 
 use exim_api::{Package, SandboxRef, SubmitImportRequest};
 use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use leptos_router::NavigateOptions;
 
 use super::preview_step::{totals_sentence, BlockedAlert, ImportPlan};
 use crate::api::{imports, ApiError};
@@ -61,10 +63,12 @@ pub fn ConfirmStep(
         Memo::new(move |_| production.get() && typed.with(|typed| typed.trim() != sandbox))
     };
     let refusal = RwSignal::new(None::<ApiError>);
+    let navigate = use_navigate();
 
     let submit_job = Action::new_local(move |request: &SubmitImportRequest| {
         let client = context.client_untracked();
         let request = request.clone();
+        let navigate = navigate.clone();
         async move {
             match imports::submit(&client, &request).await {
                 Ok(started) => {
@@ -76,12 +80,21 @@ pub fn ConfirmStep(
                         ),
                         ToastVariant::Positive,
                     );
-                    let job = started.job_id.unwrap_or_default();
                     // Replaces the confirmation in history: Back does not lead to a second job.
-                    url.replace.run(ImportQuery {
-                        job: Some(job),
-                        ..url.query.get_untracked()
-                    });
+                    match started.job_id {
+                        Some(job) => url.replace.run(ImportQuery {
+                            job: Some(job),
+                            ..url.query.get_untracked()
+                        }),
+                        // Platform's answer may name no job: it is then found in Jobs.
+                        None => navigate(
+                            "/jobs",
+                            NavigateOptions {
+                                replace: true,
+                                ..Default::default()
+                            },
+                        ),
+                    }
                 }
                 Err(error) => refusal.set(Some(error)),
             }
