@@ -7,7 +7,7 @@ use crate::support::orgs::ACME;
 use crate::support::pages::PackagesPage;
 use crate::support::partners_pages::{package_id, press, PartnersPage, Table};
 use crate::support::sharing_pages::{ShareDialog, SharingPage, SHARE_PATIENCE};
-use crate::support::{accessibility_violations, screenshot, wait_visible, with_session};
+use crate::support::{accessibility_violations, api_call, screenshot, wait_visible, with_session};
 
 const TABLET: (u32, u32) = (768, 1024);
 const PHONE: (u32, u32) = (390, 844);
@@ -179,6 +179,58 @@ async fn a_share_from_start_to_finish_on_a_phone() {
             )
             .await?;
         check_screen(driver, "sharing-after-share", By::Css("#transfers-table")).await
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn every_import_step_fits_a_tablet_and_a_phone() {
+    with_session(|session| async move {
+        let driver = &session.driver;
+        session.open("/packages").await?;
+        let id = package_id(&session, "demo-acme-admin", ACME, "Loyalty tier segments").await?;
+        // A finished import to show the summary of.
+        let (status, started) = api_call(
+            &session,
+            "POST",
+            "/exim/packages/import",
+            "demo-acme-admin",
+            ACME,
+            Some(serde_json::json!({
+                "id": id,
+                "destinationSandbox": {"name": "acme-dev", "imsOrgId": ACME},
+            })),
+        )
+        .await?;
+        assert_eq!(status, 202, "{started}");
+        let job = started["jobId"].as_str().expect("a job id").to_string();
+        let page = format!("/packages/{id}/import");
+        let screens = [
+            ("import-sandbox", page.clone(), By::Id("target-acme-dev")),
+            (
+                "import-preview",
+                format!("{page}?to=acme-dev&step=preview"),
+                By::Css("#impact-table tbody tr"),
+            ),
+            (
+                "import-confirm-production",
+                format!("{page}?to=prod&step=confirm"),
+                By::Css("ul.substitutions, #import-totals"),
+            ),
+            (
+                "import-summary",
+                format!("{page}?to=acme-dev&job={job}"),
+                By::Id("import-result-totals"),
+            ),
+        ];
+        for (width, height) in [TABLET, PHONE] {
+            driver.set_window_rect(0, 0, width, height).await?;
+            for (name, path, ready) in screens.clone() {
+                session.open(&path).await?;
+                check_screen(driver, name, ready).await?;
+            }
+        }
+        Ok(())
     })
     .await;
 }

@@ -363,3 +363,69 @@ async fn a_long_list_of_existing_objects_is_filtered_by_name() {
     })
     .await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_viewer_or_a_draft_is_not_offered_the_import_and_the_page_says_why() {
+    with_session(|session| async move {
+        let driver = &session.driver;
+        session.open("/connection").await?;
+        let published =
+            package_id(&session, "demo-acme-admin", ACME, "Loyalty tier segments").await?;
+        let draft = package_id(
+            &session,
+            "demo-acme-admin",
+            ACME,
+            "Cart abandonment journey",
+        )
+        .await?;
+        // An admin is not offered the import of a draft, and its page says why.
+        session.open("/packages").await?;
+        let offered = PackagesPage { driver }.row("Loyalty tier segments").await?;
+        wait::eventually("the published package offers the import", || async {
+            Ok(!offered
+                .find_all(By::LinkText("Import into sandbox"))
+                .await?
+                .is_empty())
+        })
+        .await?;
+        let draft_row = PackagesPage { driver }
+            .row("Cart abandonment journey")
+            .await?;
+        assert!(draft_row
+            .find_all(By::LinkText("Import into sandbox"))
+            .await?
+            .is_empty());
+        session.open(&format!("/packages/{draft}/import")).await?;
+        let said = wait_present(driver, By::Id("import-blocked")).await?;
+        assert_eq!(
+            said.text().await?,
+            "Only published packages can be imported into a sandbox."
+        );
+
+        // A viewer: the page says why; back on Packages (the permissions known by now), no row
+        // offers the import.
+        open_as(
+            &session,
+            "demo-acme-viewer",
+            &format!("/packages/{published}/import"),
+        )
+        .await?;
+        let said = wait_present(driver, By::Id("import-blocked")).await?;
+        assert_eq!(
+            said.text().await?,
+            "Importing needs the permission to manage packages."
+        );
+        assert!(driver
+            .find_all(By::Css("ol.import-steps"))
+            .await?
+            .is_empty());
+        driver.find(By::LinkText("Packages")).await?.click().await?;
+        let row = PackagesPage { driver }.row("Loyalty tier segments").await?;
+        assert!(row
+            .find_all(By::LinkText("Import into sandbox"))
+            .await?
+            .is_empty());
+        Ok(())
+    })
+    .await;
+}
