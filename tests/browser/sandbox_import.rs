@@ -4,6 +4,7 @@
 use thirtyfour::prelude::*;
 
 use crate::support::import_pages::SandboxImportPage;
+use crate::support::language::choose_language;
 use crate::support::orgs::{ACME, GLOBEX};
 use crate::support::pages::PackagesPage;
 use crate::support::partners_pages::{open_as, package_id};
@@ -426,6 +427,47 @@ async fn a_viewer_or_a_draft_is_not_offered_the_import_and_the_page_says_why() {
             .await?
             .is_empty());
         Ok(())
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_import_speaks_german() {
+    with_session(|session| async move {
+        let driver = &session.driver;
+        let page = SandboxImportPage { driver };
+        session.open("/connection").await?;
+        let id = package_id(&session, "demo-acme-importer", ACME, "Win-back journeys").await?;
+        open_as(
+            &session,
+            "demo-acme-importer",
+            &format!("/packages/{id}/import?to=acme-dev&step=preview"),
+        )
+        .await?;
+        choose_language(driver, "de").await?;
+        page.wait_step("Vorschau der Auswirkungen").await?;
+        let rows = page
+            .wait_impact("German outcomes", |rows| {
+                rows.iter().any(|row| row.1.starts_with("Blockiert"))
+            })
+            .await?;
+        assert!(
+            rows.iter()
+                .any(|row| row.1 == "Blockiert: Ihnen fehlt Journey: read, write"),
+            "{rows:?}"
+        );
+        assert_eq!(
+            page.totals().await?,
+            "0 neu erstellt, 1 wiederverwendet, 0 durch Ihre Wahl ersetzt, 2 blockiert"
+        );
+        let alert = driver
+            .find(By::Id("import-blocked-alert"))
+            .await?
+            .text()
+            .await?;
+        assert!(alert.starts_with("Import blockiert"), "{alert}");
+        assert_axe_clean(&session, "the impact preview in German").await?;
+        screenshot(driver, "import-preview-de").await
     })
     .await;
 }

@@ -69,10 +69,10 @@ pub fn PreviewRow(
     let choice = if row.suggestions.is_empty() {
         view! { <span class="muted">{tr(k::CHOICE_NONE)}</span> }.into_any()
     } else {
-        let default_label = match &same_name {
+        let default_label = Signal::derive(move || match &same_name {
             Some(same) => tf(k::CHOICE_REUSE, &[("object", &title_of(same))]),
             None => t(k::CHOICE_CREATE),
-        };
+        });
         let count = others.len();
         let options = move || {
             let needle = filter.get().to_lowercase();
