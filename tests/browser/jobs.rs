@@ -73,6 +73,8 @@ async fn jobs_go_live_to_succeeded_and_their_view_lives_in_the_url() {
             .await?
             .convert()?;
         assert!(same_load, "the statuses changed without a reload");
+        let (page, window) = jobs.widths().await?;
+        assert!(page <= window, "{page} px wide in a {window} px window");
         screenshot(driver, "jobs-live-succeeded").await?;
 
         // Type, status, search and order: each done by the API and kept in the URL.
@@ -244,13 +246,7 @@ async fn the_rail_follows_a_job_live_and_every_width_is_clean() {
             ] {
                 session.open(&path).await?;
                 wait_visible(driver, By::Css(ready)).await?;
-                let (page, window): (u64, u64) = driver
-                    .execute(
-                        "return [document.documentElement.scrollWidth, window.innerWidth];",
-                        Vec::new(),
-                    )
-                    .await?
-                    .convert()?;
+                let (page, window) = jobs.widths().await?;
                 assert!(
                     page <= window,
                     "{name}: {page} px wide in a {window} px window"

@@ -163,6 +163,17 @@ impl JobsPage<'_> {
         Ok(names)
     }
 
+    /// The page's width and the window's: the page scrolls sideways when the first is larger.
+    pub async fn widths(&self) -> WebDriverResult<(u64, u64)> {
+        self.driver
+            .execute(
+                "return [document.documentElement.scrollWidth, window.innerWidth];",
+                Vec::new(),
+            )
+            .await?
+            .convert()
+    }
+
     /// The view's query string as the address bar shows it.
     pub async fn query(&self) -> WebDriverResult<String> {
         Ok(self

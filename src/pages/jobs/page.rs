@@ -225,7 +225,7 @@ fn JobTable(feed: JobsFeed, view: UrlView<JobQuery>) -> impl IntoView {
                     <tr>
                         <SortHeader field="name" title=k::COLUMN_NAME sort on_sort />
                         <th scope="col">{tr(k::COLUMN_TYPE)}</th>
-                        <th scope="col" class="optional">{tr(k::COLUMN_PACKAGE_TYPE)}</th>
+                        <th scope="col" class="optional package-type">{tr(k::COLUMN_PACKAGE_TYPE)}</th>
                         <th scope="col" class="optional">{tr(k::COLUMN_SANDBOXES)}</th>
                         <th scope="col">{tr(k::COLUMN_STATUS)}</th>
                         <th scope="col" class="optional">{tr(k::COLUMN_CREATED_BY)}</th>
@@ -280,7 +280,7 @@ fn JobRow(
         <tr data-job-id=id class:selected=selected>
             <td class="name-cell"><a href=href>{name}</a></td>
             <td>{Signal::derive(move || request_type_words(&request_type))}</td>
-            <td class="optional">{package_type.map(|p| Signal::derive(move || package_type_words(&p)))}</td>
+            <td class="optional package-type">{package_type.map(|p| Signal::derive(move || package_type_words(&p)))}</td>
             <td class="optional sandboxes">
                 {source_sandbox}
                 {target_sandbox.map(|target| view! { <small class="sandbox-target">{Signal::derive(move || tf(k::SANDBOX_TO, &[("sandbox", &target)]))}</small> })}
