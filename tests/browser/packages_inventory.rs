@@ -118,7 +118,11 @@ async fn search_sort_and_paging_are_done_by_the_api_and_kept_in_the_url() {
             .wait_for(&["/exim/packages?", "name%7Ejourney"])
             .await?;
         packages
-            .wait_for_names(&["Cart abandonment journey", "Broken journey bundle"])
+            .wait_for_names(&[
+                "Win-back journeys",
+                "Cart abandonment journey",
+                "Broken journey bundle",
+            ])
             .await?;
         let query = session
             .driver
@@ -136,7 +140,11 @@ async fn search_sort_and_paging_are_done_by_the_api_and_kept_in_the_url() {
 
         session.driver.refresh().await?;
         packages
-            .wait_for_names(&["Cart abandonment journey", "Broken journey bundle"])
+            .wait_for_names(&[
+                "Win-back journeys",
+                "Cart abandonment journey",
+                "Broken journey bundle",
+            ])
             .await?;
         let search = session.driver.find(By::Id("package-search")).await?;
         assert_eq!(
