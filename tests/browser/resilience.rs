@@ -887,3 +887,52 @@ async fn the_job_rail_under_every_fault() {
     })
     .await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_import_page_and_its_job_under_every_fault() {
+    with_session(|session| async move {
+        let path = import_path(&session, "sandbox", "").await?;
+        let package = ReadScreen {
+            name: "import package",
+            fault_path: None,
+            reads: 1,
+            route: ("GET", "/data/foundation/exim/packages/{id}"),
+            scope: "#main",
+            loading: By::XPath("//p[@aria-busy='true'][normalize-space(.)='Loading the package…']"),
+            loaded: By::Css("ol.import-steps"),
+        };
+        drill_read(&session, &package, &path).await?;
+
+        let id = package_id(&session, "demo-acme-admin", ACME, "Loyalty tier segments").await?;
+        let (status, started) = api_call(
+            &session,
+            "POST",
+            "/exim/packages/import",
+            "demo-acme-admin",
+            ACME,
+            Some(serde_json::json!({
+                "id": id,
+                "destinationSandbox": {"name": "acme-dev", "imsOrgId": ACME},
+            })),
+        )
+        .await?;
+        assert_eq!(status, 202, "{started}");
+        let job = started["jobId"].as_str().expect("a job id");
+        let followed = ReadScreen {
+            name: "import job",
+            fault_path: None,
+            reads: 1,
+            route: ("GET", "/data/foundation/exim/tools/job/{id}"),
+            scope: "#import-job",
+            loading: By::Css("#import-job p.loading[aria-busy='true']"),
+            loaded: By::Id("import-result-totals"),
+        };
+        drill_read(
+            &session,
+            &followed,
+            &format!("/packages/{id}/import?to=acme-dev&job={job}"),
+        )
+        .await
+    })
+    .await;
+}

@@ -11,7 +11,7 @@ use crate::support::partners_pages::{open_as, package_id};
 use crate::support::sharing_pages::{ShareDialog, SharingPage, SHARE_PATIENCE};
 use crate::support::wait;
 use crate::support::{
-    accessibility_violations, request_count, screenshot, wait_for_toast, wait_present,
+    accessibility_violations, api_call, request_count, screenshot, wait_for_toast, wait_present,
     with_session, Session,
 };
 
@@ -468,6 +468,66 @@ async fn the_import_speaks_german() {
         assert!(alert.starts_with("Import blockiert"), "{alert}");
         assert_axe_clean(&session, "the impact preview in German").await?;
         screenshot(driver, "import-preview-de").await
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_failed_job_says_what_failed_and_what_it_created_and_a_wrong_sandbox_link_is_caught() {
+    with_session(|session| async move {
+        let driver = &session.driver;
+        let page = SandboxImportPage { driver };
+        session.open("/connection").await?;
+        let id = package_id(&session, "demo-acme-importer", ACME, "Spring sale journeys").await?;
+        // Submitted past the preview (as a script could): the job fails the journeys.
+        let (status, started) = api_call(
+            &session,
+            "POST",
+            "/exim/packages/import",
+            "demo-acme-importer",
+            ACME,
+            Some(serde_json::json!({
+                "id": id,
+                "destinationSandbox": {"name": "acme-dev", "imsOrgId": ACME},
+            })),
+        )
+        .await?;
+        assert_eq!(status, 202, "{started}");
+        let job = started["jobId"].as_str().expect("a job id");
+        open_as(
+            &session,
+            "demo-acme-importer",
+            &format!("/packages/{id}/import?to=acme-dev&job={job}"),
+        )
+        .await?;
+        let summary = wait_present(driver, By::Id("import-result-totals")).await?;
+        wait::eventually("the failed job's summary", || async {
+            Ok(summary.text().await? == "1 created, 0 reused, 0 replaced by your choice, 2 failed")
+        })
+        .await?;
+        let shown = driver.find(By::Id("import-job")).await?.text().await?;
+        assert!(
+            shown.contains("Failed")
+                && shown.contains("missing permission Journey (read, write)")
+                && shown.contains("Created"),
+            "{shown}"
+        );
+        assert_axe_clean(&session, "a failed import job").await?;
+        screenshot(driver, "import-job-failed").await?;
+
+        // A link naming the package's own sandbox leads back to the choice, saying why.
+        session
+            .open(&format!(
+                "/packages/{id}/import?to=acme-sandbox&step=preview"
+            ))
+            .await?;
+        let note = wait_present(driver, By::Id("unknown-sandbox"))
+            .await?
+            .text()
+            .await?;
+        assert!(note.contains("“acme-sandbox”"), "{note}");
+        page.wait_step("Target sandbox").await?;
+        Ok(())
     })
     .await;
 }

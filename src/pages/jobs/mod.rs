@@ -7,6 +7,4 @@ mod object_results;
 pub mod page;
 pub mod rail;
 
-pub use job_status::JobStatusLight;
-pub use object_results::ObjectResults;
 pub use rail::JobDetailsView;

@@ -9,7 +9,7 @@ use leptos_router::hooks::{use_location, use_navigate};
 use wasm_bindgen::JsCast;
 
 use super::feed::{job_id, JobsFeed};
-use super::JobStatusLight;
+use super::job_status::JobStatusLight;
 use crate::api::jobs;
 use crate::components::date_cell::DateTime;
 use crate::components::list_frame::{use_list, ListFrame, Rows};

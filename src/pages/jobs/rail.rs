@@ -9,8 +9,8 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 use wasm_bindgen_futures::JsFuture;
 
 use super::feed::{job_id, JobsFeed};
-use super::JobStatusLight;
-use super::ObjectResults;
+use super::job_status::JobStatusLight;
+use super::object_results::ObjectResults;
 use crate::api::jobs::fetch_job;
 use crate::components::date_cell::DateTime;
 use crate::components::inline_alert::ErrorAlert;

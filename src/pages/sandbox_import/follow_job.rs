@@ -5,7 +5,7 @@
 use exim_api::{JobDetails, ObjectOutcome, Package};
 use leptos::prelude::*;
 
-use super::import_href;
+use super::link::import_href;
 use crate::api::jobs::fetch_job;
 use crate::components::inline_alert::ErrorAlert;
 use crate::components::refresh::{use_polled_read, LiveStatusBar};

@@ -17,9 +17,9 @@ use crate::components::url_query::{use_url_query, UrlView};
 use crate::i18n::keys::packages as package_keys;
 use crate::i18n::keys::sandbox_import as k;
 use crate::i18n::{tf, tr};
-use crate::session::PermissionsContext;
+use crate::session::{PermissionsContext, SandboxList};
 use crate::state::import_plan::{ImportQuery, ImportStep};
-use crate::state::import_rules::import_eligibility;
+use crate::state::import_rules::{import_eligibility, target_sandboxes};
 use crate::state::url::encode;
 
 #[component]
@@ -75,6 +75,20 @@ fn ImportFlow(package: Package, url: UrlView<ImportQuery>) -> impl IntoView {
     let job = Memo::new(move |_| url.query.with(|q| q.job.clone()));
     let sandbox = Memo::new(move |_| url.query.with(|q| q.sandbox.clone()));
     let step = Memo::new(move |_| url.query.with(ImportQuery::shown_step));
+    // A sandbox named in the URL that is not a target (a stale or edited link) leads back to
+    // the choice, saying so; while the list loads, the API's own answer will tell.
+    let sandboxes = expect_context::<SandboxList>();
+    let unknown_sandbox = {
+        let package = package.clone();
+        Memo::new(move |_| {
+            let chosen = sandbox.get()?;
+            let all = sandboxes.get()?;
+            let offered = target_sandboxes(&package, &all)
+                .iter()
+                .any(|target| target.name == chosen);
+            (!offered).then_some(chosen)
+        })
+    };
     let package = StoredValue::new(package);
     view! {
         <div class="page-header"><h1 class="wrap-anywhere">{title}</h1></div>
@@ -82,8 +96,16 @@ fn ImportFlow(package: Package, url: UrlView<ImportQuery>) -> impl IntoView {
             (Some(block), _) => view! { <p class="note" id="import-blocked">{block.explanation()}</p> }.into_any(),
             (None, Some(job)) => view! { <FollowJob package=package.get_value() job url /> }.into_any(),
             (None, None) => view! {
-                <StepList package_id=package.with_value(|p| p.id.clone()) url />
+                <StepList
+                    package_id=package.with_value(|p| p.id.clone())
+                    url
+                    sandbox_rejected=Signal::derive(move || unknown_sandbox.with(Option::is_some))
+                />
                 {move || match (step.get(), sandbox.get()) {
+                    (_, Some(_)) if unknown_sandbox.with(Option::is_some) => view! {
+                        <SandboxStep package=package.get_value() url unknown=unknown_sandbox.get().unwrap_or_default() />
+                    }
+                    .into_any(),
                     (ImportStep::Sandbox, _) | (_, None) => view! { <SandboxStep package=package.get_value() url /> }.into_any(),
                     (later, Some(sandbox)) => view! { <PlanSteps package=package.get_value() sandbox step=later url /> }.into_any(),
                 }}

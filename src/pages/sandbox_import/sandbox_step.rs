@@ -14,9 +14,26 @@ use crate::state::import_plan::{ImportQuery, ImportStep};
 use crate::state::import_rules::{is_production, target_sandboxes};
 
 #[component]
-pub fn SandboxStep(package: Package, url: UrlView<ImportQuery>) -> impl IntoView {
+pub fn SandboxStep(
+    package: Package,
+    url: UrlView<ImportQuery>,
+    /// A sandbox the URL named that cannot be imported into.
+    #[prop(optional)]
+    unknown: Option<String>,
+) -> impl IntoView {
     let sandboxes = expect_context::<SandboxList>();
-    let chosen = RwSignal::new(url.query.with_untracked(|q| q.sandbox.clone()));
+    let chosen = RwSignal::new(if unknown.is_some() {
+        None
+    } else {
+        url.query.with_untracked(|q| q.sandbox.clone())
+    });
+    let unknown_note = unknown.map(|name| {
+        view! {
+            <p class="inline-alert negative" id="unknown-sandbox">
+                {Signal::derive(move || tf(k::UNKNOWN_SANDBOX, &[("sandbox", &name)]))}
+            </p>
+        }
+    });
     let missing = RwSignal::new(false);
     let own = package.source_sandbox_name();
     let next = move |ev: leptos::ev::SubmitEvent| {
@@ -85,6 +102,7 @@ pub fn SandboxStep(package: Package, url: UrlView<ImportQuery>) -> impl IntoView
                 aria-invalid=move || missing.get().to_string()
             >
                 <legend>{tr(k::SANDBOX_LEGEND)}</legend>
+                {unknown_note}
                 <p class="help" id="sandbox-help">{Signal::derive(move || tf(k::SANDBOX_HELP, &[("sandbox", &own)]))}</p>
                 {move || options().unwrap_or_else(|| {
                     view! { <p class="loading" aria-busy="true">{tr(k::SANDBOXES_LOADING)}</p> }.into_any()

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::import_href;
+use super::link::import_href;
 use crate::components::url_query::UrlView;
 use crate::i18n::keys::sandbox_import as k;
 use crate::i18n::{t, tr};
@@ -18,10 +18,20 @@ fn step_name(step: ImportStep) -> String {
 }
 
 #[component]
-pub fn StepList(package_id: String, url: UrlView<ImportQuery>) -> impl IntoView {
+pub fn StepList(
+    package_id: String,
+    url: UrlView<ImportQuery>,
+    /// The sandbox the URL names cannot be imported into: the first step is shown.
+    #[prop(into)]
+    sandbox_rejected: Signal<bool>,
+) -> impl IntoView {
     let items = move || {
         let query = url.query.get();
-        let current = query.shown_step();
+        let current = if sandbox_rejected.get() {
+            ImportStep::Sandbox
+        } else {
+            query.shown_step()
+        };
         ImportStep::ALL
             .into_iter()
             .enumerate()
