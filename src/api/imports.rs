@@ -1,8 +1,12 @@
 //! Importing a published package into a sandbox of the organization: what it will do
-//! (`GET /packages/{id}/import`), whether the user may (`GET /packages/preflight/{id}`), and
-//! the IMPORT job itself (`POST /packages/import`).
+//! (`GET /packages/{id}/import`), whether the user may (`GET /packages/preflight/{id}`), what
+//! its objects depend on (`POST /packages/{id}/children`), and the IMPORT job itself
+//! (`POST /packages/import`).
 
-use exim_api::{ImportConflict, PreflightResponse, SubmitImportRequest, SubmitImportResponse};
+use exim_api::{
+    ArtifactRef, DependentObject, ImportConflict, PreflightResponse, SubmitImportRequest,
+    SubmitImportResponse,
+};
 
 use super::client::ApiClient;
 use super::error::ApiError;
@@ -42,4 +46,18 @@ pub async fn submit(
     request: &SubmitImportRequest,
 ) -> Result<SubmitImportResponse, ApiError> {
     client.post_json("/exim/packages/import", request).await
+}
+
+/// The objects each of `artifacts` depends on (`POST /packages/{id}/children`, 201).
+pub async fn dependencies(
+    client: &ApiClient,
+    package_id: &str,
+    artifacts: &[ArtifactRef],
+) -> Result<Vec<DependentObject>, ApiError> {
+    client
+        .post_json(
+            &format!("/exim/packages/{}/children", encode(package_id)),
+            &artifacts,
+        )
+        .await
 }

@@ -7,7 +7,7 @@
 
 use std::collections::BTreeMap;
 
-use exim_api::{Artifact, ArtifactRef, ImportConflict, PreflightResponse};
+use exim_api::{Artifact, ArtifactRef, DependentObject, ImportConflict, PreflightResponse};
 
 use super::list_query::UrlQuery;
 use super::url::{decode, encode};
@@ -294,6 +294,38 @@ pub fn alternatives(plan: &[PlannedObject]) -> BTreeMap<String, ArtifactRef> {
         .collect()
 }
 
+/// For each object, what it depends on, as "Postal address (REGISTRY_DATATYPE)": from the
+/// answer of `POST /packages/{id}/children`, direct dependencies only.
+pub fn dependencies_by_object(objects: &[DependentObject]) -> BTreeMap<String, Vec<String>> {
+    objects
+        .iter()
+        .map(|object| {
+            let needs = object
+                .children
+                .iter()
+                .flatten()
+                .map(|child| {
+                    let title = child.title.as_deref().unwrap_or(&child.id);
+                    format!("{title} ({})", child.artifact_type)
+                })
+                .collect();
+            (object.id.clone(), needs)
+        })
+        .collect()
+}
+
+/// The package's artifacts as `POST /packages/{id}/children` takes them.
+pub fn artifact_refs(artifacts: &[Artifact]) -> Vec<ArtifactRef> {
+    artifacts
+        .iter()
+        .map(|artifact| ArtifactRef {
+            id: artifact.id.clone(),
+            artifact_type: artifact.artifact_type.clone(),
+            title: artifact.title.clone(),
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -401,6 +433,24 @@ mod tests {
         let plan = plan(&conflicts, Some(&preflight), &choices);
         assert!(matches!(plan[2].outcome, Outcome::Replaced(_)));
         assert_eq!(totals(&plan).blocked, 0);
+    }
+
+    #[test]
+    fn each_object_lists_what_it_depends_on() {
+        let answer: Vec<DependentObject> = serde_json::from_value(serde_json::json!([
+            {"id": "schema", "type": "REGISTRY_SCHEMA", "title": "Profile", "children": [
+                {"id": "dt", "type": "REGISTRY_DATATYPE", "title": "Postal address"},
+                {"id": "ns", "type": "ID_NAMESPACE"}
+            ]},
+            {"id": "dt", "type": "REGISTRY_DATATYPE", "title": "Postal address", "children": []}
+        ]))
+        .unwrap();
+        let needs = dependencies_by_object(&answer);
+        assert_eq!(
+            needs["schema"],
+            vec!["Postal address (REGISTRY_DATATYPE)", "ns (ID_NAMESPACE)"]
+        );
+        assert!(needs["dt"].is_empty());
     }
 
     fn parse(pairs: &[(&str, &str)]) -> ImportQuery {

@@ -792,6 +792,35 @@ async fn the_import_preview_under_every_fault() {
             };
             drill_read(&session, &screen, &path).await?;
         }
+        // What objects depend on only informs: its failure is said under the table, blocks
+        // nothing, and passes by itself.
+        arm_fault(
+            &session,
+            Fault::ServerError.spec(("POST", "/data/foundation/exim/packages/{id}/children")),
+        )
+        .await?;
+        session.open(&path).await?;
+        let note = wait_visible(&session.driver, By::Id("dependencies-problem")).await?;
+        assert!(
+            note.text().await?.contains(Fault::ServerError.message()),
+            "{}",
+            note.text().await?
+        );
+        wait_visible(&session.driver, By::Id("impact-table")).await?;
+        eventually("the dependencies listed after the retry", || async {
+            Ok(request_count(
+                &session,
+                "POST /data/foundation/exim/packages/{id}/children",
+            )
+            .await?
+                >= 2
+                && session
+                    .driver
+                    .find_all(By::Id("dependencies-problem"))
+                    .await?
+                    .is_empty())
+        })
+        .await?;
         Ok(())
     })
     .await;

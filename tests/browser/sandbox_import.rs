@@ -84,7 +84,10 @@ async fn every_choice_survives_reload_and_production_needs_its_name_typed() {
         })
         .await?;
 
-        // Back to the first step by the step list: production is guarded.
+        // Back a step with the button, then to the first by the step list: production is
+        // guarded.
+        page.back().await?;
+        page.wait_step("Impact preview").await?;
         session
             .driver
             .find(By::LinkText("1. Target sandbox"))
@@ -253,6 +256,11 @@ async fn a_package_acme_shares_is_imported_by_globex_then_its_objects_exist() {
             "{rows:?}"
         );
         assert_eq!(outcome("Consent and preferences"), "Created");
+        wait::eventually("the schema's dependencies", || async {
+            Ok(page.depends_on("Acme customer profile").await?
+                == "Depends on: Loyalty details (REGISTRY_MIXIN), Consent and preferences (REGISTRY_MIXIN), Postal address (REGISTRY_DATATYPE)")
+        })
+        .await?;
         assert_eq!(outcome("Loyalty details"), "Created");
         assert_eq!(
             page.options_for("Loyalty details").await?,

@@ -136,6 +136,15 @@ impl SandboxImportPage<'_> {
         Ok(options)
     }
 
+    /// What an object depends on, as its row says ("" until known).
+    pub async fn depends_on(&self, object_title: &str) -> WebDriverResult<String> {
+        let row = self.row(object_title).await?;
+        match row.find_all(By::Css(".object-deps")).await?.first() {
+            Some(line) => line.text().await,
+            None => Ok(String::new()),
+        }
+    }
+
     /// Types into the filter of an object's long list of existing objects.
     pub async fn filter_choices(&self, object_title: &str, text: &str) -> WebDriverResult<()> {
         let row = self.row(object_title).await?;

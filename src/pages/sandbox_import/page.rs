@@ -123,7 +123,7 @@ fn PlanSteps(
     step: ImportStep,
     url: UrlView<ImportQuery>,
 ) -> impl IntoView {
-    let plan = use_import_plan(package.id.clone(), sandbox.clone(), url);
+    let plan = use_import_plan(&package, sandbox.clone(), url);
     match step {
         ImportStep::Confirm => view! { <ConfirmStep package sandbox plan url /> }.into_any(),
         _ => view! { <PreviewStep sandbox plan url /> }.into_any(),

@@ -44,6 +44,9 @@ fn outcome_view(outcome: &Outcome) -> impl IntoView {
 pub fn PreviewRow(
     row: PlannedObject,
     #[prop(into)] outcome: Signal<Outcome>,
+    /// What the object depends on, once known.
+    #[prop(into)]
+    depends_on: Signal<Vec<String>>,
     url: UrlView<ImportQuery>,
 ) -> impl IntoView {
     let artifact_id = row.artifact.id.clone();
@@ -137,6 +140,13 @@ pub fn PreviewRow(
             <td>
                 <span class="object-title">{title}</span>
                 <span class="muted object-meta">{row.artifact.artifact_type.clone()}" · "<code>{row.artifact.id.clone()}</code></span>
+                {move || {
+                    let needs = depends_on.get();
+                    (!needs.is_empty()).then(|| {
+                        let needs = needs.join(", ");
+                        view! { <span class="object-deps">{tf(k::DEPENDS_ON, &[("objects", &needs)])}</span> }
+                    })
+                }}
             </td>
             <td>{move || outcome_view(&outcome.get())}</td>
             <td>{choice}</td>

@@ -1,7 +1,9 @@
 //! Step 2: what the import will do with each object, from the API's impact look-up and
 //! preflight, with a choice of an existing object for each conflict.
 
-use exim_api::{ImportConflict, PreflightResponse};
+use std::collections::BTreeMap;
+
+use exim_api::{ImportConflict, Package, PreflightResponse};
 use leptos::prelude::*;
 
 use super::preview_row::PreviewRow;
@@ -13,7 +15,8 @@ use crate::i18n::keys::sandbox_import as k;
 use crate::i18n::{number, t, tf, tr};
 use crate::session::ConnectionContext;
 use crate::state::import_plan::{
-    missing_permissions, plan, totals, ImportQuery, ImportStep, Outcome, PlannedObject,
+    artifact_refs, dependencies_by_object, missing_permissions, plan, totals, ImportQuery,
+    ImportStep, Outcome, PlannedObject,
 };
 
 /// The two reads behind the plan and the plan itself, shared by the preview and the
@@ -29,14 +32,30 @@ pub struct ImportPlan {
     /// The objects' ids once both reads answered: changes with a new answer, not with a
     /// choice, so that a choice does not rebuild the table (and lose the focus).
     shape: Memo<Option<Vec<String>>>,
+    /// What each object depends on; informative, so its failure blocks nothing.
+    dependencies: LocalResource<Result<BTreeMap<String, Vec<String>>, ApiError>>,
 }
 
 pub fn use_import_plan(
-    package_id: String,
+    package: &Package,
     sandbox: String,
     url: UrlView<ImportQuery>,
 ) -> ImportPlan {
     let context = expect_context::<ConnectionContext>();
+    let package_id = package.id.clone();
+    let (dependencies, _) = {
+        let id = package_id.clone();
+        let artifacts = artifact_refs(package.artifacts_list.as_deref().unwrap_or_default());
+        use_read(move || {
+            let client = context.client();
+            let (id, artifacts) = (id.clone(), artifacts.clone());
+            async move {
+                imports::dependencies(&client, &id, &artifacts)
+                    .await
+                    .map(|objects| dependencies_by_object(&objects))
+            }
+        })
+    };
     let (impact, impact_recovery) = {
         let (id, sandbox) = (package_id.clone(), sandbox.clone());
         use_read(move || {
@@ -65,6 +84,7 @@ pub fn use_import_plan(
         })
     });
     ImportPlan {
+        dependencies,
         shape,
         impact,
         impact_recovery,
@@ -94,6 +114,26 @@ impl ImportPlan {
             ));
         }
         None
+    }
+
+    /// What an object depends on, once known ("Postal address (REGISTRY_DATATYPE)", …).
+    pub fn dependencies_of(self, artifact_id: String) -> Signal<Vec<String>> {
+        let dependencies = self.dependencies;
+        Signal::derive(move || {
+            dependencies
+                .get()
+                .and_then(Result::ok)
+                .and_then(|all| all.get(&artifact_id).cloned())
+                .unwrap_or_default()
+        })
+    }
+
+    /// Why the dependencies could not be listed, for a note under the table.
+    pub fn dependencies_problem(self) -> Option<String> {
+        self.dependencies
+            .get()
+            .and_then(Result::err)
+            .map(|error| error.user_message())
     }
 
     pub fn blocked(self) -> bool {
@@ -198,7 +238,8 @@ pub fn PreviewStep(sandbox: String, plan: ImportPlan, url: UrlView<ImportQuery>)
                                         .map_or(Outcome::Created, |r| r.outcome.clone())
                                 })
                             });
-                            view! { <PreviewRow row outcome url /> }
+                            let depends_on = plan.dependencies_of(row.artifact.id.clone());
+                            view! { <PreviewRow row outcome depends_on url /> }
                         }).collect_view()}
                     </tbody>
                 </table>
@@ -220,6 +261,9 @@ pub fn PreviewStep(sandbox: String, plan: ImportPlan, url: UrlView<ImportQuery>)
             <h2 id="preview-heading">{heading}</h2>
             {summary}
             {table}
+            {move || plan.dependencies_problem().map(|problem| view! {
+                <p class="muted" id="dependencies-problem">{tf(k::DEPENDENCIES_FAILED, &[("problem", &problem)])}</p>
+            })}
             <div class="actions">
                 <button type="button" on:click=back>{tr(k::BACK)}</button>
                 <button
