@@ -1,6 +1,7 @@
 //! Importing a published package into another sandbox of the organization: the steps, the
 //! choices kept in the URL, the production guard, the blocked path and the job's summary.
 
+use thirtyfour::components::SelectElement;
 use thirtyfour::prelude::*;
 
 use crate::support::import_pages::SandboxImportPage;
@@ -55,6 +56,13 @@ async fn every_choice_survives_reload_and_production_needs_its_name_typed() {
         page.wait_step("Impact preview").await?;
         let rows = page.wait_impact("rows", |rows| !rows.is_empty()).await?;
         assert!(page.totals().await?.contains("created"), "{rows:?}");
+        // Each read once: the permissions arriving do not rebuild the step.
+        for route in [
+            "GET /data/foundation/exim/packages/{id}/import",
+            "GET /data/foundation/exim/packages/preflight/{id}",
+        ] {
+            assert_eq!(request_count(&session, route).await?, 1, "{route}");
+        }
         assert_axe_clean(&session, "the impact preview").await?;
         screenshot(&session.driver, "import-2-preview").await?;
 
@@ -326,6 +334,33 @@ async fn a_package_acme_shares_is_imported_by_globex_then_its_objects_exist() {
             "{}",
             received.text().await?
         );
+        session
+            .requests
+            .wait_for(&["/exim/packages?", "received%3D%3Dtrue"])
+            .await?;
+        // Made here only: the received copies leave the list.
+        SelectElement::new(&driver.find(By::Id("package-origin")).await?)
+            .await?
+            .select_by_value("own")
+            .await?;
+        session
+            .requests
+            .wait_for(&["/exim/packages?", "received%3D%3Dfalse"])
+            .await?;
+        wait::eventually("no received package listed", || async {
+            let listed = driver
+                .find_all(By::XPath(
+                    "//td[contains(@class,'name-cell')][starts-with(normalize-space(.),'Customer profile schema')]",
+                ))
+                .await?;
+            let settled = !driver
+                .find_all(By::Css(".empty-state, #packages-table"))
+                .await?
+                .is_empty();
+            Ok(listed.is_empty() && settled)
+        })
+        .await?;
+        assert!(driver.current_url().await?.as_str().contains("origin=own"));
         Ok(())
     })
     .await;

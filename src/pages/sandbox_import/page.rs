@@ -65,12 +65,14 @@ fn ImportFlow(package: Package, url: UrlView<ImportQuery>) -> impl IntoView {
     let permissions = expect_context::<PermissionsContext>();
     let name = package.name.clone();
     let title = Signal::derive(move || tf(k::TITLE, &[("package", &name)]));
+    // A memo: the permissions arriving must not rebuild the steps (and send their reads twice)
+    // when they change nothing.
     let block = {
         let package = package.clone();
-        move || {
+        Memo::new(move |_| {
             let can_manage = permissions.get()?.manage_packages;
             import_eligibility(&package, can_manage, js_sys::Date::now()).err()
-        }
+        })
     };
     let job = Memo::new(move |_| url.query.with(|q| q.job.clone()));
     let sandbox = Memo::new(move |_| url.query.with(|q| q.sandbox.clone()));
@@ -92,7 +94,7 @@ fn ImportFlow(package: Package, url: UrlView<ImportQuery>) -> impl IntoView {
     let package = StoredValue::new(package);
     view! {
         <div class="page-header"><h1 class="wrap-anywhere">{title}</h1></div>
-        {move || match (block(), job.get()) {
+        {move || match (block.get(), job.get()) {
             (Some(block), _) => view! { <p class="note" id="import-blocked">{block.explanation()}</p> }.into_any(),
             (None, Some(job)) => view! { <FollowJob package=package.get_value() job url /> }.into_any(),
             (None, None) => view! {
