@@ -123,6 +123,11 @@ async fn a_copied_payload_pulls_the_package_into_another_org() {
             rail.to_lowercase().contains("public"),
             "a public pull: {rail}"
         );
+        // The pulling organization received it: the rail leads to the copy and its import.
+        assert!(
+            rail.contains("Import the received package") && rail.contains("Open the received package"),
+            "{rail}"
+        );
         screenshot(driver, "import-pull-in-sharing-status").await?;
         driver.back().await?;
         import.payload_field().await?;

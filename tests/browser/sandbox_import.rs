@@ -446,6 +446,16 @@ async fn a_viewer_or_a_draft_is_not_offered_the_import_and_the_page_says_why() {
             "Only published packages can be imported into a sandbox."
         );
 
+        // An expired package neither.
+        let expired =
+            package_id(&session, "demo-acme-admin", ACME, "Broken journey bundle").await?;
+        session.open(&format!("/packages/{expired}/import")).await?;
+        let said = wait_present(driver, By::Id("import-blocked")).await?;
+        assert_eq!(
+            said.text().await?,
+            "This package has expired and can no longer be imported."
+        );
+
         // A viewer: the page says why; back on Packages (the permissions known by now), no row
         // offers the import.
         open_as(

@@ -14,6 +14,10 @@ use crate::db::packages::{insert_package, NewPackage};
 
 /// Platform's default package lifetime.
 const DEFAULT_EXPIRY_DAYS: i64 = 90;
+/// Published demo packages stay importable for years: demo dates are fixed, expiry is checked
+/// against today, and a package expiring under the tests would break them on a given day.
+/// "Broken journey bundle" alone is long expired, for the expired path.
+const LIVE_EXPIRY_DAYS: i64 = 3650;
 
 pub struct DemoPackage {
     pub ims_org_id: &'static str,
@@ -47,7 +51,7 @@ pub const PACKAGES: &[DemoPackage] = &[
         visibility: PUBLIC,
         created_hours_before_base: 2400,
         modified_hours_after_created: 26,
-        expiry_days: 365,
+        expiry_days: LIVE_EXPIRY_DAYS,
         artifacts: &[
             ("JOURNEY", "Spring sale welcome"),
             ("JOURNEY", "Spring sale reminder"),
@@ -64,7 +68,7 @@ pub const PACKAGES: &[DemoPackage] = &[
         visibility: PRIVATE,
         created_hours_before_base: 2150,
         modified_hours_after_created: 5,
-        expiry_days: 180,
+        expiry_days: LIVE_EXPIRY_DAYS,
         artifacts: &[
             ("PROFILE_SEGMENT", "Loyalty gold members"),
             ("PROFILE_SEGMENT", "Loyalty silver members"),
@@ -81,7 +85,7 @@ pub const PACKAGES: &[DemoPackage] = &[
         visibility: PRIVATE,
         created_hours_before_base: 1900,
         modified_hours_after_created: 50,
-        expiry_days: 365,
+        expiry_days: LIVE_EXPIRY_DAYS,
         artifacts: &[
             ("REGISTRY_SCHEMA", "Acme customer profile"),
             ("REGISTRY_MIXIN", "Loyalty details"),
@@ -99,7 +103,7 @@ pub const PACKAGES: &[DemoPackage] = &[
         visibility: PRIVATE,
         created_hours_before_base: 1750,
         modified_hours_after_created: 4,
-        expiry_days: 730,
+        expiry_days: LIVE_EXPIRY_DAYS,
         artifacts: &[
             ("JOURNEY", "Win-back reminder"),
             ("PROFILE_SEGMENT", "Lapsed customers"),
@@ -165,7 +169,7 @@ pub const PACKAGES: &[DemoPackage] = &[
         visibility: UNSET,
         created_hours_before_base: 1200,
         modified_hours_after_created: 1,
-        expiry_days: 730,
+        expiry_days: LIVE_EXPIRY_DAYS,
         artifacts: &[
             ("ID_NAMESPACE", "Loyalty ID"),
             ("ID_NAMESPACE", "Store card number"),
@@ -197,7 +201,7 @@ pub const PACKAGES: &[DemoPackage] = &[
         visibility: PRIVATE,
         created_hours_before_base: 800,
         modified_hours_after_created: 4,
-        expiry_days: 180,
+        expiry_days: LIVE_EXPIRY_DAYS,
         artifacts: &[],
     },
     DemoPackage {
@@ -210,7 +214,7 @@ pub const PACKAGES: &[DemoPackage] = &[
         visibility: PUBLIC,
         created_hours_before_base: 600,
         modified_hours_after_created: 20,
-        expiry_days: 365,
+        expiry_days: LIVE_EXPIRY_DAYS,
         artifacts: &[
             ("JOURNEY", "New member welcome"),
             ("PROFILE_SEGMENT", "Joined in the last 7 days"),
@@ -255,7 +259,7 @@ pub const PACKAGES: &[DemoPackage] = &[
         visibility: PRIVATE,
         created_hours_before_base: 200,
         modified_hours_after_created: 6,
-        expiry_days: 90,
+        expiry_days: LIVE_EXPIRY_DAYS,
         artifacts: &[
             ("REGISTRY_CLASS", "Product"),
             ("REGISTRY_SCHEMA", "Product catalog"),
@@ -289,7 +293,7 @@ pub const PACKAGES: &[DemoPackage] = &[
         visibility: PRIVATE,
         created_hours_before_base: 2600,
         modified_hours_after_created: 10,
-        expiry_days: 730,
+        expiry_days: LIVE_EXPIRY_DAYS,
         artifacts: &[
             ("REGISTRY_SCHEMA", "Acme customer profile"),
             ("REGISTRY_MIXIN", "Loyalty details"),
@@ -334,7 +338,7 @@ pub const PACKAGES: &[DemoPackage] = &[
         visibility: PUBLIC,
         created_hours_before_base: 900,
         modified_hours_after_created: 12,
-        expiry_days: 365,
+        expiry_days: LIVE_EXPIRY_DAYS,
         artifacts: &[
             ("JOURNEY", "Starter welcome"),
             ("PROFILE_SEGMENT", "New subscribers"),
@@ -350,7 +354,7 @@ pub const PACKAGES: &[DemoPackage] = &[
         visibility: PRIVATE,
         created_hours_before_base: 700,
         modified_hours_after_created: 3,
-        expiry_days: 180,
+        expiry_days: LIVE_EXPIRY_DAYS,
         artifacts: &[("REGISTRY_SCHEMA", "Globex member profile")],
     },
     DemoPackage {
@@ -376,7 +380,7 @@ pub const PACKAGES: &[DemoPackage] = &[
         visibility: PRIVATE,
         created_hours_before_base: 1100,
         modified_hours_after_created: 8,
-        expiry_days: 365,
+        expiry_days: LIVE_EXPIRY_DAYS,
         artifacts: &[
             ("PROFILE_SEGMENT", "TPS report readers"),
             ("PROFILE_SEGMENT", "Cover sheet compliant"),
@@ -405,7 +409,7 @@ pub const PACKAGES: &[DemoPackage] = &[
         visibility: PRIVATE,
         created_hours_before_base: 1300,
         modified_hours_after_created: 4,
-        expiry_days: 365,
+        expiry_days: LIVE_EXPIRY_DAYS,
         artifacts: &[("DULE_CONSENT_POLICY", "Research data consent")],
     },
     DemoPackage {

@@ -7,13 +7,12 @@ use exim_api::{
 };
 use rusqlite::Connection;
 
-use super::dates::{BASE_MS, DAY_MS, HOUR_MS};
+use super::dates::{BASE_MS, HOUR_MS};
 use super::directory::{user_of, ACME, GLOBEX, INITECH, ORGS};
 use super::ids::{hex_id, uuid};
 use super::packages::{demo_package, PACKAGES};
 use crate::db::packages::insert_package;
 use crate::db::transfers::{insert_transfer, record_step, NewTransfer, Step};
-use crate::package_rules::DEFAULT_LIFETIME_DAYS;
 use crate::worker::transfers::{blob_failure, BLOB_STEP, PROGRESS};
 
 struct DemoTransfer {
@@ -136,7 +135,8 @@ fn insert(conn: &Connection, transfer: &DemoTransfer) -> rusqlite::Result<()> {
         copy.created_by = initiator.id.into();
         copy.modified_by = initiator.id.into();
         copy.publish_date = Some(finished);
-        copy.expiry = Some(finished + DEFAULT_LIFETIME_DAYS * DAY_MS);
+        // The demo's copies live as long as their originals (see LIVE_EXPIRY_DAYS).
+        copy.expiry = original.expiry;
         copy.received_from = Some(ReceivedFrom {
             ims_org_id: transfer.source.into(),
             org_name: None,
