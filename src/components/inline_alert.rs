@@ -15,6 +15,8 @@ pub fn ErrorAlert(
     #[prop(optional)] recovery: Option<Refresh>,
 ) -> impl IntoView {
     let needs_connection = error.status() == Some(401);
+    // What does not exist will not exist on a second try either.
+    let on_retry = on_retry.filter(|_| error.status() != Some(404));
     let headline = {
         let error = error.clone();
         Signal::derive(move || error.headline())

@@ -282,7 +282,7 @@ async fn the_rail_follows_a_job_live_and_every_width_is_clean() {
         })
         .await?;
 
-        // A job that does not exist: the rail says so, with a way to try again.
+        // A job that does not exist: the rail says so, and offers no Retry that cannot help.
         session
             .open("/jobs/0123456789abcdef0123456789abcdef")
             .await?;
@@ -293,6 +293,10 @@ async fn the_rail_follows_a_job_live_and_every_width_is_clean() {
                 && said.contains("Job 0123456789abcdef0123456789abcdef not found"),
             "{said}"
         );
+        assert!(alert
+            .find_all(By::XPath(".//button[normalize-space(.)='Retry']"))
+            .await?
+            .is_empty());
         screenshot(driver, "jobs-rail-unknown").await?;
         Ok(())
     })
