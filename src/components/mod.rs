@@ -7,6 +7,7 @@ pub mod focus;
 pub mod inline_alert;
 pub mod list_frame;
 pub mod pagination;
+pub mod rail;
 pub mod refresh;
 pub mod search_box;
 pub mod sort_header;

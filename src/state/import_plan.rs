@@ -163,6 +163,14 @@ pub enum Outcome {
     Blocked(Vec<String>),
 }
 
+/// An object's name as shown: its title, or its id when it has none.
+pub fn title_of(artifact: &Artifact) -> String {
+    artifact
+        .title
+        .clone()
+        .unwrap_or_else(|| artifact.id.clone())
+}
+
 /// One object of the package with what will happen to it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PlannedObject {

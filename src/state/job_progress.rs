@@ -3,6 +3,7 @@
 
 use exim_api::{JobRequestType, JobStatus, ObjectOutcome, PackageJob, PackageType};
 
+use super::polling::lower_first;
 use super::transfer_progress::StepState;
 use crate::i18n::keys::jobs as k;
 use crate::i18n::keys::status as s;
@@ -105,15 +106,6 @@ pub fn job_status_changes(before: &[PackageJob], after: &[PackageJob]) -> Vec<St
             })
         })
         .collect()
-}
-
-/// A status word inside a sentence: only its first letter lowered ("in Bearbeitung").
-fn lower_first(label: &str) -> String {
-    let mut chars = label.chars();
-    match chars.next() {
-        Some(first) => first.to_lowercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }
 
 #[cfg(test)]

@@ -57,7 +57,7 @@ pub fn status_changes(before: &[TransferRecord], after: &[TransferRecord]) -> Ve
 
 /// A status word inside a sentence: only its first letter lowered, so that German nouns keep
 /// their capitals ("in Bearbeitung").
-fn lower_first(label: &str) -> String {
+pub fn lower_first(label: &str) -> String {
     let mut chars = label.chars();
     match chars.next() {
         Some(first) => first.to_lowercase().chain(chars).collect(),

@@ -3,11 +3,12 @@
 
 use thirtyfour::prelude::*;
 
+use crate::support::import_pages::import_through_api;
 use crate::support::orgs::ACME;
 use crate::support::pages::PackagesPage;
 use crate::support::partners_pages::{package_id, press, PartnersPage, Table};
 use crate::support::sharing_pages::{ShareDialog, SharingPage, SHARE_PATIENCE};
-use crate::support::{accessibility_violations, api_call, screenshot, wait_visible, with_session};
+use crate::support::{accessibility_violations, screenshot, wait_visible, with_session};
 
 const TABLET: (u32, u32) = (768, 1024);
 const PHONE: (u32, u32) = (390, 844);
@@ -190,20 +191,7 @@ async fn every_import_step_fits_a_tablet_and_a_phone() {
         session.open("/packages").await?;
         let id = package_id(&session, "demo-acme-admin", ACME, "Loyalty tier segments").await?;
         // A finished import to show the summary of.
-        let (status, started) = api_call(
-            &session,
-            "POST",
-            "/exim/packages/import",
-            "demo-acme-admin",
-            ACME,
-            Some(serde_json::json!({
-                "id": id,
-                "destinationSandbox": {"name": "acme-dev", "imsOrgId": ACME},
-            })),
-        )
-        .await?;
-        assert_eq!(status, 202, "{started}");
-        let job = started["jobId"].as_str().expect("a job id").to_string();
+        let job = import_through_api(&session, "demo-acme-admin", &id, "acme-dev").await?;
         let page = format!("/packages/{id}/import");
         let screens = [
             ("import-sandbox", page.clone(), By::Id("target-acme-dev")),

@@ -10,6 +10,7 @@ use std::time::Duration;
 
 use thirtyfour::prelude::*;
 
+use crate::support::import_pages::import_through_api;
 use crate::support::jobs_pages::{publish, JobsPage};
 use crate::support::orgs::ACME;
 use crate::support::pages::PackagesPage;
@@ -933,20 +934,7 @@ async fn the_import_page_and_its_job_under_every_fault() {
         drill_read(&session, &package, &path).await?;
 
         let id = package_id(&session, "demo-acme-admin", ACME, "Loyalty tier segments").await?;
-        let (status, started) = api_call(
-            &session,
-            "POST",
-            "/exim/packages/import",
-            "demo-acme-admin",
-            ACME,
-            Some(serde_json::json!({
-                "id": id,
-                "destinationSandbox": {"name": "acme-dev", "imsOrgId": ACME},
-            })),
-        )
-        .await?;
-        assert_eq!(status, 202, "{started}");
-        let job = started["jobId"].as_str().expect("a job id");
+        let job = import_through_api(&session, "demo-acme-admin", &id, "acme-dev").await?;
         let followed = ReadScreen {
             name: "import job",
             fault_path: None,

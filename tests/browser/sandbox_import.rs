@@ -4,7 +4,7 @@
 use thirtyfour::components::SelectElement;
 use thirtyfour::prelude::*;
 
-use crate::support::import_pages::SandboxImportPage;
+use crate::support::import_pages::{import_through_api, SandboxImportPage};
 use crate::support::language::choose_language;
 use crate::support::orgs::{ACME, GLOBEX};
 use crate::support::pages::PackagesPage;
@@ -12,7 +12,7 @@ use crate::support::partners_pages::{open_as, package_id};
 use crate::support::sharing_pages::{ShareDialog, SharingPage, SHARE_PATIENCE};
 use crate::support::wait;
 use crate::support::{
-    accessibility_violations, api_call, request_count, screenshot, wait_for_toast, wait_present,
+    accessibility_violations, request_count, screenshot, wait_for_toast, wait_present,
     with_session, Session,
 };
 
@@ -533,20 +533,7 @@ async fn a_failed_job_says_what_failed_and_what_it_created_and_a_wrong_sandbox_l
         session.open("/connection").await?;
         let id = package_id(&session, "demo-acme-importer", ACME, "Spring sale journeys").await?;
         // Submitted past the preview (as a script could): the job fails the journeys.
-        let (status, started) = api_call(
-            &session,
-            "POST",
-            "/exim/packages/import",
-            "demo-acme-importer",
-            ACME,
-            Some(serde_json::json!({
-                "id": id,
-                "destinationSandbox": {"name": "acme-dev", "imsOrgId": ACME},
-            })),
-        )
-        .await?;
-        assert_eq!(status, 202, "{started}");
-        let job = started["jobId"].as_str().expect("a job id");
+        let job = import_through_api(&session, "demo-acme-importer", &id, "acme-dev").await?;
         open_as(
             &session,
             "demo-acme-importer",

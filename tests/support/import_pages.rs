@@ -2,9 +2,34 @@
 
 use thirtyfour::prelude::*;
 
+use super::orgs::ACME;
 use super::pages::PackagesPage;
 use super::wait::{self, PATIENCE};
-use super::wait_present;
+use super::{api_call, wait_present, Session};
+
+/// Starts an import of an Acme package into `sandbox` through the API, as `token`, and
+/// returns the job's id.
+pub async fn import_through_api(
+    session: &Session,
+    token: &str,
+    package_id: &str,
+    sandbox: &str,
+) -> WebDriverResult<String> {
+    let (status, started) = api_call(
+        session,
+        "POST",
+        "/exim/packages/import",
+        token,
+        ACME,
+        Some(serde_json::json!({
+            "id": package_id,
+            "destinationSandbox": {"name": sandbox, "imsOrgId": ACME},
+        })),
+    )
+    .await?;
+    assert_eq!(status, 202, "{started}");
+    Ok(started["jobId"].as_str().expect("a job id").to_string())
+}
 
 pub struct SandboxImportPage<'a> {
     pub driver: &'a WebDriver,

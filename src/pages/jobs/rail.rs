@@ -2,10 +2,9 @@
 //! object when the server says (exim-server's `objectResults`), live while the job runs.
 
 use exim_api::{JobDetails, JobStatus, ObjectOutcome};
-use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_params_map;
 use wasm_bindgen_futures::JsFuture;
 
 use super::feed::{job_id, JobsFeed};
@@ -14,6 +13,7 @@ use super::object_results::ObjectResults;
 use crate::api::jobs::fetch_job;
 use crate::components::date_cell::DateTime;
 use crate::components::inline_alert::ErrorAlert;
+use crate::components::rail::use_rail;
 use crate::components::refresh::use_polled_read;
 use crate::components::toast::{ToastVariant, Toasts};
 use crate::i18n::keys::jobs as k;
@@ -57,49 +57,22 @@ pub fn JobRail() -> impl IntoView {
     let error =
         Memo::new(move |_| fetched.with(|o| o.as_ref().and_then(|r| r.as_ref().err().cloned())));
 
-    let navigate = use_navigate();
-    let close = move || {
-        let row_id = id.get_untracked();
-        navigate(&feed.href(None), Default::default());
-        // Give focus back to the row the rail belongs to.
-        request_animation_frame(move || {
-            let selector = format!("tr[data-job-id='{row_id}'] a");
-            if let Some(link) = document().query_selector(&selector).ok().flatten() {
-                use wasm_bindgen::JsCast;
-                if let Ok(link) = link.dyn_into::<web_sys::HtmlElement>() {
-                    let _ = link.focus();
-                }
-            }
-        });
-    };
-    let close_on_escape = {
-        let close = close.clone();
-        move |ev: leptos::ev::KeyboardEvent| {
-            if ev.key() == "Escape" {
-                ev.prevent_default();
-                close();
-            }
-        }
-    };
-    let heading = NodeRef::<html::H2>::new();
-    // Opening the rail moves focus to its heading, so screen readers start there.
-    Effect::new(move |_| {
-        id.track();
-        if let Some(heading) = heading.get() {
-            let _ = heading.focus();
-        }
-    });
+    let rail = use_rail(
+        id,
+        move || feed.href(None),
+        |row_id| format!("tr[data-job-id='{row_id}'] a"),
+    );
 
     view! {
-        <aside class="rail job-rail" aria-labelledby="rail-title" on:keydown=close_on_escape>
+        <aside class="rail job-rail" aria-labelledby="rail-title" on:keydown=move |ev| rail.on_keydown.run(ev)>
             <div class="rail-header">
-                <h2 id="rail-title" tabindex="-1" node_ref=heading>
+                <h2 id="rail-title" tabindex="-1" node_ref=rail.heading>
                     {move || shown.with(|job| match job {
                         Some(job) => job.name.clone(),
                         None => t(k::DETAILS_TITLE),
                     })}
                 </h2>
-                <button type="button" class="quiet close" aria-label=tr(k::CLOSE_DETAILS) on:click=move |_| close()>"×"</button>
+                <button type="button" class="quiet close" aria-label=tr(k::CLOSE_DETAILS) on:click=move |_| rail.close.run(())>"×"</button>
             </div>
             {move || error.get().map(|error| view! {
                 <ErrorAlert error on_retry=Callback::new(move |()| refresh.retry_now()) recovery=refresh />

@@ -15,15 +15,8 @@ use crate::components::url_query::UrlView;
 use crate::i18n::keys::sandbox_import as k;
 use crate::i18n::{t, tf, tr};
 use crate::session::{ConnectionContext, SandboxList};
-use crate::state::import_plan::{alternatives, ImportQuery, ImportStep, Outcome};
+use crate::state::import_plan::{alternatives, title_of, ImportQuery, ImportStep, Outcome};
 use crate::state::import_rules::is_production;
-
-fn title_of(artifact: &exim_api::Artifact) -> String {
-    artifact
-        .title
-        .clone()
-        .unwrap_or_else(|| artifact.id.clone())
-}
 
 #[component]
 pub fn ConfirmStep(

@@ -6,18 +6,11 @@ use leptos::prelude::*;
 use crate::components::url_query::UrlView;
 use crate::i18n::keys::sandbox_import as k;
 use crate::i18n::{number, t, tf, tr};
-use crate::state::import_plan::{ImportQuery, Outcome, PlannedObject};
+use crate::state::import_plan::{title_of, ImportQuery, Outcome, PlannedObject};
 use crate::state::status::LightVariant;
 
 /// Above this many existing objects, a filter field helps find one.
 const FILTER_FROM: usize = 8;
-
-fn title_of(artifact: &exim_api::Artifact) -> String {
-    artifact
-        .title
-        .clone()
-        .unwrap_or_else(|| artifact.id.clone())
-}
 
 /// The outcome in words with a status light.
 fn outcome_view(outcome: &Outcome) -> impl IntoView {

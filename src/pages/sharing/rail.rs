@@ -2,14 +2,14 @@
 //! and for a failed share the error Platform reported.
 
 use exim_api::{TransferRecord, TransferStatus};
-use leptos::html;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_params_map;
 
 use super::feed::SharingFeed;
 use crate::api::{packages, transfers};
 use crate::components::date_cell::DateTime;
 use crate::components::inline_alert::ErrorAlert;
+use crate::components::rail::use_rail;
 use crate::components::refresh::use_read;
 use crate::components::status_light::StatusLight;
 use crate::i18n::keys::sharing as k;
@@ -48,49 +48,22 @@ pub fn TransferRail() -> impl IntoView {
             .or_else(|| fetched.get().and_then(Result::transpose))
     });
 
-    let navigate = use_navigate();
-    let close = move || {
-        let row_id = id.get_untracked();
-        navigate(&feed.href(None), Default::default());
-        // Give focus back to the row the rail belongs to.
-        request_animation_frame(move || {
-            let selector = format!("tr[data-transfer-id='{row_id}'] a");
-            if let Some(link) = document().query_selector(&selector).ok().flatten() {
-                use wasm_bindgen::JsCast;
-                if let Ok(link) = link.dyn_into::<web_sys::HtmlElement>() {
-                    let _ = link.focus();
-                }
-            }
-        });
-    };
-    let close_on_escape = {
-        let close = close.clone();
-        move |ev: leptos::ev::KeyboardEvent| {
-            if ev.key() == "Escape" {
-                ev.prevent_default();
-                close();
-            }
-        }
-    };
-    let heading = NodeRef::<html::H2>::new();
-    // Opening the rail moves focus to its heading, so screen readers start there.
-    Effect::new(move |_| {
-        id.track();
-        if let Some(heading) = heading.get() {
-            let _ = heading.focus();
-        }
-    });
+    let rail = use_rail(
+        id,
+        move || feed.href(None),
+        |row_id| format!("tr[data-transfer-id='{row_id}'] a"),
+    );
 
     view! {
-        <aside class="rail" aria-labelledby="rail-title" on:keydown=close_on_escape>
+        <aside class="rail" aria-labelledby="rail-title" on:keydown=move |ev| rail.on_keydown.run(ev)>
             <div class="rail-header">
-                <h2 id="rail-title" tabindex="-1" node_ref=heading>
+                <h2 id="rail-title" tabindex="-1" node_ref=rail.heading>
                     {move || record.with(|r| match r {
                         Some(Ok(transfer)) => transfer.package_name.clone().unwrap_or_else(|| transfer.package_id.clone()),
                         _ => t(k::DETAILS_TITLE),
                     })}
                 </h2>
-                <button type="button" class="quiet close" aria-label=tr(k::CLOSE_DETAILS) on:click=move |_| close()>"×"</button>
+                <button type="button" class="quiet close" aria-label=tr(k::CLOSE_DETAILS) on:click=move |_| rail.close.run(())>"×"</button>
             </div>
             {move || match record.get() {
                 None => view! { <p class="loading" aria-busy="true">{tr(k::LOADING_DETAILS)}</p> }.into_any(),
