@@ -62,6 +62,11 @@ impl ApiClient {
         decode(&self.send(Request::put(&self.url(path)), Some(body)).await?)
     }
 
+    /// `DELETE path` and decode the JSON answer.
+    pub async fn delete_json<T: DeserializeOwned>(&self, path: &str) -> Result<T, ApiError> {
+        decode(&self.send(Request::delete(&self.url(path)), None).await?)
+    }
+
     /// Sends the request with the headers Platform requires on every call and returns the body
     /// of a 2xx answer; any other answer becomes an [`ApiError`]. The token travels only in the
     /// Authorization header, never in the URL.

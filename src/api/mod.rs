@@ -1,5 +1,6 @@
 //! Typed REST client for Platform's `/data/foundation` APIs (and `exim-server`).
 
+pub mod authoring;
 mod client;
 mod error;
 pub mod handshakes;

@@ -1,5 +1,6 @@
 //! Pure logic, free of the DOM so that it is unit-tested natively.
 
+pub mod authoring_rules;
 pub mod connection;
 pub mod history;
 pub mod import_plan;
