@@ -1,5 +1,6 @@
 //! The screens, one folder per feature with the blocks only it uses.
 
+pub mod authoring;
 pub mod connection;
 pub mod import;
 pub mod jobs;
