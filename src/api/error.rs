@@ -103,7 +103,7 @@ impl ApiError {
     }
 
     /// What the server said, if it said anything.
-    fn server_message(&self) -> Option<String> {
+    pub fn server_message(&self) -> Option<String> {
         match self {
             ApiError::Gateway { code, message, .. } => Some(format!("{message} ({code})")),
             ApiError::Service { title, detail, .. } => Some(match detail {

@@ -4,7 +4,7 @@
 //! mirror exim-server's own (`validate.rs`, `package_rules.rs`) so a message shows next to the
 //! field before a request is sent.
 
-use exim_api::{ArtifactRef, Package, PackageStatus, PackageType};
+use exim_api::{ArtifactRef, DependentObject, Package, PackageStatus, PackageType};
 
 use crate::i18n::keys::authoring as k;
 use crate::i18n::{number, t, tf};
@@ -136,6 +136,43 @@ pub fn delete_eligibility(package: &Package, can_manage: bool) -> Result<(), Aut
 /// type its name, a draft only to confirm.
 pub fn delete_needs_typed_name(package: &Package) -> bool {
     status(package) == PackageStatus::Published
+}
+
+/// While publishing runs, the package page follows it.
+pub fn is_publishing(package: &Package) -> bool {
+    status(package) == PackageStatus::PublishInProgress
+}
+
+/// Whether the package holds an artifact with this id.
+pub fn holds(package: &Package, id: &str) -> bool {
+    package
+        .artifacts_list
+        .as_ref()
+        .is_some_and(|artifacts| artifacts.iter().any(|artifact| artifact.id == id))
+}
+
+/// The dependencies at any depth of the tree that the package does not hold, each once, in
+/// the order they first appear: what "Add all missing dependencies" sends.
+pub fn missing_dependencies(package: &Package, tree: &[DependentObject]) -> Vec<ArtifactRef> {
+    fn walk(package: &Package, nodes: &[DependentObject], missing: &mut Vec<ArtifactRef>) {
+        for node in nodes {
+            if !holds(package, &node.id) && missing.iter().all(|known| known.id != node.id) {
+                missing.push(ArtifactRef {
+                    id: node.id.clone(),
+                    artifact_type: node.artifact_type.clone(),
+                    title: node.title.clone(),
+                });
+            }
+            walk(
+                package,
+                node.children.as_deref().unwrap_or_default(),
+                missing,
+            );
+        }
+    }
+    let mut missing = Vec::new();
+    walk(package, tree, &mut missing);
+    missing
 }
 
 /// What is wrong with a value the user typed.
@@ -510,6 +547,34 @@ mod tests {
             edit_artifacts_eligibility(&full, true),
             Err(AuthoringBlock::FullPackage)
         );
+    }
+
+    #[test]
+    fn missing_dependencies_are_found_at_any_depth_once() {
+        let draft = package(PackageStatus::Draft, PackageType::Partial, 1);
+        let node = |id: &str, children: Vec<DependentObject>| DependentObject {
+            id: id.into(),
+            title: Some(format!("t-{id}")),
+            artifact_type: "PROFILE_SEGMENT".into(),
+            children: Some(children),
+        };
+        let tree = vec![
+            node(
+                "a0",
+                vec![node("s1", vec![node("c1", vec![]), node("a0", vec![])])],
+            ),
+            node("m1", vec![node("s1", vec![])]),
+        ];
+        let missing: Vec<String> = missing_dependencies(&draft, &tree)
+            .into_iter()
+            .map(|artifact| artifact.id)
+            .collect();
+        assert_eq!(missing, vec!["s1", "c1", "m1"]);
+        assert!(is_publishing(&package(
+            PackageStatus::PublishInProgress,
+            PackageType::Partial,
+            1
+        )));
     }
 
     #[test]

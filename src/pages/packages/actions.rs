@@ -1,5 +1,6 @@
 //! The actions on a package, shared by the inventory rows and the details page:
-//! Copy payload (public packages) and Make public / Make private (with a confirmation).
+//! Copy payload (public packages), Make public / Make private (with a confirmation) and
+//! Delete (the confirmation lives with the other authoring screens).
 
 use exim_api::{Package, PackageVisibility};
 use leptos::prelude::*;
@@ -14,6 +15,7 @@ use crate::i18n::keys::common;
 use crate::i18n::keys::packages as k;
 use crate::i18n::keys::sandbox_import as import_keys;
 use crate::i18n::{t, tf, tr};
+use crate::pages::authoring::delete::{DeleteButton, DeleteDialog, PackageDelete};
 use crate::pages::sandbox_import::import_href;
 use crate::session::{ConnectionContext, PermissionsContext};
 use crate::state::import_rules::import_eligibility;
@@ -36,11 +38,13 @@ pub struct PackageActions {
     /// The package whose payload is being fetched.
     copying: RwSignal<Option<String>>,
     change: Action<Package, ()>,
+    delete: PackageDelete,
 }
 
 impl PackageActions {
-    /// `on_updated` receives the package as the server returned it after a change.
-    pub fn new(on_updated: Callback<Package>) -> Self {
+    /// `on_updated` receives the package as the server returned it after a change,
+    /// `on_deleted` the id of a package the server deleted.
+    pub fn new(on_updated: Callback<Package>, on_deleted: Callback<String>) -> Self {
         let context = expect_context::<ConnectionContext>();
         let toasts = expect_context::<Toasts>();
         let availability_target = RwSignal::new(None);
@@ -81,6 +85,7 @@ impl PackageActions {
             copied: RwSignal::new(None),
             copying: RwSignal::new(None),
             change,
+            delete: PackageDelete::new(on_deleted),
         }
     }
 
@@ -162,6 +167,7 @@ pub fn PackageActionButtons(
 ) -> impl IntoView {
     let is_public = package.visibility() == PackageVisibility::Public;
     let package_for_import = package.clone();
+    let package_for_delete = package.clone();
     let id = package.id.clone();
     let name = package.name.clone();
     let share_button = {
@@ -258,7 +264,10 @@ pub fn PackageActionButtons(
             })
         }
     };
-    view! { <div class="row-actions">{share_button}{copy_button}{import_link}{availability_button}</div> }
+    let delete_button = move || {
+        view! { <DeleteButton package=package_for_delete.clone() delete=actions.delete can_manage=can_manage.get() /> }
+    };
+    view! { <div class="row-actions">{share_button}{copy_button}{import_link}{availability_button}{delete_button}</div> }
 }
 
 /// The confirmation for availability changes and the copy-by-hand payload dialog.
@@ -312,6 +321,7 @@ pub fn PackageActionDialogs(actions: PackageActions) -> impl IntoView {
 
     view! {
         <ShareDialog target=actions.share_target />
+        <DeleteDialog delete=actions.delete />
         <Modal
             id="availability-dialog"
             open=Signal::derive(move || target.with(Option::is_some))

@@ -2,43 +2,44 @@
 
 use exim_api::Package;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_navigate, use_params_map};
 
 use super::actions::{
     share_block_reason, PackageActionButtons, PackageActionDialogs, PackageActions,
 };
-use crate::api::packages;
 use crate::components::date_cell::DateTime;
 use crate::components::inline_alert::ErrorAlert;
-use crate::components::refresh::use_read;
 use crate::components::status_light::StatusLight;
 use crate::i18n::keys::packages as k;
 use crate::i18n::{number, tf, tr};
-use crate::session::{ConnectionContext, PermissionsContext};
+use crate::pages::authoring::draft::{
+    DraftArtifacts, DraftAuthoring, DraftButtons, DraftDialogs, DraftState,
+};
+use crate::session::PermissionsContext;
 
 #[component]
 pub fn PackageDetailsPage() -> impl IntoView {
-    let context = expect_context::<ConnectionContext>();
     let params = use_params_map();
     let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
-    let (details, recovery) = use_read(move || {
-        let client = context.client();
-        let id = id.get();
-        async move { packages::get(&client, &id).await }
-    });
-    // A change made here replaces the fetched package.
-    let actions = PackageActions::new(Callback::new(move |package: Package| {
-        details.set(Some(Ok(package)));
-    }));
-    let loaded = Memo::new(move |_| details.with(|d| matches!(d, Some(Ok(_)))));
-    let package = Signal::derive(move || details.get().and_then(Result::ok));
+    // The package, followed live while it is being published.
+    let authoring = DraftAuthoring::new(id);
+    let followed = authoring.followed;
+    let (details, recovery) = (followed.read, followed.refresh);
+    // A change made here replaces the shown package; a deleted one leaves for the list.
+    let navigate = use_navigate();
+    let actions = PackageActions::new(
+        Callback::new(move |package: Package| followed.replace(package)),
+        Callback::new(move |_id: String| navigate("/packages", Default::default())),
+    );
+    let loaded = Memo::new(move |_| followed.shown.with(Option::is_some));
+    let package = Signal::from(followed.shown);
 
     view! {
         <p class="breadcrumb"><a href="/packages">{tr(k::TITLE)}</a></p>
         <Transition fallback=|| view! { <p class="loading" aria-busy="true">{tr(k::LOADING_PACKAGE)}</p> }>
             {move || {
                 if loaded.get() {
-                    return Some(view! { <PackageDetails package actions /> }.into_any());
+                    return Some(view! { <PackageDetails package actions authoring /> }.into_any());
                 }
                 details.get().map(|result| match result {
                     Ok(_) => ().into_any(),
@@ -51,15 +52,21 @@ pub fn PackageDetailsPage() -> impl IntoView {
             }}
         </Transition>
         <PackageActionDialogs actions />
+        <DraftDialogs authoring />
     }
 }
 
 #[component]
-fn PackageDetails(package: Signal<Option<Package>>, actions: PackageActions) -> impl IntoView {
+fn PackageDetails(
+    package: Signal<Option<Package>>,
+    actions: PackageActions,
+    authoring: DraftAuthoring,
+) -> impl IntoView {
     let permissions = expect_context::<PermissionsContext>();
     let can_manage = Signal::derive(move || permissions.get().is_some_and(|p| p.manage_packages));
     move || {
         let package = package.get()?;
+        let may_manage = can_manage.get();
         let share_note = share_block_reason(&package);
         let status = package.status_text();
         let sandbox = package.source_sandbox_name();
@@ -68,14 +75,17 @@ fn PackageDetails(package: Signal<Option<Package>>, actions: PackageActions) -> 
                 .filter(|v| !v.is_empty())
                 .unwrap_or_else(|| "—".to_string())
         };
-        let artifacts = package.artifacts_list.clone().unwrap_or_default();
-        let artifact_count = artifacts.len() as u64;
+        let artifact_count = package.artifact_count() as u64;
         Some(view! {
             <div class="page-header">
                 <h1 class="wrap-anywhere">{package.name.clone()}</h1>
-                <PackageActionButtons package=package.clone() actions can_manage />
+                <div class="header-actions">
+                    <DraftButtons package=package.clone() authoring can_manage=may_manage />
+                    <PackageActionButtons package=package.clone() actions can_manage />
+                </div>
             </div>
             {share_note.map(|note| view! { <p class="note">{note}</p> })}
+            <DraftState package=package.clone() authoring can_manage=may_manage />
             <div class="details-grid">
                 <section class="panel" aria-labelledby="metadata-heading">
                     <h2 id="metadata-heading">{tr(k::DETAILS)}</h2>
@@ -94,28 +104,11 @@ fn PackageDetails(package: Signal<Option<Package>>, actions: PackageActions) -> 
                     </dl>
                 </section>
                 <section class="panel" aria-labelledby="artifacts-heading">
-                    <h2 id="artifacts-heading">{Signal::derive(move || tf(k::ARTIFACTS_HEADING, &[("count", &number(artifact_count))]))}</h2>
-                    {if artifacts.is_empty() {
-                        view! { <p class="muted">{tr(k::NO_ARTIFACTS)}</p> }.into_any()
-                    } else {
-                        view! {
-                            // Keyboard users can scroll it too: it has nothing focusable of its own.
-                            <div class="scroll-x" tabindex="0" role="group" aria-labelledby="artifacts-heading">
-                            <table class="data-table" id="artifacts-table">
-                                <thead><tr><th scope="col">{tr(k::ARTIFACT_TYPE)}</th><th scope="col">{tr(k::ARTIFACT_TITLE)}</th><th scope="col">{tr(k::ARTIFACT_ID)}</th></tr></thead>
-                                <tbody>
-                                    {artifacts.into_iter().map(|artifact| view! {
-                                        <tr>
-                                            <td>{artifact.artifact_type}</td>
-                                            <td>{artifact.title.unwrap_or_else(|| "—".to_string())}</td>
-                                            <td><code class="truncate" title=artifact.id.clone()>{artifact.id.clone()}</code></td>
-                                        </tr>
-                                    }).collect_view()}
-                                </tbody>
-                            </table>
-                            </div>
-                        }.into_any()
-                    }}
+                    <div class="panel-header">
+                        <h2 id="artifacts-heading" tabindex="-1">{Signal::derive(move || tf(k::ARTIFACTS_HEADING, &[("count", &number(artifact_count))]))}</h2>
+                        // The place of "Add artifacts" (the artifact picker).
+                    </div>
+                    <DraftArtifacts package=package.clone() authoring can_manage=may_manage />
                 </section>
             </div>
         })

@@ -44,14 +44,21 @@ pub fn PackagesPage() -> impl IntoView {
     );
     // A changed package is patched into the page where it is shown; one made public leaves
     // the Private list (and the other way round), and focus goes back to the content.
-    let actions = PackageActions::new(Callback::new(move |package: Package| {
-        if query.with_untracked(|q| q.availability == package.visibility()) {
-            inventory.patch(package, package_id);
-        } else {
-            inventory.remove(&package.id, package_id);
+    let actions = PackageActions::new(
+        Callback::new(move |package: Package| {
+            if query.with_untracked(|q| q.availability == package.visibility()) {
+                inventory.patch(package, package_id);
+            } else {
+                inventory.remove(&package.id, package_id);
+                focus_by_id("main");
+            }
+        }),
+        // A deleted package leaves the page it was on.
+        Callback::new(move |id: String| {
+            inventory.remove(&id, package_id);
             focus_by_id("main");
-        }
-    }));
+        }),
+    );
     let updating = inventory.updating();
 
     view! {
