@@ -5,6 +5,7 @@
 #[path = "../support/mod.rs"]
 mod support;
 
+mod authoring_drafts;
 mod connection_panel;
 mod german;
 mod hostile_data;

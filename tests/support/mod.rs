@@ -4,6 +4,7 @@
 //! Nothing here skips: a missing build, browser or driver fails the test with the command
 //! that fixes it.
 
+pub mod authoring_pages;
 pub mod browser;
 pub mod import_pages;
 pub mod jobs_pages;

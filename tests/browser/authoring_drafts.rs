@@ -1,0 +1,471 @@
+//! Authoring on package details: Edit details, Remove an artifact, Publish (followed live to
+//! the end), Delete (on details and as a Packages row action), and who is offered what.
+
+use thirtyfour::prelude::*;
+
+use crate::support::authoring_pages::{create_draft, demo_artifacts, status_of, DetailsPage};
+use crate::support::orgs::{ACME, GLOBEX};
+use crate::support::pages::PackagesPage;
+use crate::support::partners_pages::{open_as, package_id, share_through_api};
+use crate::support::wait::{assert_steady_for, eventually};
+use crate::support::{
+    accessibility_violations, arm_fault, request_count, screenshot, wait_for_toast, wait_visible,
+    with_session, with_session_stepping, Session,
+};
+
+const UPDATE: &str = "PUT /data/foundation/exim/packages";
+const PUBLISH: &str = "GET /data/foundation/exim/packages/{id}/export";
+const DELETE: &str = "DELETE /data/foundation/exim/packages/{id}";
+const WIDE: (u32, u32) = (1366, 900);
+
+async fn axe_clean(session: &Session, what: &str) -> WebDriverResult<()> {
+    let violations = accessibility_violations(&session.driver).await?;
+    assert!(violations.is_empty(), "axe-core on {what}: {violations:#?}");
+    Ok(())
+}
+
+/// A draft holding the artifacts of the demo package "Win-back journeys" (objects that exist
+/// in `acme-sandbox`), opened on its details page.
+async fn open_draft(session: &Session, name: &str) -> WebDriverResult<String> {
+    session.open("/packages").await?;
+    let artifacts = demo_artifacts(session, "Win-back journeys").await?;
+    let id = create_draft(session, name, artifacts).await?;
+    DetailsPage { session }.open(&id).await?;
+    Ok(id)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn editing_a_drafts_details_checks_the_name_and_updates_the_page_in_place() {
+    with_session(|session| async move {
+        let driver = &session.driver;
+        driver.set_window_rect(0, 0, WIDE.0, WIDE.1).await?;
+        open_draft(&session, "Drill draft").await?;
+        let details = DetailsPage { session: &session };
+        screenshot(driver, "authoring-details-draft-1366").await?;
+
+        details.click("edit-details").await?;
+        details.wait_dialog("edit-details-dialog").await?;
+        assert_eq!(
+            details.focused().await?.0,
+            "edit-name",
+            "focus starts on the name"
+        );
+        assert_eq!(
+            details.value_of("edit-name").await?,
+            "Drill draft",
+            "prefilled"
+        );
+        axe_clean(&session, "the Edit details dialog").await?;
+        screenshot(driver, "authoring-edit-dialog-1366").await?;
+
+        // Too long: said next to the field, nothing sent.
+        let before = request_count(&session, UPDATE).await?;
+        details.paste_into("edit-name", &"n".repeat(10_000)).await?;
+        let (message, invalid) = details.field_problem("edit-name").await?;
+        assert_eq!(
+            message,
+            "The name has 10,000 characters; at most 256 are allowed."
+        );
+        assert!(invalid, "the name is marked invalid");
+        details.click("save-details").await?;
+        assert_steady_for(std::time::Duration::from_secs(1), "nothing is sent", || {
+            request_count(&session, UPDATE)
+        })
+        .await?;
+        assert_eq!(request_count(&session, UPDATE).await?, before);
+
+        // A name another package has: the API's 409 shows in the dialog, the text stays.
+        details
+            .type_into("edit-name", "Spring sale journeys")
+            .await?;
+        details
+            .type_into("edit-description", "Kept after a refusal")
+            .await?;
+        details.click("save-details").await?;
+        let refusal = details.alert_in("#edit-details-dialog").await?;
+        assert!(refusal.contains("Conflict"), "{refusal}");
+        assert!(refusal.contains("Spring sale journeys"), "{refusal}");
+        assert_eq!(details.value_of("edit-name").await?, "Spring sale journeys");
+        assert_eq!(
+            details.value_of("edit-description").await?,
+            "Kept after a refusal"
+        );
+
+        // Markup is a name like any other, shown as text; a double click saves once.
+        let markup = "<img src=x onerror=alert(1)>";
+        details.type_into("edit-name", markup).await?;
+        let before = request_count(&session, UPDATE).await?;
+        details.double_click("save-details").await?;
+        wait_for_toast(driver, &format!("Details of {markup} saved")).await?;
+        details.wait_dialog_closed("edit-details-dialog").await?;
+        assert_eq!(details.heading().await?, markup);
+        assert!(
+            driver.find_all(By::Css("main img")).await?.is_empty(),
+            "no image was made"
+        );
+        assert_eq!(
+            request_count(&session, UPDATE).await? - before,
+            1,
+            "one request"
+        );
+        let description = driver.find(By::Css(".metadata")).await?.text().await?;
+        assert!(
+            description.contains("Kept after a refusal"),
+            "{description}"
+        );
+        Ok(())
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn removing_artifacts_down_to_none_explains_why_publish_is_disabled() {
+    with_session(|session| async move {
+        let driver = &session.driver;
+        open_draft(&session, "Drill removals").await?;
+        let details = DetailsPage { session: &session };
+        details
+            .wait_artifact_titles(&["Win-back reminder", "Lapsed customers", "Win-back email"])
+            .await?;
+
+        details.remove_button("Lapsed customers").await?.click().await?;
+        details.wait_artifact_titles(&["Win-back reminder", "Win-back email"]).await?;
+        assert_eq!(details.artifacts_heading().await?, "Artifacts (2)");
+        wait_for_toast(driver, "Lapsed customers removed from Drill removals").await?;
+
+        // A refusal keeps the row and says so by the table.
+        arm_fault(
+            &session,
+            serde_json::json!({"method": "PUT", "path": "/data/foundation/exim/packages", "status": 500, "title": "Drill: the service fell over"}),
+        )
+        .await?;
+        details.remove_button("Win-back email").await?.click().await?;
+        let alert = details.alert_in("#remove-failure").await?;
+        assert!(alert.contains("Drill: the service fell over"), "{alert}");
+        let failure = driver.find(By::Id("remove-failure")).await?.text().await?;
+        assert!(failure.contains("Couldn’t remove Win-back email"), "{failure}");
+        details.wait_artifact_titles(&["Win-back reminder", "Win-back email"]).await?;
+
+        details.remove_button("Win-back email").await?.click().await?;
+        details.wait_artifact_titles(&["Win-back reminder"]).await?;
+        details.remove_button("Win-back reminder").await?.click().await?;
+        eventually("the last artifact leaves", || async {
+            Ok(details.artifacts_heading().await? == "Artifacts (0)")
+        })
+        .await?;
+        let (disabled, reason) = details.blocked_reason("publish").await?;
+        assert!(disabled, "Publish is disabled");
+        assert_eq!(reason, "Add at least one artifact before publishing.");
+        let note = wait_visible(driver, By::Id("publish-note")).await?.text().await?;
+        assert_eq!(note, "Add at least one artifact before publishing.");
+        details.click("publish").await?;
+        assert!(
+            !driver.find(By::Id("publish-dialog")).await?.is_displayed().await?,
+            "a disabled Publish opens nothing"
+        );
+        Ok(())
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn publishing_checks_the_expiry_then_follows_the_package_live_until_published() {
+    with_session(|session| async move {
+        let driver = &session.driver;
+        driver.set_window_rect(0, 0, WIDE.0, WIDE.1).await?;
+        let id = open_draft(&session, "Drill publish").await?;
+        let details = DetailsPage { session: &session };
+        let labels = details.button_labels().await?;
+        assert!(
+            !labels.iter().any(|l| l == "Share"),
+            "a draft is not shared: {labels:?}"
+        );
+
+        details.click("publish").await?;
+        details.wait_dialog("publish-dialog").await?;
+        assert_eq!(details.focused().await?.0, "publish-expiry");
+        assert_eq!(
+            details.value_of("publish-expiry").await?,
+            "90",
+            "the API's default"
+        );
+        axe_clean(&session, "the Publish dialog").await?;
+        screenshot(driver, "authoring-publish-dialog-1366").await?;
+        for (typed, message) in [
+            ("0", "A package must live at least one day."),
+            ("-1", "A package must live at least one day."),
+            ("abc", "Enter a whole number of days."),
+            ("36501", "A package can live at most 36,500 days."),
+        ] {
+            details.type_into("publish-expiry", typed).await?;
+            assert_eq!(
+                details.field_problem("publish-expiry").await?,
+                (message.to_string(), true),
+                "{typed}"
+            );
+            details.click("confirm-publish").await?;
+        }
+        assert_eq!(
+            request_count(&session, PUBLISH).await?,
+            0,
+            "nothing was sent"
+        );
+
+        details.type_into("publish-expiry", "30").await?;
+        details.click("confirm-publish").await?;
+        // At once: publishing, followed live; the job is kept in the URL.
+        wait_visible(driver, By::Id("publishing-note")).await?;
+        eventually("the job in the URL", || async {
+            Ok(driver
+                .current_url()
+                .await?
+                .as_str()
+                .contains("publish_job="))
+        })
+        .await?;
+        wait_for_toast(driver, "Drill publish is published").await?;
+        eventually("Share is offered", || async {
+            Ok(details.button_labels().await?.iter().any(|l| l == "Share"))
+        })
+        .await?;
+        assert_eq!(status_of(&session, &id).await?.1, "PUBLISHED");
+        let (disabled, reason) = details.blocked_reason("edit-details").await?;
+        assert!(disabled);
+        assert_eq!(
+            reason,
+            "A published package cannot change; create a new package instead."
+        );
+        assert!(details.artifact_titles().await?.len() == 3);
+        assert!(
+            driver
+                .find_all(By::Css("#artifacts-table button"))
+                .await?
+                .is_empty(),
+            "a published package's artifacts cannot be removed"
+        );
+        Ok(())
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_failed_publish_says_so_and_offers_retry_and_the_job() {
+    with_session(|session| async move {
+        let driver = &session.driver;
+        driver.set_window_rect(0, 0, WIDE.0, WIDE.1).await?;
+        session.open("/packages").await?;
+        let id = package_id(&session, "demo-acme-admin", ACME, "Email consent policies").await?;
+        let details = DetailsPage { session: &session };
+        details.open(&id).await?;
+        let alert = details.alert_in("main").await?;
+        assert!(alert.starts_with("Publishing failed"), "{alert}");
+        let link = driver.find(By::Id("publish-job-link")).await?;
+        assert_eq!(
+            link.attr("href").await?.as_deref(),
+            Some("/jobs?q=Email%20consent%20policies&type=export&status=FAILED")
+        );
+        axe_clean(&session, "a failed publish").await?;
+        screenshot(driver, "authoring-publish-failed-1366").await?;
+        details.click("retry-publish").await?;
+        details.wait_dialog("publish-dialog").await?;
+        assert_eq!(details.value_of("publish-expiry").await?, "90");
+        Ok(())
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn deleting_a_draft_from_its_details_and_from_its_packages_row() {
+    with_session(|session| async move {
+        let driver = &session.driver;
+        driver.set_window_rect(0, 0, WIDE.0, WIDE.1).await?;
+        open_draft(&session, "Drill delete one").await?;
+        let details = DetailsPage { session: &session };
+        let id = driver
+            .current_url()
+            .await?
+            .path()
+            .rsplit('/')
+            .next()
+            .unwrap_or_default()
+            .to_string();
+        details.click(&format!("delete-{id}")).await?;
+        let dialog = details.wait_dialog("delete-dialog").await?;
+        assert!(dialog.text().await?.contains("Delete Drill delete one?"));
+        assert_eq!(
+            details.focused().await?.1,
+            "Cancel",
+            "a destructive confirmation starts on Cancel"
+        );
+        axe_clean(&session, "the Delete dialog").await?;
+        screenshot(driver, "authoring-delete-dialog-1366").await?;
+        details.double_click("confirm-delete").await?;
+        wait_for_toast(driver, "Drill delete one deleted").await?;
+        eventually("back on Packages", || async {
+            Ok(driver.current_url().await?.path() == "/packages")
+        })
+        .await?;
+        assert_eq!(
+            request_count(&session, DELETE).await?,
+            1,
+            "a double click deletes once"
+        );
+        assert_eq!(status_of(&session, &id).await?.0, 404);
+
+        // From the row: the row leaves the page without a reload of the list.
+        let artifacts = demo_artifacts(&session, "Win-back journeys").await?;
+        create_draft(&session, "Drill delete two", artifacts).await?;
+        session.open("/packages?q=Drill").await?;
+        let packages = PackagesPage { driver };
+        packages.wait_for_names(&["Drill delete two"]).await?;
+        session.requests.clear();
+        packages
+            .click_row_button("Drill delete two", "Delete")
+            .await?;
+        details.wait_dialog("delete-dialog").await?;
+        details.click("confirm-delete").await?;
+        wait_for_toast(driver, "Drill delete two deleted").await?;
+        eventually("the row leaves", || async {
+            Ok(driver
+                .find_all(By::Css("#packages-table tbody tr"))
+                .await?
+                .is_empty()
+                || !packages
+                    .package_names()
+                    .await?
+                    .contains(&"Drill delete two".to_string()))
+        })
+        .await?;
+        let lists = session
+            .requests
+            .all()
+            .iter()
+            .filter(|uri| uri.starts_with("/data/foundation/exim/packages?"))
+            .count();
+        assert_eq!(lists, 0, "the list was patched, not fetched again");
+        Ok(())
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn deleting_a_published_package_needs_its_exact_name() {
+    with_session(|session| async move {
+        let driver = &session.driver;
+        session.open("/packages").await?;
+        let id = package_id(&session, "demo-acme-admin", ACME, "Loyalty tier segments").await?;
+        let details = DetailsPage { session: &session };
+        details.open(&id).await?;
+        // What a published package cannot change is shown disabled, with the reason.
+        for button in ["edit-details", "publish"] {
+            let (disabled, reason) = details.blocked_reason(button).await?;
+            assert!(disabled, "{button}");
+            assert_eq!(
+                reason,
+                "A published package cannot change; create a new package instead."
+            );
+        }
+        details.click("edit-details").await?;
+        assert!(
+            !driver
+                .find(By::Id("edit-details-dialog"))
+                .await?
+                .is_displayed()
+                .await?
+        );
+
+        details.click(&format!("delete-{id}")).await?;
+        details.wait_dialog("delete-dialog").await?;
+        assert_eq!(details.focused().await?.1, "Cancel");
+        details
+            .type_into("delete-confirm-name", "loyalty tier segments")
+            .await?;
+        details.click("confirm-delete").await?;
+        let (message, invalid) = details.field_problem("delete-confirm-name").await?;
+        assert_eq!(message, "The name you typed is not the package’s name.");
+        assert!(invalid);
+        assert_eq!(
+            request_count(&session, DELETE).await?,
+            0,
+            "nothing was sent"
+        );
+        axe_clean(&session, "the typed-name confirmation").await?;
+        screenshot(driver, "authoring-delete-published-dialog").await?;
+        details
+            .type_into("delete-confirm-name", "Loyalty tier segments")
+            .await?;
+        details.click("confirm-delete").await?;
+        wait_for_toast(driver, "Loyalty tier segments deleted").await?;
+        assert_eq!(status_of(&session, &id).await?.0, 404);
+        Ok(())
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_delete_the_api_refuses_shows_its_words_in_the_confirmation() {
+    // Slow transfers: the share below is still running when the delete is asked for.
+    with_session_stepping(60_000, |session| async move {
+        session.open("/packages").await?;
+        let id = package_id(&session, "demo-acme-admin", ACME, "Customer profile schema").await?;
+        let (status, body) =
+            share_through_api(&session, "demo-acme-admin", ACME, &id, GLOBEX).await?;
+        assert!(
+            status == 200 || status == 201 || status == 202,
+            "{status} {body}"
+        );
+        let details = DetailsPage { session: &session };
+        details.open(&id).await?;
+        details.click(&format!("delete-{id}")).await?;
+        details.wait_dialog("delete-dialog").await?;
+        details
+            .type_into("delete-confirm-name", "Customer profile schema")
+            .await?;
+        details.click("confirm-delete").await?;
+        let refusal = details.alert_in("#delete-dialog").await?;
+        assert!(
+            refusal.contains(&format!(
+                "Package {id} is being shared; delete it once its transfers have finished"
+            )),
+            "{refusal}"
+        );
+        assert_eq!(
+            details.value_of("delete-confirm-name").await?,
+            "Customer profile schema"
+        );
+        assert_eq!(status_of(&session, &id).await?.1, "PUBLISHED");
+        Ok(())
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_viewer_is_offered_no_authoring_action() {
+    with_session(|session| async move {
+        session.open("/packages").await?;
+        let artifacts = demo_artifacts(&session, "Win-back journeys").await?;
+        let id = create_draft(&session, "Drill viewer", artifacts).await?;
+        open_as(&session, "demo-acme-viewer", &format!("/packages/{id}")).await?;
+        let details = DetailsPage { session: &session };
+        wait_visible(&session.driver, By::Css(".details-grid")).await?;
+        details
+            .wait_artifact_titles(&["Win-back reminder", "Lapsed customers", "Win-back email"])
+            .await?;
+        let labels = details.button_labels().await?;
+        for action in ["Edit details", "Publish", "Delete", "Remove", "Retry"] {
+            assert!(
+                !labels.iter().any(|l| l == action),
+                "{action} in {labels:?}"
+            );
+        }
+        session.open("/packages?q=Drill").await?;
+        let packages = PackagesPage {
+            driver: &session.driver,
+        };
+        packages.wait_for_names(&["Drill viewer"]).await?;
+        let row = packages.row_buttons("Drill viewer").await?;
+        assert!(!row.iter().any(|l| l == "Delete"), "{row:?}");
+        Ok(())
+    })
+    .await;
+}
