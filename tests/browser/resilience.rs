@@ -10,6 +10,7 @@ use std::time::Duration;
 
 use thirtyfour::prelude::*;
 
+use crate::support::authoring_pages::{create_draft, demo_artifacts, DetailsPage};
 use crate::support::import_pages::import_through_api;
 use crate::support::jobs_pages::{publish, JobsPage};
 use crate::support::orgs::ACME;
@@ -950,6 +951,97 @@ async fn the_import_page_and_its_job_under_every_fault() {
             &format!("/packages/{id}/import?to=acme-dev&job={job}"),
         )
         .await
+    })
+    .await;
+}
+
+/// A draft of the demo package "Win-back journeys" artifacts, opened on its details page.
+async fn open_drill_draft(session: &Session, name: &str) -> WebDriverResult<String> {
+    session.open("/packages").await?;
+    let artifacts = demo_artifacts(session, "Win-back journeys").await?;
+    let id = create_draft(session, name, artifacts).await?;
+    DetailsPage { session }.open(&id).await?;
+    Ok(id)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn editing_details_under_every_fault_keeps_what_was_typed() {
+    with_session(|session| async move {
+        let driver = &session.driver;
+        open_drill_draft(&session, "Drill edit").await?;
+        let details = DetailsPage { session: &session };
+        details.click("edit-details").await?;
+        details.wait_dialog("edit-details-dialog").await?;
+        details.type_into("edit-name", "Drill renamed").await?;
+        details.type_into("edit-description", "Typed before the fault").await?;
+        drill_write!(
+            &session,
+            ("PUT", "/data/foundation/exim/packages"),
+            submit: details.click("save-details"),
+            failed: |said| alert_saying(&session, "#edit-details-dialog", said),
+            kept: async {
+                assert_eq!(details.value_of("edit-name").await?, "Drill renamed");
+                assert_eq!(details.value_of("edit-description").await?, "Typed before the fault");
+                WebDriverResult::Ok(())
+            },
+            busy: By::XPath("//button[@id='save-details'][normalize-space(.)='Saving…']"),
+            done: crate::support::wait_for_toast(driver, "Details of Drill renamed saved"),
+        );
+        assert_eq!(details.heading().await?, "Drill renamed");
+        Ok(())
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn publishing_under_every_fault_keeps_the_expiry() {
+    with_session(|session| async move {
+        let driver = &session.driver;
+        open_drill_draft(&session, "Drill publish faults").await?;
+        let details = DetailsPage { session: &session };
+        details.click("publish").await?;
+        details.wait_dialog("publish-dialog").await?;
+        details.type_into("publish-expiry", "45").await?;
+        drill_write!(
+            &session,
+            ("GET", "/data/foundation/exim/packages/{id}/export"),
+            submit: details.click("confirm-publish"),
+            failed: |said| alert_saying(&session, "#publish-dialog", said),
+            kept: async {
+                assert_eq!(details.value_of("publish-expiry").await?, "45");
+                WebDriverResult::Ok(())
+            },
+            busy: By::XPath("//button[@id='confirm-publish'][normalize-space(.)='Publishing…']"),
+            done: wait_visible(driver, By::Id("publishing-note")),
+        );
+        Ok(())
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn deleting_under_every_fault_keeps_the_confirmation() {
+    with_session(|session| async move {
+        let driver = &session.driver;
+        let id = open_drill_draft(&session, "Drill delete faults").await?;
+        let details = DetailsPage { session: &session };
+        details.click(&format!("delete-{id}")).await?;
+        details.wait_dialog("delete-dialog").await?;
+        drill_write!(
+            &session,
+            ("DELETE", "/data/foundation/exim/packages/{id}"),
+            submit: details.click("confirm-delete"),
+            failed: |said| alert_saying(&session, "#delete-dialog", said),
+            kept: async {
+                assert!(driver.find(By::Id("delete-dialog")).await?.is_displayed().await?, "the confirmation stays open");
+                WebDriverResult::Ok(())
+            },
+            busy: By::XPath("//button[@id='confirm-delete'][normalize-space(.)='Deleting…']"),
+            done: eventually("back on Packages", || async {
+                Ok(driver.current_url().await?.path() == "/packages")
+            }),
+        );
+        Ok(())
     })
     .await;
 }
