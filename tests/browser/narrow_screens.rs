@@ -3,6 +3,7 @@
 
 use thirtyfour::prelude::*;
 
+use crate::support::authoring_pages::{create_draft, demo_artifacts, DetailsPage};
 use crate::support::import_pages::import_through_api;
 use crate::support::orgs::ACME;
 use crate::support::pages::PackagesPage;
@@ -217,6 +218,43 @@ async fn every_import_step_fits_a_tablet_and_a_phone() {
                 session.open(&path).await?;
                 check_screen(driver, name, ready).await?;
             }
+        }
+        Ok(())
+    })
+    .await;
+}
+
+/// A draft's details with each authoring dialog, and a failed publish.
+#[tokio::test(flavor = "multi_thread")]
+async fn authoring_fits_a_tablet_and_a_phone() {
+    with_session(|session| async move {
+        let driver = &session.driver;
+        session.open("/packages").await?;
+        let artifacts = demo_artifacts(&session, "Win-back journeys").await?;
+        let draft = create_draft(
+            &session,
+            "Drill narrow draft with a rather long name to wrap",
+            artifacts,
+        )
+        .await?;
+        let failed = package_id(&session, "demo-acme-admin", ACME, "Email consent policies").await?;
+        let details = DetailsPage { session: &session };
+        let delete = format!("delete-{draft}");
+        for (width, height) in [TABLET, PHONE] {
+            driver.set_window_rect(0, 0, width, height).await?;
+            details.open(&draft).await?;
+            check_screen(driver, "details-draft", By::Css("#artifacts-table")).await?;
+            for (opener, dialog, ready) in [
+                ("edit-details", "edit-dialog", "edit-name"),
+                ("publish", "publish-dialog", "publish-expiry"),
+                (delete.as_str(), "delete-dialog", "confirm-delete"),
+            ] {
+                details.click(opener).await?;
+                check_screen(driver, dialog, By::Id(ready)).await?;
+                press(driver, Key::Escape).await?;
+            }
+            details.open(&failed).await?;
+            check_screen(driver, "publish-failed", By::Id("publish-failed")).await?;
         }
         Ok(())
     })
