@@ -1,2 +1,13 @@
 //! Authoring packages: the New package page, and the draft's editing, publishing, deleting
 //! and history on package details.
+
+mod add_artifacts;
+mod artifact_entry;
+mod artifact_paste;
+mod artifact_picker;
+mod chosen_artifacts;
+mod new_package;
+mod object_browser;
+
+pub use add_artifacts::AddArtifacts;
+pub use new_package::NewPackagePage;

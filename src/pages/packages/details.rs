@@ -14,6 +14,7 @@ use crate::components::refresh::use_read;
 use crate::components::status_light::StatusLight;
 use crate::i18n::keys::packages as k;
 use crate::i18n::{number, tf, tr};
+use crate::pages::authoring::AddArtifacts;
 use crate::session::{ConnectionContext, PermissionsContext};
 
 #[component]
@@ -27,9 +28,10 @@ pub fn PackageDetailsPage() -> impl IntoView {
         async move { packages::get(&client, &id).await }
     });
     // A change made here replaces the fetched package.
-    let actions = PackageActions::new(Callback::new(move |package: Package| {
+    let on_updated = Callback::new(move |package: Package| {
         details.set(Some(Ok(package)));
-    }));
+    });
+    let actions = PackageActions::new(on_updated);
     let loaded = Memo::new(move |_| details.with(|d| matches!(d, Some(Ok(_)))));
     let package = Signal::derive(move || details.get().and_then(Result::ok));
 
@@ -38,7 +40,7 @@ pub fn PackageDetailsPage() -> impl IntoView {
         <Transition fallback=|| view! { <p class="loading" aria-busy="true">{tr(k::LOADING_PACKAGE)}</p> }>
             {move || {
                 if loaded.get() {
-                    return Some(view! { <PackageDetails package actions /> }.into_any());
+                    return Some(view! { <PackageDetails package actions on_updated /> }.into_any());
                 }
                 details.get().map(|result| match result {
                     Ok(_) => ().into_any(),
@@ -55,7 +57,11 @@ pub fn PackageDetailsPage() -> impl IntoView {
 }
 
 #[component]
-fn PackageDetails(package: Signal<Option<Package>>, actions: PackageActions) -> impl IntoView {
+fn PackageDetails(
+    package: Signal<Option<Package>>,
+    actions: PackageActions,
+    on_updated: Callback<Package>,
+) -> impl IntoView {
     let permissions = expect_context::<PermissionsContext>();
     let can_manage = Signal::derive(move || permissions.get().is_some_and(|p| p.manage_packages));
     move || {
@@ -94,7 +100,10 @@ fn PackageDetails(package: Signal<Option<Package>>, actions: PackageActions) -> 
                     </dl>
                 </section>
                 <section class="panel" aria-labelledby="artifacts-heading">
-                    <h2 id="artifacts-heading">{Signal::derive(move || tf(k::ARTIFACTS_HEADING, &[("count", &number(artifact_count))]))}</h2>
+                    <div class="panel-header">
+                        <h2 id="artifacts-heading">{Signal::derive(move || tf(k::ARTIFACTS_HEADING, &[("count", &number(artifact_count))]))}</h2>
+                        <AddArtifacts package=package.clone() on_updated />
+                    </div>
                     {if artifacts.is_empty() {
                         view! { <p class="muted">{tr(k::NO_ARTIFACTS)}</p> }.into_any()
                     } else {
