@@ -182,7 +182,7 @@ fn NewPackageForm() -> impl IntoView {
                 view! { <p class="muted" id="full-package-note">{tr(k::TYPE_FULL_NOTE)}</p> }.into_any()
             }}
         </section>
-        {move || refusal.get().map(|error| view! { <ErrorAlert error /> })}
+        <div id="create-refusal">{move || refusal.get().map(|error| view! { <ErrorAlert error /> })}</div>
         <div class="actions form-actions">
             <a class="button" href="/packages">{tr(k::CANCEL)}</a>
             <button type="submit" form="new-package-form" class="primary" id="create-package" disabled=move || pending.get()>
