@@ -241,6 +241,7 @@ fn details_from_row(row: &Row<'_>) -> rusqlite::Result<JobDetails> {
             .filter(|alternatives| !alternatives.is_empty()),
         source_parent_artifact_map: None,
         object_results: None,
+        error_message: None,
     })
 }
 
