@@ -5,8 +5,6 @@ use exim_api::{ArtifactRef, PackageVisibility, TransferRequestType, TransferStat
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
-use super::packages::Change;
-
 /// The codes of `package_versions.change`, as written since the table exists.
 pub mod change {
     pub const CREATE: &str = "CREATE";
@@ -55,29 +53,6 @@ impl ChangeDetails {
             .and_then(|text| serde_json::from_str(&text).ok())
             .unwrap_or_default()
     }
-}
-
-/// Records a change at a given version, for data loaded whole (the demo).
-pub fn record_version(
-    conn: &Connection,
-    package_id: &str,
-    version: i64,
-    change: &Change<'_>,
-) -> rusqlite::Result<()> {
-    conn.prepare_cached(
-        "INSERT INTO package_versions (package_id, version, change, changed_date, changed_by,
-                                       details)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-    )?
-    .execute(params![
-        package_id,
-        version,
-        change.what,
-        change.at,
-        change.by,
-        change.details.encode()
-    ])?;
-    Ok(())
 }
 
 /// One recorded change.

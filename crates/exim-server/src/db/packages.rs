@@ -268,6 +268,29 @@ pub fn record_creation(
     Ok(())
 }
 
+/// Records a change at a given version, for data loaded whole (the demo).
+pub fn record_version(
+    conn: &Connection,
+    package_id: &str,
+    version: i64,
+    change: &Change,
+) -> rusqlite::Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO package_versions (package_id, version, change, changed_date, changed_by,
+                                       details)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?
+    .execute(params![
+        package_id,
+        version,
+        change.what,
+        change.at,
+        change.by,
+        change.details.encode()
+    ])?;
+    Ok(())
+}
+
 /// Bumps the package's version, stamps the change and records it in the history.
 pub fn record_change(conn: &Connection, package_id: &str, change: &Change) -> rusqlite::Result<()> {
     conn.prepare_cached(

@@ -10,8 +10,8 @@ use serde_json::Map;
 use super::dates::{BASE_MS, DAY_MS, HOUR_MS};
 use super::directory::{admin_of, ACME, GLOBEX, INITECH, UMBRELLA};
 use super::ids::{hex_id, uuid};
-use crate::db::package_history::{change, record_version, ChangeDetails};
-use crate::db::packages::{insert_package, Change, NewPackage};
+use crate::db::package_history::{change, ChangeDetails};
+use crate::db::packages::{insert_package, record_version, Change, NewPackage};
 use crate::package_rules::missing_artifacts_message;
 
 /// Platform's default package lifetime.
