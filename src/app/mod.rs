@@ -12,6 +12,7 @@ use crate::components::refresh::Scheduler;
 use crate::components::toast::{ToastRegion, Toasts};
 use crate::i18n::keys::common as k;
 use crate::i18n::tr;
+use crate::pages::authoring::NewPackagePage;
 use crate::pages::connection::ConnectionPage;
 use crate::pages::import::page::ImportPage;
 use crate::pages::jobs::page::JobsPage;
@@ -42,6 +43,7 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=|| view! { <Redirect path="/packages" /> } />
                     <Route path=path!("/packages") view=PackagesPage />
+                    <Route path=path!("/packages/new") view=NewPackagePage />
                     <Route path=path!("/packages/:id") view=PackageDetailsPage />
                     <Route path=path!("/packages/:id/import") view=SandboxImportPage />
                     <ParentRoute path=path!("/sharing") view=SharingStatusPage>

@@ -185,6 +185,7 @@ pub enum InputProblem {
     DescriptionTooLong {
         length: usize,
     },
+    TypeMissing,
     UnknownType(String),
     IdBlank,
     IdTooLong {
@@ -197,6 +198,8 @@ pub enum InputProblem {
     },
     /// The same artifact is already chosen.
     Duplicate(String),
+    /// The artifact is in the package already.
+    AlreadyInPackage(String),
     /// A pasted line that is neither `TYPE ID [title]` nor part of a JSON array.
     UnreadableLine,
     /// A pasted JSON array that does not parse as `[{"id", "type", "title"?}]`.
@@ -228,6 +231,7 @@ impl InputProblem {
                     ("max", &max(MAX_DESCRIPTION_CHARS)),
                 ],
             ),
+            InputProblem::TypeMissing => t(k::TYPE_MISSING),
             InputProblem::UnknownType(raw) => tf(k::TYPE_UNKNOWN, &[("type", raw)]),
             InputProblem::IdBlank => t(k::ID_BLANK),
             InputProblem::IdTooLong { length } => tf(
@@ -247,6 +251,7 @@ impl InputProblem {
                 &[("length", &max(*length)), ("max", &max(MAX_ARTIFACT_CHARS))],
             ),
             InputProblem::Duplicate(id) => tf(k::ARTIFACT_DUPLICATE, &[("id", id)]),
+            InputProblem::AlreadyInPackage(id) => tf(k::ARTIFACT_IN_PACKAGE, &[("id", id)]),
             InputProblem::UnreadableLine => t(k::LINE_UNREADABLE),
             InputProblem::UnreadableJson(reason) => tf(k::JSON_UNREADABLE, &[("reason", reason)]),
             InputProblem::TooManyArtifacts { count } => tf(
@@ -293,6 +298,9 @@ pub fn check_description(raw: &str) -> Result<Option<String>, InputProblem> {
 /// The artifact type, matched case-insensitively against [`ARTIFACT_TYPES`].
 pub fn check_type(raw: &str) -> Result<&'static str, InputProblem> {
     let wanted = raw.trim().to_ascii_uppercase();
+    if wanted.is_empty() {
+        return Err(InputProblem::TypeMissing);
+    }
     ARTIFACT_TYPES
         .iter()
         .copied()
@@ -351,7 +359,10 @@ pub struct ListProblem {
 /// What a pasted list holds: the artifacts that read well and the problems of the others.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PastedList {
-    pub artifacts: Vec<ArtifactRef>,
+    /// Each artifact that reads well, with its 1-based line (or entry, for JSON).
+    pub artifacts: Vec<(usize, ArtifactRef)>,
+    /// Whether the text was a JSON array (problems then name entries, not lines).
+    pub json: bool,
     pub problems: Vec<ListProblem>,
 }
 
@@ -392,7 +403,10 @@ fn next_field(line: &str) -> (&str, &str) {
 }
 
 fn parse_json_list(text: &str) -> PastedList {
-    let mut list = PastedList::default();
+    let mut list = PastedList {
+        json: true,
+        ..PastedList::default()
+    };
     match serde_json::from_str::<Vec<ArtifactRef>>(text) {
         Ok(entries) => {
             for (index, entry) in entries.into_iter().enumerate() {
@@ -414,11 +428,16 @@ fn parse_json_list(text: &str) -> PastedList {
 impl PastedList {
     fn push(&mut self, line: usize, checked: Result<ArtifactRef, InputProblem>) {
         let problem = match checked {
-            Ok(artifact) if self.artifacts.iter().any(|known| known.id == artifact.id) => {
+            Ok(artifact)
+                if self
+                    .artifacts
+                    .iter()
+                    .any(|(_, known)| known.id == artifact.id) =>
+            {
                 InputProblem::Duplicate(artifact.id)
             }
             Ok(artifact) => {
-                self.artifacts.push(artifact);
+                self.artifacts.push((line, artifact));
                 return;
             }
             Err(problem) => problem,
@@ -427,11 +446,16 @@ impl PastedList {
     }
 }
 
-/// Adds `artifact` to the chosen ones unless an artifact with its id is there already.
+/// Adds `artifact` to the chosen ones unless an artifact with its id is chosen already or is
+/// in the package (`held`, the ids of its artifacts; empty while creating one).
 pub fn add_artifact(
     chosen: &mut Vec<ArtifactRef>,
+    held: &[String],
     artifact: ArtifactRef,
 ) -> Result<(), InputProblem> {
+    if held.contains(&artifact.id) {
+        return Err(InputProblem::AlreadyInPackage(artifact.id));
+    }
     if chosen.iter().any(|known| known.id == artifact.id) {
         return Err(InputProblem::Duplicate(artifact.id));
     }
@@ -604,6 +628,7 @@ mod tests {
             check_artifact("SPACESHIP", "x", ""),
             Err(InputProblem::UnknownType("SPACESHIP".into()))
         );
+        assert_eq!(check_type(" "), Err(InputProblem::TypeMissing));
         assert_eq!(check_id(" "), Err(InputProblem::IdBlank));
         assert_eq!(check_id("a b"), Err(InputProblem::IdMalformed(' ')));
         assert_eq!(check_id("<img>"), Err(InputProblem::IdMalformed('<')));
@@ -621,10 +646,14 @@ mod tests {
         );
         assert_eq!(list.artifacts.len(), 2);
         assert_eq!(
-            list.artifacts[0].title.as_deref(),
+            list.artifacts[0].1.title.as_deref(),
             Some("Spring sale journey")
         );
-        assert_eq!(list.artifacts[1].title.as_deref(), Some("Spring shoppers"));
+        assert_eq!(list.artifacts[1].0, 3);
+        assert_eq!(
+            list.artifacts[1].1.title.as_deref(),
+            Some("Spring shoppers")
+        );
         assert_eq!(
             list.problems,
             vec![
@@ -650,6 +679,7 @@ mod tests {
             r#"[{"id":"11","type":"journey","title":"A"},{"id":"a b","type":"JOURNEY"}]"#,
         );
         assert_eq!(list.artifacts.len(), 1);
+        assert!(list.json);
         assert_eq!(list.problems[0].line, 2);
         let broken = parse_artifact_list(r#"[{"id": "11", "type": }]"#);
         assert!(matches!(
@@ -662,10 +692,15 @@ mod tests {
     fn the_same_artifact_is_chosen_once() {
         let mut chosen = Vec::new();
         let artifact = check_artifact("JOURNEY", "11", "").unwrap();
-        assert_eq!(add_artifact(&mut chosen, artifact.clone()), Ok(()));
+        assert_eq!(add_artifact(&mut chosen, &[], artifact.clone()), Ok(()));
         assert_eq!(
-            add_artifact(&mut chosen, artifact),
+            add_artifact(&mut chosen, &[], artifact),
             Err(InputProblem::Duplicate("11".into()))
+        );
+        let held = check_artifact("JOURNEY", "22", "").unwrap();
+        assert_eq!(
+            add_artifact(&mut chosen, &["22".to_string()], held),
+            Err(InputProblem::AlreadyInPackage("22".into()))
         );
         assert_eq!(chosen.len(), 1);
     }

@@ -83,6 +83,18 @@ async fn hostile_strings_from_the_api_render_as_text_on_every_screen() {
     with_session(|session| async move {
         const ACME_ADMIN: &str = "demo-acme-admin";
         session.open("/packages").await?;
+        // Publishing needs the artifact in the package's sandbox (the calls' `prod`).
+        let (status, objects) = api_call(
+            &session,
+            "GET",
+            "/exim/sandbox-objects?type=REGISTRY_MIXIN&limit=1",
+            ACME_ADMIN,
+            ACME,
+            None,
+        )
+        .await?;
+        assert_eq!(status, 200, "{objects}");
+        let object = objects["data"][0]["id"].clone();
         let (status, created) = api_call(
             &session,
             "POST",
@@ -91,7 +103,7 @@ async fn hostile_strings_from_the_api_render_as_text_on_every_screen() {
             ACME,
             Some(serde_json::json!({
                 "name": MARKUP, "description": MARKUP, "packageType": "PARTIAL",
-                "artifacts": [{"id": "journey-hostile", "type": "JOURNEY", "title": MARKUP}],
+                "artifacts": [{"id": object, "type": "REGISTRY_MIXIN", "title": MARKUP}],
             })),
         )
         .await?;

@@ -12,6 +12,7 @@ mod hostile_data;
 mod import_payload;
 mod jobs;
 mod narrow_screens;
+mod new_package;
 mod notifications;
 mod package_actions;
 mod packages_inventory;

@@ -237,7 +237,8 @@ async fn authoring_fits_a_tablet_and_a_phone() {
             artifacts,
         )
         .await?;
-        let failed = package_id(&session, "demo-acme-admin", ACME, "Email consent policies").await?;
+        let failed =
+            package_id(&session, "demo-acme-admin", ACME, "Email consent policies").await?;
         let details = DetailsPage { session: &session };
         let delete = format!("delete-{draft}");
         for (width, height) in [TABLET, PHONE] {

@@ -13,6 +13,7 @@ use thirtyfour::prelude::*;
 use crate::support::authoring_pages::{create_draft, demo_artifacts, DetailsPage};
 use crate::support::import_pages::import_through_api;
 use crate::support::jobs_pages::{publish, JobsPage};
+use crate::support::new_package_pages::NewPackagePage;
 use crate::support::orgs::ACME;
 use crate::support::pages::PackagesPage;
 use crate::support::partners_pages::{open_as, package_id, ImportPage, PartnersPage, Table};
@@ -955,6 +956,90 @@ async fn the_import_page_and_its_job_under_every_fault() {
     .await;
 }
 
+#[tokio::test(flavor = "multi_thread")]
+async fn creating_a_package_under_every_fault_keeps_the_form() {
+    with_session(|session| async move {
+        let driver = &session.driver;
+        let page = NewPackagePage { driver };
+        session.open("/packages/new").await?;
+        page.type_into("package-name", "Drill package").await?;
+        page.open_tab("By type and ID").await?;
+        page.add_by_id("JOURNEY", "drill-journey-1", "Drill journey")
+            .await?;
+        page.wait_chosen(&["JOURNEY Drill journey"]).await?;
+        drill_write!(
+            &session,
+            ("POST", "/data/foundation/exim/packages"),
+            submit: page.create(),
+            failed: |said| alert_saying(&session, "#create-refusal", said),
+            kept: async {
+                assert_eq!(page.value("package-name").await?, "Drill package");
+                page.wait_chosen(&["JOURNEY Drill journey"]).await
+            },
+            busy: By::XPath("//button[@id='create-package'][normalize-space(.)='Creating…']"),
+            done: eventually("the draft's details open", || async {
+                Ok(driver.find_all(By::Id("artifacts-table")).await?.len() == 1)
+            }),
+        );
+        Ok(())
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn adding_artifacts_under_every_fault_keeps_the_choice() {
+    with_session(|session| async move {
+        let driver = &session.driver;
+        let page = NewPackagePage { driver };
+        session.open("/packages").await?;
+        let (status, draft) = api_call(
+            &session,
+            "POST",
+            "/exim/packages",
+            "demo-acme-admin",
+            ACME,
+            Some(serde_json::json!({"name": "Drill draft", "packageType": "PARTIAL"})),
+        )
+        .await?;
+        assert_eq!(status, 201, "{draft}");
+        session
+            .open(&format!(
+                "/packages/{}",
+                draft["id"].as_str().expect("an id")
+            ))
+            .await?;
+        wait_visible(driver, By::Id("add-artifacts"))
+            .await?
+            .click()
+            .await?;
+        page.open_tab("By type and ID").await?;
+        page.add_by_id("PROFILE_SEGMENT", "drill-segment-1", "Drill audience")
+            .await?;
+        page.wait_chosen(&["PROFILE_SEGMENT Drill audience"])
+            .await?;
+        let submit = || async {
+            driver
+                .find(By::Id("add-artifacts-submit"))
+                .await?
+                .click()
+                .await
+        };
+        drill_write!(
+            &session,
+            ("PUT", "/data/foundation/exim/packages"),
+            submit: submit(),
+            failed: |said| alert_saying(&session, "#add-artifacts-dialog", said),
+            kept: page.wait_chosen(&["PROFILE_SEGMENT Drill audience"]),
+            busy: By::XPath("//button[@id='add-artifacts-submit'][normalize-space(.)='Adding…']"),
+            done: eventually("the artifact is in the package", || async {
+                Ok(driver.find_all(By::Css("#artifacts-table tbody tr")).await?.len() == 1)
+            }),
+        );
+        Ok(())
+    })
+    .await;
+}
+
 /// A draft of the demo package "Win-back journeys" artifacts, opened on its details page.
 async fn open_drill_draft(session: &Session, name: &str) -> WebDriverResult<String> {
     session.open("/packages").await?;
@@ -973,7 +1058,9 @@ async fn editing_details_under_every_fault_keeps_what_was_typed() {
         details.click("edit-details").await?;
         details.wait_dialog("edit-details-dialog").await?;
         details.type_into("edit-name", "Drill renamed").await?;
-        details.type_into("edit-description", "Typed before the fault").await?;
+        details
+            .type_into("edit-description", "Typed before the fault")
+            .await?;
         drill_write!(
             &session,
             ("PUT", "/data/foundation/exim/packages"),

@@ -266,7 +266,7 @@ async fn a_package_acme_shares_is_imported_by_globex_then_its_objects_exist() {
         assert_eq!(outcome("Consent and preferences"), "Created");
         wait::eventually("the schema's dependencies", || async {
             Ok(page.depends_on("Acme customer profile").await?
-                == "Depends on: Loyalty details (REGISTRY_MIXIN), Consent and preferences (REGISTRY_MIXIN), Postal address (REGISTRY_DATATYPE)")
+                == "Depends on: Loyalty details (REGISTRY_MIXIN), Consent and preferences (REGISTRY_MIXIN), Postal address (REGISTRY_DATATYPE), XDM Individual Profile (REGISTRY_CLASS)")
         })
         .await?;
         assert_eq!(outcome("Loyalty details"), "Created");

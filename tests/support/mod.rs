@@ -9,6 +9,7 @@ pub mod browser;
 pub mod import_pages;
 pub mod jobs_pages;
 pub mod language;
+pub mod new_package_pages;
 pub mod pages;
 pub mod partners_pages;
 pub mod sharing_pages;

@@ -4,7 +4,9 @@
 use serde::{Deserialize, Serialize};
 
 /// An artifact and its dependencies. Top-level items carry `children` (possibly empty); the
-/// children themselves come without the key, so it is kept only when sent.
+/// children themselves come without the key from Platform, so it is kept only when sent.
+/// exim-server's children carry theirs when they have some (a local extension: the objects
+/// they are linked to in the sandbox).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DependentObject {
     pub id: String,

@@ -11,6 +11,7 @@ mod enums;
 mod errors;
 mod handshake;
 mod handshake_requests;
+mod history;
 mod import;
 mod jobs;
 mod package;
@@ -32,6 +33,7 @@ pub use handshake_requests::{
     BulkCreateRequest, BulkCreateResponse, FailedHandshakeRequest, HandshakeActionRequest,
     SourceOrgDetails, TargetOrgDetails,
 };
+pub use history::{HistoryAction, HistoryEntry, HistoryOrganization, PackageHistory};
 pub use import::{ArtifactMessage, CheckedArtifact, ImportConflict, SubmitImportRequest};
 pub use jobs::{
     JobRequestType, JobStatus, JobType, PackageJob, PackageJobStarted, PublishPackageResponse,

@@ -97,6 +97,10 @@ pub struct JobDetails {
     /// the job runs. Platform does not send it; the console does without it there.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub object_results: Option<Vec<ObjectResult>>,
+    /// Local extension of exim-server: why a FAILED job failed, in one sentence (an EXPORT
+    /// job names the artifacts missing from its sandbox). Platform does not send it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error_message: Option<String>,
 }
 
 wire_enum!(

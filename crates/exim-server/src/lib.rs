@@ -24,6 +24,15 @@
 //! origin (`receivedFrom`, filterable as `receivedFrom.imsOrgId` and `received`); job lists
 //! honour `jobStatus`, `jobType` and `requestType`, package lists `status`.
 //!
+//! For authoring: `GET /exim/sandbox-objects` lists a sandbox's objects (`sandbox`, `type`,
+//! `search`, `start`, `limit`); `POST /exim/packages/{id}/children` answers for drafts too
+//! (Platform refuses them) and adds the objects each artifact is linked to in the sandbox, as
+//! a tree at most five levels deep that never repeats an object of its own path; publishing
+//! fails (PUBLISH_FAILED, the job FAILED with `errorMessage` and a failed task per artifact)
+//! when an artifact of a PARTIAL package is not in its sandbox; `GET
+//! /exim/packages/{id}/history` tells what happened to a package (`history_rules`); artifact
+//! ids may not hold spaces or control characters.
+//!
 //! # Test hooks
 //!
 //! `exim-server --test-hooks`, or in-process
@@ -56,6 +65,7 @@ mod directory;
 mod error;
 mod extract;
 mod handshake_rules;
+mod history_rules;
 mod ids;
 mod import_rules;
 mod package_rules;

@@ -82,6 +82,14 @@ pub fn new_artifacts(requested: Vec<ArtifactRef>) -> Result<Vec<Artifact>, ApiEr
     let mut artifacts: Vec<Artifact> = Vec::with_capacity(requested.len());
     for (index, artifact) in requested.into_iter().enumerate() {
         let id = artifact_id(index, &artifact.id)?;
+        // Platform's ids are UUIDs and hex strings; an id with a space or a control character
+        // is a copy-and-paste slip that would name no object of the sandbox.
+        if id.chars().any(|c| c.is_whitespace() || c.is_control()) {
+            return Err(ApiError::Invalid(format!(
+                "artifacts[{index}].id '{}' must not contain spaces or control characters",
+                shorten(&id).escape_debug()
+            )));
+        }
         let artifact_type = artifact.artifact_type.trim().to_ascii_uppercase();
         if !ARTIFACT_TYPES.contains(&artifact_type.as_str()) {
             return Err(ApiError::Invalid(format!(
@@ -195,6 +203,32 @@ pub fn ensure_publishable(package: &Package) -> Result<(), ApiError> {
     Ok(())
 }
 
+/// Most missing artifacts a failed publication names; the count covers the rest.
+const MISSING_NAMED: usize = 5;
+
+/// Why publishing failed: "2 artifacts were not found in sandbox acme-sandbox: JOURNEY 1a2b…,
+/// PROFILE_SEGMENT 3c4d…", naming at most [`MISSING_NAMED`] of them.
+pub fn missing_artifacts_message(sandbox: &str, missing: &[ArtifactRef]) -> String {
+    let (noun, verb) = if missing.len() == 1 {
+        ("artifact", "was")
+    } else {
+        ("artifacts", "were")
+    };
+    let mut named: Vec<String> = missing
+        .iter()
+        .take(MISSING_NAMED)
+        .map(|artifact| format!("{} {}", artifact.artifact_type, artifact.id))
+        .collect();
+    if missing.len() > MISSING_NAMED {
+        named.push(format!("and {} more", missing.len() - MISSING_NAMED));
+    }
+    format!(
+        "{} {noun} {verb} not found in sandbox {sandbox}: {}",
+        missing.len(),
+        named.join(", ")
+    )
+}
+
 /// Imports, dependency look-ups and sharing need a published package.
 pub fn ensure_published(package: &Package, purpose: &str) -> Result<(), ApiError> {
     match status(package) {
@@ -235,6 +269,36 @@ mod tests {
     fn unknown_types_and_blank_ids_are_refused() {
         assert!(new_artifacts(vec![artifact("a", "SPACESHIP")]).is_err());
         assert!(new_artifacts(vec![artifact(" ", "JOURNEY")]).is_err());
+    }
+
+    #[test]
+    fn ids_with_spaces_or_control_characters_are_refused_by_index() {
+        for id in ["a b", "a\tb", "a\u{7}b", "a\u{a0}b"] {
+            let refused = new_artifacts(vec![artifact("ok", "JOURNEY"), artifact(id, "JOURNEY")]);
+            let Err(ApiError::Invalid(message)) = refused else {
+                panic!("{id:?} was accepted");
+            };
+            assert!(message.starts_with("artifacts[1].id '"), "{message}");
+        }
+        assert!(new_artifacts(vec![artifact("  padded  ", "JOURNEY")]).is_ok());
+    }
+
+    #[test]
+    fn a_failed_publication_names_at_most_five_missing_artifacts() {
+        let one = missing_artifacts_message("acme-sandbox", &[artifact("j1", "JOURNEY")]);
+        assert_eq!(
+            one,
+            "1 artifact was not found in sandbox acme-sandbox: JOURNEY j1"
+        );
+        let seven: Vec<ArtifactRef> = (1..=7)
+            .map(|n| artifact(&format!("s{n}"), "PROFILE_SEGMENT"))
+            .collect();
+        let message = missing_artifacts_message("prod", &seven);
+        assert!(message.starts_with("7 artifacts were not found in sandbox prod: "));
+        assert!(
+            message.ends_with("PROFILE_SEGMENT s5, and 2 more"),
+            "{message}"
+        );
     }
 
     #[test]

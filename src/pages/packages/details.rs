@@ -15,6 +15,7 @@ use crate::i18n::{number, tf, tr};
 use crate::pages::authoring::draft::{
     DraftArtifacts, DraftAuthoring, DraftButtons, DraftDialogs, DraftState,
 };
+use crate::pages::authoring::AddArtifacts;
 use crate::session::PermissionsContext;
 
 #[component]
@@ -106,7 +107,7 @@ fn PackageDetails(
                 <section class="panel" aria-labelledby="artifacts-heading">
                     <div class="panel-header">
                         <h2 id="artifacts-heading" tabindex="-1">{Signal::derive(move || tf(k::ARTIFACTS_HEADING, &[("count", &number(artifact_count))]))}</h2>
-                        // The place of "Add artifacts" (the artifact picker).
+                        <AddArtifacts package=package.clone() on_updated=move |added: Package| authoring.followed.replace(added) />
                     </div>
                     <DraftArtifacts package=package.clone() authoring can_manage=may_manage />
                 </section>

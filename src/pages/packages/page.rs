@@ -16,6 +16,7 @@ use crate::components::sort_header::SortHeader;
 use crate::components::status_light::StatusLight;
 use crate::components::url_query::{use_url_query, UrlView};
 use crate::i18n::catalog::Text;
+use crate::i18n::keys::authoring as authoring_keys;
 use crate::i18n::keys::packages as k;
 use crate::i18n::{number, t, tf, tr};
 use crate::session::{ConnectionContext, PermissionsContext};
@@ -67,7 +68,10 @@ pub fn PackagesPage() -> impl IntoView {
                 <h1>{tr(k::TITLE)}</h1>
                 <p>{tr(k::INTRO)}</p>
             </div>
-            <a class="button" href="/import">{tr(k::CREATE_FROM_PAYLOAD)}</a>
+            <div class="actions">
+                <a class="button" href="/import">{tr(k::CREATE_FROM_PAYLOAD)}</a>
+                <NewPackageLink />
+            </div>
         </div>
         <div class="toolbar">
             <AvailabilityChoice view />
@@ -348,4 +352,15 @@ fn EmptyInventory(view: UrlView<PackageQuery>) -> impl IntoView {
         }
     };
     view! { <div class="table-wrap empty-state">{words}</div> }
+}
+
+/// "New package", offered to users who may manage packages.
+#[component]
+fn NewPackageLink() -> impl IntoView {
+    let permissions = expect_context::<PermissionsContext>();
+    move || {
+        permissions.get().filter(|p| p.manage_packages).map(|_| {
+            view! { <a class="button primary" href="/packages/new" id="new-package">{tr(authoring_keys::NEW_PACKAGE)}</a> }
+        })
+    }
 }

@@ -3,11 +3,12 @@
 use std::collections::BTreeMap;
 
 use exim_api::{
-    CompletedTask, JobDetails, JobRequestType, JobStatus, JobType, PackageJob, PackageType,
-    SandboxRef,
+    Artifact, ArtifactMessage, ArtifactRef, CheckedArtifact, CompletedTask, JobDetails,
+    JobRequestType, JobStatus, JobType, PackageJob, PackageType, SandboxRef,
 };
 use rusqlite::types::Value;
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
+use serde_json::Map;
 
 use super::filter_sql::{order_by, push_conditions};
 use super::import_results::object_results;
@@ -208,8 +209,15 @@ fn details_from_row(row: &Row<'_>) -> rusqlite::Result<JobDetails> {
     };
     let status = JobStatus::parse(&row.get::<_, String>(5)?);
     let correlation_id: String = row.get(11)?;
-    // Platform lists the tasks a finished job ran; ours runs one.
+    let source_sandbox: String = row.get(9)?;
+    let missing = decode_missing(row.get(19)?);
+    // Platform lists the tasks a finished job ran: ours runs one, or when publishing failed
+    // for want of objects, one failed task per missing artifact.
     let completed_tasks = match status {
+        JobStatus::Failed if !missing.is_empty() => missing
+            .into_iter()
+            .map(|artifact| missing_artifact_task(artifact, &source_sandbox))
+            .collect(),
         JobStatus::Success | JobStatus::Failed => vec![CompletedTask {
             task_type: Some("POST".into()),
             task_status: Some(status.as_str().into()),
@@ -232,7 +240,7 @@ fn details_from_row(row: &Row<'_>) -> rusqlite::Result<JobDetails> {
         job_status: Some(status),
         job_type: Some(JobType::parse(&row.get::<_, String>(4)?)),
         counter: Some(row.get(16)?),
-        source_sandbox: Some(sandbox(row.get(9)?)),
+        source_sandbox: Some(sandbox(source_sandbox)),
         destination_sandbox: row.get::<_, Option<String>>(10)?.map(sandbox),
         ims_org_id: Some(ims_org_id),
         job_hash: Some(row.get(2)?),
@@ -241,13 +249,59 @@ fn details_from_row(row: &Row<'_>) -> rusqlite::Result<JobDetails> {
             .filter(|alternatives| !alternatives.is_empty()),
         source_parent_artifact_map: None,
         object_results: None,
+        error_message: row.get(18)?,
     })
+}
+
+/// A failed task naming an artifact publishing did not find, in Platform's task shape.
+fn missing_artifact_task(artifact: ArtifactRef, sandbox: &str) -> CompletedTask {
+    CompletedTask {
+        task_type: Some("POST".into()),
+        task_status: Some(JobStatus::Failed.as_str().into()),
+        artifact: Some(CheckedArtifact {
+            artifact: Artifact {
+                id: artifact.id,
+                artifact_type: artifact.artifact_type,
+                title: artifact.title,
+                found: Some(false),
+                count: Some(0),
+                extra: Map::new(),
+            },
+            messages: Some(vec![ArtifactMessage {
+                status: JobStatus::Failed.as_str().into(),
+                attempt: 1,
+                message: format!("Not found in sandbox {sandbox}"),
+            }]),
+        }),
+    }
+}
+
+fn decode_missing(stored: Option<String>) -> Vec<ArtifactRef> {
+    stored
+        .and_then(|text| serde_json::from_str(&text).ok())
+        .unwrap_or_default()
+}
+
+/// Records why a job failed and, for publishing, the artifacts its sandbox lacked.
+pub fn record_failure(
+    conn: &Connection,
+    id: &str,
+    message: &str,
+    missing: &[ArtifactRef],
+) -> rusqlite::Result<()> {
+    let missing = (!missing.is_empty())
+        .then(|| serde_json::to_string(missing).expect("artifact refs hold strings only"));
+    conn.prepare_cached(
+        "UPDATE jobs SET error_message = ?2, missing_artifacts = ?3 WHERE id = ?1",
+    )?
+    .execute(params![id, message, missing])?;
+    Ok(())
 }
 
 const JOB_SELECT: &str =
     "SELECT id, ims_org_id, package_id, request_type, job_type, job_status, name, description,
             package_type, source_sandbox, target_sandbox, correlation_id, expiry_period_days,
-            created, updated, created_by, step, alternatives
+            created, updated, created_by, step, alternatives, error_message, missing_artifacts
      FROM jobs";
 
 fn column(field: JobField) -> &'static str {

@@ -8,6 +8,7 @@ pub mod handshakes;
 pub mod import_results;
 pub mod jobs;
 mod migrations;
+pub mod package_history;
 pub mod packages;
 mod page_window;
 pub mod sandbox_objects;

@@ -8,6 +8,7 @@ use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
 use serde_json::Map;
 
 use super::filter_sql::{order_by, push_conditions};
+use super::package_history::ChangeDetails;
 use crate::query::{ListQuery, PackageField};
 
 /// A package to store, as the demo (and later the create endpoint) describes it.
@@ -239,9 +240,11 @@ pub fn name_in_use(
 
 /// Who changed a package, when, and how, for its version history.
 pub struct Change<'a> {
+    /// What was done: one of the `package_history::change` codes.
     pub what: &'a str,
     pub at: i64,
     pub by: &'a str,
+    pub details: ChangeDetails,
 }
 
 /// Records that the package was just created at its current version.
@@ -251,10 +254,40 @@ pub fn record_creation(
     change: &Change,
 ) -> rusqlite::Result<()> {
     conn.prepare_cached(
-        "INSERT INTO package_versions (package_id, version, change, changed_date, changed_by)
-         SELECT id, version, ?2, ?3, ?4 FROM packages WHERE id = ?1",
+        "INSERT INTO package_versions (package_id, version, change, changed_date, changed_by,
+                                       details)
+         SELECT id, version, ?2, ?3, ?4, ?5 FROM packages WHERE id = ?1",
     )?
-    .execute(params![package_id, change.what, change.at, change.by])?;
+    .execute(params![
+        package_id,
+        change.what,
+        change.at,
+        change.by,
+        change.details.encode()
+    ])?;
+    Ok(())
+}
+
+/// Records a change at a given version, for data loaded whole (the demo).
+pub fn record_version(
+    conn: &Connection,
+    package_id: &str,
+    version: i64,
+    change: &Change,
+) -> rusqlite::Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO package_versions (package_id, version, change, changed_date, changed_by,
+                                       details)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?
+    .execute(params![
+        package_id,
+        version,
+        change.what,
+        change.at,
+        change.by,
+        change.details.encode()
+    ])?;
     Ok(())
 }
 
@@ -318,7 +351,22 @@ pub fn remove_artifacts(
     Ok(())
 }
 
-/// Publishing resolves every artifact in the source sandbox.
+/// Records whether publishing found the artifact in the package's sandbox.
+pub fn set_artifact_found(
+    conn: &Connection,
+    package_id: &str,
+    artifact_id: &str,
+    found: bool,
+) -> rusqlite::Result<()> {
+    conn.prepare_cached(
+        "UPDATE package_artifacts SET found = ?3, count = ?4
+         WHERE package_id = ?1 AND artifact_id = ?2",
+    )?
+    .execute(params![package_id, artifact_id, found, i64::from(found)])?;
+    Ok(())
+}
+
+/// Publishing resolved every artifact in the source sandbox.
 pub fn mark_artifacts_found(conn: &Connection, package_id: &str) -> rusqlite::Result<()> {
     conn.prepare_cached("UPDATE package_artifacts SET found = 1, count = 1 WHERE package_id = ?1")?
         .execute([package_id])?;

@@ -5,6 +5,7 @@
 mod dates;
 mod directory;
 mod ids;
+mod object_dependencies;
 mod packages;
 mod partnerships;
 mod sandbox_objects;
@@ -53,6 +54,7 @@ pub fn load_into_empty(conn: &mut Connection) -> rusqlite::Result<bool> {
     directory::load(&tx)?;
     packages::load(&tx)?;
     sandbox_objects::load(&tx)?;
+    object_dependencies::load(&tx)?;
     partnerships::load(&tx)?;
     transfers::load(&tx)?;
     tx.commit()?;

@@ -3,14 +3,16 @@
 
 use exim_api::PackageStatus::{self, Draft, PublishFailed, Published};
 use exim_api::PackageType::{self, Full, Partial};
-use exim_api::{Artifact, PackageVisibility};
+use exim_api::{Artifact, ArtifactRef, PackageVisibility};
 use rusqlite::Connection;
 use serde_json::Map;
 
 use super::dates::{BASE_MS, DAY_MS, HOUR_MS};
 use super::directory::{admin_of, ACME, GLOBEX, INITECH, UMBRELLA};
 use super::ids::{hex_id, uuid};
-use crate::db::packages::{insert_package, NewPackage};
+use crate::db::package_history::{change, ChangeDetails};
+use crate::db::packages::{insert_package, record_version, Change, NewPackage};
+use crate::package_rules::missing_artifacts_message;
 
 /// Platform's default package lifetime.
 const DEFAULT_EXPIRY_DAYS: i64 = 90;
@@ -427,12 +429,112 @@ pub const PACKAGES: &[DemoPackage] = &[
     },
 ];
 
-/// Inserts the demo packages.
+/// Why each PUBLISH_FAILED demo package failed: `(package, artifact title)`, the artifact its
+/// sandbox lacked when publishing ran.
+pub const PUBLISH_FAILURES: &[(&str, &str)] = &[
+    ("Email consent policies", "Partner data sharing"),
+    ("Merge policy defaults", "Default time-based merge"),
+    ("Umbrella lab journeys", "Lab visit reminder"),
+];
+
+/// Of [`PUBLISH_FAILURES`], the artifacts still missing: publishing "Merge policy defaults"
+/// again fails again (its merge policy was replaced by "Default time-based merge policy").
+/// The others were restored since, so a retry succeeds.
+pub const STILL_MISSING: &[(&str, &str)] = &[("Merge policy defaults", "Default time-based merge")];
+
+/// Inserts the demo packages with their history: created, then changed (drafts), or asked to
+/// publish and published or failed, then made public (public packages).
 pub fn load(conn: &Connection) -> rusqlite::Result<()> {
-    for package in PACKAGES {
-        insert_package(conn, &demo_package(package))?;
+    for demo in PACKAGES {
+        let package = demo_package(demo);
+        insert_package(conn, &package)?;
+        for (version, change) in history(demo, &package).into_iter().enumerate() {
+            record_version(conn, &package.id, version as i64, &change)?;
+        }
     }
     Ok(())
+}
+
+/// The changes that brought the package to its demo state, oldest first; one per version.
+fn history<'a>(demo: &DemoPackage, package: &'a NewPackage) -> Vec<Change<'a>> {
+    let by = package.created_by.as_str();
+    let at_publish = package.modified_date - HOUR_MS / 60;
+    let entry = |what, at, details| Change {
+        what,
+        at,
+        by,
+        details,
+    };
+    let created = ChangeDetails {
+        artifacts: (!package.artifacts.is_empty()).then(|| {
+            package
+                .artifacts
+                .iter()
+                .map(|artifact| ArtifactRef {
+                    id: artifact.id.clone(),
+                    artifact_type: artifact.artifact_type.clone(),
+                    title: artifact.title.clone(),
+                })
+                .collect()
+        }),
+        ..ChangeDetails::default()
+    };
+    let mut changes = vec![entry(change::CREATE, package.created_date, created)];
+    match demo.status {
+        Draft => changes.push(entry(
+            change::UPDATE,
+            package.modified_date,
+            ChangeDetails {
+                name: Some(package.name.clone()),
+                ..ChangeDetails::default()
+            },
+        )),
+        PublishFailed => {
+            changes.push(entry(change::PUBLISH, at_publish, ChangeDetails::default()));
+            let missing: Vec<ArtifactRef> = package
+                .artifacts
+                .iter()
+                .filter(|artifact| {
+                    PUBLISH_FAILURES.iter().any(|&(name, title)| {
+                        name == demo.name && artifact.title.as_deref() == Some(title)
+                    })
+                })
+                .map(|artifact| ArtifactRef {
+                    id: artifact.id.clone(),
+                    artifact_type: artifact.artifact_type.clone(),
+                    title: artifact.title.clone(),
+                })
+                .collect();
+            let message = missing_artifacts_message(demo.sandbox, &missing);
+            changes.push(entry(
+                change::PUBLISH_FAILED,
+                package.modified_date,
+                ChangeDetails {
+                    message: Some(message),
+                    ..ChangeDetails::default()
+                },
+            ));
+        }
+        _ => {
+            changes.push(entry(change::PUBLISH, at_publish, ChangeDetails::default()));
+            changes.push(entry(
+                change::PUBLISHED,
+                package.modified_date,
+                ChangeDetails::default(),
+            ));
+        }
+    }
+    if demo.visibility == PUBLIC {
+        changes.push(entry(
+            change::VISIBILITY,
+            package.modified_date + HOUR_MS,
+            ChangeDetails {
+                visibility: PUBLIC,
+                ..ChangeDetails::default()
+            },
+        ));
+    }
+    changes
 }
 
 pub fn demo_package(package: &DemoPackage) -> NewPackage {
@@ -463,8 +565,12 @@ pub fn demo_package(package: &DemoPackage) -> NewPackage {
     NewPackage {
         ims_org_id: package.ims_org_id.into(),
         sandbox_name: package.sandbox.into(),
-        // Platform bumps the version on every change; publishing is one more.
-        version: if package.status == Draft { 1 } else { 2 },
+        // Platform bumps the version on every change (`history` lists them).
+        version: match (&package.status, &package.visibility) {
+            (Draft, _) => 1,
+            (_, &PUBLIC) => 3,
+            _ => 2,
+        },
         name: package.name.into(),
         description: Some(package.description.into()),
         package_type: package.package_type.clone(),
@@ -504,6 +610,22 @@ mod tests {
         assert_eq!(globex_public, 1);
         assert!(PACKAGES.iter().any(|p| p.name == "Broken journey bundle"));
         assert!(PACKAGES.iter().any(|p| p.visibility.is_none()));
+    }
+
+    #[test]
+    fn the_history_matches_the_version_and_every_failure_names_its_artifact() {
+        for demo in PACKAGES {
+            let package = demo_package(demo);
+            let changes = history(demo, &package);
+            assert_eq!(changes.len() as i64, package.version + 1, "{}", demo.name);
+            if demo.status == PublishFailed {
+                let message = changes[2].details.message.as_deref().unwrap_or_default();
+                assert!(message.starts_with("1 artifact was not found"), "{message}");
+            }
+        }
+        for (name, title) in STILL_MISSING {
+            assert!(PUBLISH_FAILURES.contains(&(name, title)));
+        }
     }
 
     #[test]

@@ -11,14 +11,20 @@
 //!   group; for "Win-back journeys" the same journey and a similar audience;
 //! - in Acme's `acme-dev`, objects like those of Acme's own packages: same-title audiences and
 //!   field group, similarly named schema and journey ("Win-back reminder (draft)"), so that
-//!   importing "Win-back journeys" there reuses its audience and must create its journey.
+//!   importing "Win-back journeys" there reuses its audience and must create its journey;
+//! - in Acme's `acme-sandbox`, objects in no package for authors to pick ("Spring sale
+//!   journey" and what it depends on, a summer sale, loyalty data flows, …), linked to each
+//!   other and to package artifacts in `object_dependencies`.
+//!
+//! Missing from their sandbox: the artifact whose absence keeps "Merge policy defaults"
+//! PUBLISH_FAILED (`packages::STILL_MISSING`).
 
 use rusqlite::Connection;
 
 use super::dates::{BASE_MS, DAY_MS};
 use super::directory::{admin_of, ACME, GLOBEX};
 use super::ids::uuid;
-use super::packages::{demo_package, PACKAGES};
+use super::packages::{demo_package, PACKAGES, STILL_MISSING};
 use crate::db::sandbox_objects::{insert_object, NewSandboxObject, SandboxKey};
 use crate::import_rules::SandboxObject;
 
@@ -133,6 +139,59 @@ const OTHER_OBJECTS: &[(&str, &str, &str, &str)] = &[
     ),
     (ACME, "acme-dev", "REGISTRY_MIXIN", "Loyalty details"),
     (ACME, "acme-dev", "JOURNEY", "Win-back reminder (draft)"),
+    (ACME, "acme-sandbox", "JOURNEY", "Spring sale journey"),
+    (ACME, "acme-sandbox", "PROFILE_SEGMENT", "Spring shoppers"),
+    (ACME, "acme-sandbox", "MESSAGE", "Spring sale email"),
+    (
+        ACME,
+        "acme-sandbox",
+        "PROFILE_MERGE",
+        "Default time-based merge policy",
+    ),
+    (
+        ACME,
+        "acme-sandbox",
+        "REGISTRY_CLASS",
+        "XDM Individual Profile",
+    ),
+    (
+        ACME,
+        "acme-sandbox",
+        "REGISTRY_CLASS",
+        "XDM ExperienceEvent",
+    ),
+    (ACME, "acme-sandbox", "JOURNEY", "Summer sale journey"),
+    (ACME, "acme-sandbox", "PROFILE_SEGMENT", "Summer shoppers"),
+    (ACME, "acme-sandbox", "MESSAGE", "Summer sale email"),
+    (ACME, "acme-sandbox", "CONTENT_TEMPLATE", "Seasonal banner"),
+    (
+        ACME,
+        "acme-sandbox",
+        "PROFILE_SEGMENT",
+        "Clients fidèles (Québec)",
+    ),
+    (ACME, "acme-sandbox", "ID_NAMESPACE", "Email address"),
+    (ACME, "acme-sandbox", "ID_NAMESPACE", "Phone number"),
+    (ACME, "acme-sandbox", "CATALOG_DATASET", "Store locations"),
+    (
+        ACME,
+        "acme-sandbox",
+        "CATALOG_DATASET",
+        "Loyalty transactions",
+    ),
+    (
+        ACME,
+        "acme-sandbox",
+        "REGISTRY_SCHEMA",
+        "Loyalty transaction",
+    ),
+    (
+        ACME,
+        "acme-sandbox",
+        "MAPPING_SET",
+        "Loyalty transactions mapping",
+    ),
+    (ACME, "acme-sandbox", "FLOW", "Loyalty transactions S3"),
 ];
 
 pub fn load(conn: &Connection) -> rusqlite::Result<()> {
@@ -142,7 +201,16 @@ pub fn load(conn: &Connection) -> rusqlite::Result<()> {
             ims_org_id: demo.ims_org_id,
             sandbox_name: demo.sandbox,
         };
-        for artifact in &package.artifacts {
+        let still_missing = |title: &Option<String>| {
+            STILL_MISSING
+                .iter()
+                .any(|&(name, missing)| name == demo.name && title.as_deref() == Some(missing))
+        };
+        for artifact in package
+            .artifacts
+            .iter()
+            .filter(|artifact| !still_missing(&artifact.title))
+        {
             let object = SandboxObject {
                 id: artifact.id.clone(),
                 artifact_type: artifact.artifact_type.clone(),
@@ -156,9 +224,7 @@ pub fn load(conn: &Connection) -> rusqlite::Result<()> {
     }
     for &(ims_org_id, sandbox_name, artifact_type, title) in OTHER_OBJECTS {
         let object = SandboxObject {
-            id: uuid(&format!(
-                "object/{ims_org_id}/{sandbox_name}/{artifact_type}/{title}"
-            )),
+            id: other_object_id(ims_org_id, sandbox_name, artifact_type, title),
             artifact_type: artifact_type.into(),
             title: title.into(),
         };
@@ -169,6 +235,41 @@ pub fn load(conn: &Connection) -> rusqlite::Result<()> {
         insert(conn, sandbox, &object, BASE_MS - 60 * DAY_MS)?;
     }
     Ok(())
+}
+
+fn other_object_id(
+    ims_org_id: &str,
+    sandbox_name: &str,
+    artifact_type: &str,
+    title: &str,
+) -> String {
+    uuid(&format!(
+        "object/{ims_org_id}/{sandbox_name}/{artifact_type}/{title}"
+    ))
+}
+
+/// The id of the demo object of this type and title in the org's sandbox: a demo package's
+/// artifact there, or one of the other objects.
+pub fn object_id(
+    ims_org_id: &str,
+    sandbox_name: &str,
+    artifact_type: &str,
+    title: &str,
+) -> Option<String> {
+    let in_package = PACKAGES
+        .iter()
+        .filter(|demo| demo.ims_org_id == ims_org_id && demo.sandbox == sandbox_name)
+        .find_map(|demo| {
+            demo_package(demo).artifacts.into_iter().find(|artifact| {
+                artifact.artifact_type == artifact_type && artifact.title.as_deref() == Some(title)
+            })
+        })
+        .map(|artifact| artifact.id);
+    in_package.or_else(|| {
+        OTHER_OBJECTS
+            .contains(&(ims_org_id, sandbox_name, artifact_type, title))
+            .then(|| other_object_id(ims_org_id, sandbox_name, artifact_type, title))
+    })
 }
 
 fn insert(

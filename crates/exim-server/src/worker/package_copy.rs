@@ -7,6 +7,7 @@ use rusqlite::Connection;
 
 use crate::clock::DAY_MS;
 use crate::db::directory::list_sandboxes;
+use crate::db::package_history::{change, ChangeDetails};
 use crate::db::packages::{
     find_any_package, insert_package, name_in_use, record_creation, Change, NewPackage,
 };
@@ -75,9 +76,10 @@ pub fn copy_for_target(
         conn,
         &id,
         &Change {
-            what: "COPY",
+            what: change::COPY,
             at: now,
             by: &transfer.initiated_by,
+            details: ChangeDetails::default(),
         },
     )?;
     Ok(Some(id))

@@ -316,9 +316,9 @@ fn rows() -> Vec<Row> {
         (
             M::POST,
             "/packages/{draft}/children",
-            raw("[]"),
+            raw(r#"[{"id": "a b", "type": "JOURNEY"}]"#),
             S::BAD_REQUEST,
-            "DRAFT",
+            "must not contain spaces",
         ),
         (
             M::DELETE,

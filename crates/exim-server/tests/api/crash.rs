@@ -71,9 +71,19 @@ async fn call(address: SocketAddr, method: &str, path: &str, body: Option<Value>
 }
 
 async fn published_package(address: SocketAddr) -> String {
+    // Publishing needs the artifact in the sandbox: one of the demo's journeys.
+    let journeys = call(
+        address,
+        "GET",
+        "/sandbox-objects?type=JOURNEY&search=Summer%20sale%20journey",
+        None,
+    )
+    .await;
+    assert_eq!(journeys.status, 200, "{}", journeys.body);
+    let journey = journeys.json()["data"][0]["id"].clone();
     let body = json!({
         "name": PACKAGE, "packageType": "PARTIAL",
-        "artifacts": [{"id": "journey-crash", "type": "JOURNEY", "title": "Crash journey"}]
+        "artifacts": [{"id": journey, "type": "JOURNEY", "title": "Crash journey"}]
     });
     let created = call(address, "POST", "/packages", Some(body)).await;
     assert_eq!(created.status, 201, "{}", created.body);

@@ -4,6 +4,7 @@ mod common;
 
 mod access_control;
 mod auth;
+mod authoring;
 mod bad_input;
 mod concurrency;
 mod contract;

@@ -200,12 +200,6 @@ async fn children_list_dependencies_within_the_package() {
     assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.text);
     assert_eq!(reply.json[0]["title"], "Spring sale welcome");
     assert_eq!(reply.json[0]["children"][0]["type"], "PROFILE_SEGMENT");
-
-    let draft = acme_package(&app, "Cart abandonment journey").await;
-    let reply = post_json(&format!("{PACKAGES}/{draft}/children"), "[]")
-        .send(&app)
-        .await;
-    assert_platform_error(&reply, StatusCode::BAD_REQUEST);
 }
 
 #[tokio::test]

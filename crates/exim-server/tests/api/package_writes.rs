@@ -74,10 +74,12 @@ async fn add_and_delete_artifacts_bump_the_version() {
         .as_str()
         .unwrap()
         .to_string();
+    let journey = sandbox_object(&app, "JOURNEY", "Spring sale journey").await;
+    let segment = sandbox_object(&app, "PROFILE_SEGMENT", "Spring shoppers").await;
     let add = json!({
         "id": id, "action": "ADD",
         "artifacts": [
-            {"id": "journey-1", "type": "JOURNEY"},
+            {"id": journey, "type": "JOURNEY"},
             {"id": "schema-1", "type": "registry_schema"}
         ]
     });
@@ -90,9 +92,10 @@ async fn add_and_delete_artifacts_bump_the_version() {
         .iter()
         .map(|a| a["id"].as_str().unwrap())
         .collect();
-    assert_eq!(ids, ["journey-1", "segment-1", "schema-1"]);
+    assert_eq!(ids, [journey.as_str(), segment.as_str(), "schema-1"]);
 
-    let remove = json!({"id": id, "action": "DELETE", "artifacts": [{"id": "journey-1", "type": "JOURNEY"}]});
+    let remove =
+        json!({"id": id, "action": "DELETE", "artifacts": [{"id": journey, "type": "JOURNEY"}]});
     let reply = put_json(PACKAGES, &remove.to_string()).send(&app).await;
     assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.text);
     assert_eq!(reply.json["version"], 2);

@@ -32,14 +32,38 @@ pub async fn packages_of(app: &Router, org: &str) -> Vec<Value> {
     reply.json["data"].as_array().expect("a data array").clone()
 }
 
-/// Creates a PARTIAL Acme draft with two artifacts; returns its JSON.
+pub const SANDBOX_OBJECTS: &str = "/data/foundation/exim/sandbox-objects";
+
+/// The id of the object of this type and exact title in Acme's `acme-sandbox`.
+pub async fn sandbox_object(app: &Router, artifact_type: &str, title: &str) -> String {
+    let reply = get(&format!(
+        "{SANDBOX_OBJECTS}?sandbox=acme-sandbox&type={artifact_type}&search={}",
+        encode(title)
+    ))
+    .send(app)
+    .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.text);
+    reply.json["data"]
+        .as_array()
+        .expect("a data array")
+        .iter()
+        .find(|object| object["title"] == title)
+        .and_then(|object| object["id"].as_str())
+        .unwrap_or_else(|| panic!("no {artifact_type} {title}: {}", reply.text))
+        .to_string()
+}
+
+/// Creates a PARTIAL Acme draft in `acme-sandbox` with two of its objects, "Spring sale
+/// journey" and "Spring shoppers" (so that it publishes); returns its JSON.
 pub async fn create_draft(app: &Router, name: &str) -> Value {
+    let journey = sandbox_object(app, "JOURNEY", "Spring sale journey").await;
+    let segment = sandbox_object(app, "PROFILE_SEGMENT", "Spring shoppers").await;
     let body = json!({
         "name": name,
         "packageType": "PARTIAL",
         "artifacts": [
-            {"id": "journey-1", "type": "JOURNEY", "title": "Welcome"},
-            {"id": "segment-1", "type": "PROFILE_SEGMENT", "title": "Prospects"}
+            {"id": journey, "type": "JOURNEY", "title": "Spring sale journey"},
+            {"id": segment, "type": "PROFILE_SEGMENT", "title": "Spring shoppers"}
         ]
     });
     let reply = post_json(PACKAGES, &body.to_string()).send(app).await;

@@ -3,11 +3,15 @@
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
-use exim_api::{CreatePackageRequest, Package, PackageStatus, PackageType, PackageVisibility};
+use exim_api::{
+    Artifact, ArtifactRef, CreatePackageRequest, Package, PackageStatus, PackageType,
+    PackageVisibility,
+};
 
 use super::lookup::{caller_sandbox, own_package};
 use crate::auth::{ManagePackage, Permitted};
 use crate::clock::{now_ms, DAY_MS};
+use crate::db::package_history::{change, ChangeDetails};
 use crate::db::packages::{insert_package, name_in_use, record_creation, Change, NewPackage};
 use crate::error::ApiError;
 use crate::extract::ApiJson;
@@ -54,6 +58,10 @@ pub async fn create(
                 return Err(duplicate_name(&name));
             }
             let id = new_record_id();
+            let details = ChangeDetails {
+                artifacts: (!artifacts.is_empty()).then(|| artifact_refs(&artifacts)),
+                ..ChangeDetails::default()
+            };
             insert_package(
                 tx,
                 &NewPackage {
@@ -77,15 +85,28 @@ pub async fn create(
                 },
             )?;
             let change = Change {
-                what: "CREATE",
+                what: change::CREATE,
                 at: now,
                 by: &caller.user.id,
+                details,
             };
             record_creation(tx, &id, &change)?;
             own_package(tx, &caller, &id)
         })
         .await?;
     Ok((StatusCode::CREATED, Json(with_request_details(package))))
+}
+
+/// Artifacts as a history entry names them.
+pub(super) fn artifact_refs(artifacts: &[Artifact]) -> Vec<ArtifactRef> {
+    artifacts
+        .iter()
+        .map(|artifact| ArtifactRef {
+            id: artifact.id.clone(),
+            artifact_type: artifact.artifact_type.clone(),
+            title: artifact.title.clone(),
+        })
+        .collect()
 }
 
 /// Platform's create answer also carries the request's id and the creating service.

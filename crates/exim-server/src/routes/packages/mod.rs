@@ -1,8 +1,10 @@
-//! `/exim/packages/...` and `/exim/tools/job/{id}`: one file per group of operations.
+//! `/exim/packages/...`, `/exim/tools/job/{id}` and `/exim/sandbox-objects`: one file per
+//! group of operations.
 
 mod children;
 mod create;
 mod delete;
+mod history;
 mod import;
 mod jobs;
 mod lookup;
@@ -10,6 +12,7 @@ mod payload;
 mod preflight;
 mod publish;
 mod read;
+mod sandbox_objects;
 mod update;
 
 use axum::routing::{get, post, put};
@@ -42,5 +45,7 @@ pub fn routes() -> Router<AppState> {
         .route("/exim/packages/{id}/export", get(publish::publish))
         .route("/exim/packages/{id}/import", get(import::conflicts))
         .route("/exim/packages/{id}/children", post(children::children))
+        .route("/exim/packages/{id}/history", get(history::history))
         .route("/exim/tools/job/{id}", get(jobs::get_one))
+        .route("/exim/sandbox-objects", get(sandbox_objects::list))
 }

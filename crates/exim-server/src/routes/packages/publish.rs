@@ -9,6 +9,7 @@ use super::lookup::{own_package, package_id};
 use crate::auth::{ManagePackage, Permitted};
 use crate::clock::now_ms;
 use crate::db::jobs::{insert_job, NewJob, JOB_VISIBILITY};
+use crate::db::package_history::{change, ChangeDetails};
 use crate::db::packages::{record_change, set_status, Change};
 use crate::error::ApiError;
 use crate::extract::{query_value, ApiPath};
@@ -36,19 +37,24 @@ pub async fn publish(
             let package = own_package(tx, &caller, &id)?;
             package_rules::ensure_publishable(&package)?;
             set_status(tx, &id, &PackageStatus::PublishInProgress)?;
+            let job_id = new_record_id();
             record_change(
                 tx,
                 &id,
                 &Change {
-                    what: "PUBLISH",
+                    what: change::PUBLISH,
                     at: now,
                     by: &caller.user.id,
+                    details: ChangeDetails {
+                        job_id: Some(job_id.clone()),
+                        ..ChangeDetails::default()
+                    },
                 },
             )?;
             let sandbox = package_rules::job_source_sandbox(&package, &caller.sandbox);
             let package_type = package_rules::package_type_of(&package);
             let job = NewJob {
-                id: new_record_id(),
+                id: job_id,
                 ims_org_id: caller.org.ims_org_id.clone(),
                 package_id: id.clone(),
                 request_type: JobRequestType::Export,

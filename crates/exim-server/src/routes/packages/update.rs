@@ -10,10 +10,11 @@ use exim_api::{
 };
 use rusqlite::Transaction;
 
-use super::create::duplicate_name;
+use super::create::{artifact_refs, duplicate_name};
 use super::lookup::{caller_sandbox, own_package, package_id};
 use crate::auth::{Caller, ManagePackage, Permitted};
 use crate::clock::{now_ms, DAY_MS};
+use crate::db::package_history::{change, ChangeDetails};
 use crate::db::packages::{
     append_artifacts, name_in_use, record_change, remove_artifacts, set_expiry, set_metadata,
     set_visibility, Change,
@@ -75,10 +76,10 @@ enum Edit {
 impl Edit {
     fn history_name(&self) -> &'static str {
         match self {
-            Edit::Add { .. } => "ADD",
-            Edit::Remove { .. } => "DELETE",
-            Edit::Metadata { .. } => "UPDATE",
-            Edit::Visibility(_) => "VISIBILITY",
+            Edit::Add { .. } => change::ADD,
+            Edit::Remove { .. } => change::DELETE,
+            Edit::Metadata { .. } => change::UPDATE,
+            Edit::Visibility(_) => change::VISIBILITY,
         }
     }
 }
@@ -94,13 +95,15 @@ async fn apply(
     state
         .transaction(move |tx| {
             let package = own_package(tx, &caller, &id)?;
-            let change = Change {
-                what: edit.history_name(),
-                at: now,
-                by: &caller.user.id,
-            };
+            let what = edit.history_name();
             let visibility_change = matches!(edit, Edit::Visibility(_));
-            if make_change(tx, &caller, &package, edit)? {
+            if let Some(details) = make_change(tx, &caller, &package, edit)? {
+                let change = Change {
+                    what,
+                    at: now,
+                    by: &caller.user.id,
+                    details,
+                };
                 record_change(tx, &id, &change)?;
             }
             let mut updated = own_package(tx, &caller, &id)?;
@@ -180,24 +183,28 @@ fn parse_edit(request: UpdatePackageRequest, now: i64) -> Result<Edit, ApiError>
     }
 }
 
-/// Applies the edit; returns whether anything changed.
+/// Applies the edit; returns what changed for the history, or `None` when nothing did.
 fn make_change(
     tx: &Transaction<'_>,
     caller: &Caller,
     package: &Package,
     edit: Edit,
-) -> Result<bool, ApiError> {
-    match edit {
+) -> Result<Option<ChangeDetails>, ApiError> {
+    let details = match edit {
         Edit::Add { artifacts, expiry } => {
             package_rules::ensure_partial(package, "ADD")?;
             package_rules::ensure_editable(package)?;
-            let held = package.artifacts_list.as_deref().unwrap_or_default();
+            let held = held_artifacts(package);
             let new: Vec<Artifact> = artifacts
                 .into_iter()
                 .filter(|artifact| held.iter().all(|known| known.id != artifact.id))
                 .collect();
             append_artifacts(tx, &package.id, &new)?;
             set_expiry(tx, &package.id, expiry)?;
+            ChangeDetails {
+                artifacts: Some(artifact_refs(&new)),
+                ..ChangeDetails::default()
+            }
         }
         Edit::Remove { artifacts, expiry } => {
             package_rules::ensure_partial(package, "DELETE")?;
@@ -205,6 +212,15 @@ fn make_change(
             let ids = package_rules::artifacts_to_remove(package, artifacts)?;
             remove_artifacts(tx, &package.id, &ids)?;
             set_expiry(tx, &package.id, expiry)?;
+            let removed: Vec<Artifact> = held_artifacts(package)
+                .iter()
+                .filter(|artifact| ids.contains(&artifact.id))
+                .cloned()
+                .collect();
+            ChangeDetails {
+                artifacts: Some(artifact_refs(&removed)),
+                ..ChangeDetails::default()
+            }
         }
         Edit::Metadata {
             name,
@@ -226,13 +242,25 @@ fn make_change(
                 &sandbox_name,
             )?;
             set_expiry(tx, &package.id, expiry)?;
+            ChangeDetails {
+                name: Some(name),
+                ..ChangeDetails::default()
+            }
         }
         Edit::Visibility(visibility) => {
             if package.visibility() == visibility {
-                return Ok(false);
+                return Ok(None);
             }
             set_visibility(tx, &package.id, &visibility)?;
+            ChangeDetails {
+                visibility: Some(visibility),
+                ..ChangeDetails::default()
+            }
         }
-    }
-    Ok(true)
+    };
+    Ok(Some(details))
+}
+
+fn held_artifacts(package: &Package) -> &[Artifact] {
+    package.artifacts_list.as_deref().unwrap_or_default()
 }
