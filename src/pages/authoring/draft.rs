@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use super::artifacts::{ArtifactRemoval, ArtifactsTable};
 use super::blocked::AuthoringButton;
+use super::dependencies::{has_dependencies, DependenciesPanel};
 use super::edit_details::{EditDetails, EditDetailsDialog};
 use super::follow::{follow_package, FollowedPackage};
 use super::publish::{Publish, PublishDialog, PublishState};
@@ -100,6 +101,17 @@ pub fn DraftArtifacts(
         .is_ok()
         .then_some(authoring.removal);
     view! { <ArtifactsTable package removal /> }
+}
+
+/// What the artifacts of a partial package depend on, for packages with artifacts.
+#[component]
+pub fn DraftDependencies(
+    package: Package,
+    authoring: DraftAuthoring,
+    can_manage: bool,
+) -> impl IntoView {
+    has_dependencies(&package)
+        .then(|| view! { <DependenciesPanel package followed=authoring.followed can_manage /> })
 }
 
 #[component]

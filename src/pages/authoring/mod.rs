@@ -9,6 +9,7 @@ mod artifacts;
 mod blocked;
 mod chosen_artifacts;
 pub mod delete;
+mod dependencies;
 pub mod draft;
 mod edit_details;
 mod follow;

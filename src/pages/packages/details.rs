@@ -13,7 +13,7 @@ use crate::components::status_light::StatusLight;
 use crate::i18n::keys::packages as k;
 use crate::i18n::{number, tf, tr};
 use crate::pages::authoring::draft::{
-    DraftArtifacts, DraftAuthoring, DraftButtons, DraftDialogs, DraftState,
+    DraftArtifacts, DraftAuthoring, DraftButtons, DraftDependencies, DraftDialogs, DraftState,
 };
 use crate::pages::authoring::AddArtifacts;
 use crate::session::PermissionsContext;
@@ -112,6 +112,7 @@ fn PackageDetails(
                     <DraftArtifacts package=package.clone() authoring can_manage=may_manage />
                 </section>
             </div>
+            <DraftDependencies package=package.clone() authoring can_manage=may_manage />
         })
     }
 }
