@@ -3,7 +3,9 @@
 
 use thirtyfour::prelude::*;
 
-use crate::support::authoring_pages::{create_draft, demo_artifacts, status_of, DetailsPage};
+use crate::support::authoring_pages::{
+    create_draft, demo_artifacts, sandbox_object, status_of, DetailsPage, TreeNode,
+};
 use crate::support::orgs::{ACME, GLOBEX};
 use crate::support::pages::PackagesPage;
 use crate::support::partners_pages::{open_as, package_id, share_through_api};
@@ -465,6 +467,160 @@ async fn a_viewer_is_offered_no_authoring_action() {
         packages.wait_for_names(&["Drill viewer"]).await?;
         let row = packages.row_buttons("Drill viewer").await?;
         assert!(!row.iter().any(|l| l == "Delete"), "{row:?}");
+        Ok(())
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_publish_that_fails_is_followed_to_the_failure_and_links_its_job() {
+    with_session(|session| async move {
+        let driver = &session.driver;
+        driver.set_window_rect(0, 0, WIDE.0, WIDE.1).await?;
+        session.open("/packages").await?;
+        // An object no sandbox holds: publishing it fails.
+        let id = create_draft(
+            &session,
+            "Drill doomed",
+            serde_json::json!([{"id": "drill-nowhere-journey", "type": "JOURNEY", "title": "Nowhere journey"}]),
+        )
+        .await?;
+        let details = DetailsPage { session: &session };
+        details.open(&id).await?;
+        details.click("publish").await?;
+        details.wait_dialog("publish-dialog").await?;
+        details.click("confirm-publish").await?;
+        wait_visible(driver, By::Id("publishing-note")).await?;
+        let alert = details.alert_in("main").await?;
+        assert!(alert.starts_with("Publishing failed"), "{alert}");
+        let url = driver.current_url().await?;
+        let job = url
+            .query_pairs()
+            .find(|(key, _)| key == "publish_job")
+            .map(|(_, value)| value.to_string())
+            .expect("the job in the URL");
+        let link = driver.find(By::Id("publish-job-link")).await?;
+        assert_eq!(link.text().await?, "Open the publishing job in Jobs");
+        assert_eq!(link.attr("href").await?, Some(format!("/jobs/{job}")));
+        assert_eq!(status_of(&session, &id).await?.1, "PUBLISH_FAILED");
+        axe_clean(&session, "a publish that just failed").await?;
+        screenshot(driver, "authoring-publish-failed-live-1366").await?;
+
+        // A reload still links the job; Retry opens the dialog again.
+        driver.refresh().await?;
+        let link = wait_visible(driver, By::Id("publish-job-link")).await?;
+        assert_eq!(link.attr("href").await?, Some(format!("/jobs/{job}")));
+        details.click("retry-publish").await?;
+        details.wait_dialog("publish-dialog").await?;
+        assert_eq!(details.focused().await?.0, "publish-expiry");
+        Ok(())
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_dependency_tree_shows_what_is_missing_and_adds_all_of_it_at_once() {
+    with_session(|session| async move {
+        let driver = &session.driver;
+        driver.set_window_rect(0, 0, WIDE.0, WIDE.1).await?;
+        session.open("/packages").await?;
+        let journey = sandbox_object(&session, "JOURNEY", "Spring sale journey").await?;
+        let id = create_draft(&session, "Drill spring", serde_json::json!([journey])).await?;
+        let details = DetailsPage { session: &session };
+        details.open(&id).await?;
+        let node = |depth: usize, label: &str, mark: &str| TreeNode {
+            depth,
+            label: label.into(),
+            mark: mark.into(),
+        };
+        let tree = details
+            .wait_tree("the journey's dependencies", |tree| !tree.is_empty())
+            .await?;
+        assert_eq!(
+            tree[0],
+            node(0, "Spring sale journey (JOURNEY)", "In the package")
+        );
+        for expected in [
+            node(1, "Spring shoppers (PROFILE_SEGMENT)", "Missing"),
+            node(2, "Acme customer profile (REGISTRY_SCHEMA)", "Missing"),
+            node(3, "XDM Individual Profile (REGISTRY_CLASS)", "Missing"),
+            node(
+                2,
+                "Default time-based merge policy (PROFILE_MERGE)",
+                "Missing",
+            ),
+            node(1, "Spring sale email (MESSAGE)", "Missing"),
+        ] {
+            assert!(tree.contains(&expected), "{expected:?} in {tree:#?}");
+        }
+        let mut missing: Vec<&str> = tree
+            .iter()
+            .filter(|n| n.mark == "Missing")
+            .map(|n| n.label.as_str())
+            .collect();
+        missing.sort_unstable();
+        missing.dedup();
+        let add_all = driver.find(By::Id("add-missing")).await?;
+        assert_eq!(
+            add_all.text().await?,
+            format!("Add all missing dependencies ({})", missing.len())
+        );
+        axe_clean(&session, "the dependency tree").await?;
+        driver
+            .execute(
+                "document.getElementById('dependencies').scrollIntoView();",
+                Vec::new(),
+            )
+            .await?;
+        screenshot(driver, "authoring-dependencies-1366").await?;
+
+        let before = request_count(&session, UPDATE).await?;
+        details.double_click("add-missing").await?;
+        wait_for_toast(
+            driver,
+            &format!("{} dependencies added to Drill spring", missing.len()),
+        )
+        .await?;
+        assert_eq!(
+            request_count(&session, UPDATE).await? - before,
+            1,
+            "one request"
+        );
+        eventually("the artifacts count them", || async {
+            Ok(details.artifacts_heading().await? == format!("Artifacts ({})", missing.len() + 1))
+        })
+        .await?;
+        details
+            .wait_tree("every dependency in the package", |tree| {
+                !tree.is_empty() && tree.iter().all(|n| n.mark == "In the package")
+            })
+            .await?;
+        assert!(driver.find_all(By::Id("add-missing")).await?.is_empty());
+        Ok(())
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn platforms_refusal_to_list_a_drafts_dependencies_is_a_calm_note() {
+    with_session(|session| async move {
+        let id = open_draft(&session, "Drill platform draft").await?;
+        let message = format!("Package {id} is DRAFT; dependent objects are listed for published packages only");
+        arm_fault(
+            &session,
+            serde_json::json!({"method": "POST", "path": "/data/foundation/exim/packages/{id}/children", "status": 400, "title": message, "times": 5}),
+        )
+        .await?;
+        let details = DetailsPage { session: &session };
+        details.open(&id).await?;
+        let note = wait_visible(&session.driver, By::Id("dependencies-published-only"))
+            .await?
+            .text()
+            .await?;
+        assert_eq!(note, format!("The server lists dependencies for published packages only: {message}"));
+        assert!(session.driver.find_all(By::Css("#dependencies [role='alert']")).await?.is_empty());
+        details.wait_artifact_titles(&["Win-back reminder", "Lapsed customers", "Win-back email"]).await?;
+        assert!(details.button_labels().await?.iter().any(|l| l == "Publish"));
         Ok(())
     })
     .await;

@@ -265,3 +265,72 @@ impl DetailsPage<'_> {
         ))
     }
 }
+
+/// An object of Acme's `acme-sandbox` as an artifact `{id, type, title}`, found by its type
+/// and exact title.
+pub async fn sandbox_object(
+    session: &Session,
+    artifact_type: &str,
+    title: &str,
+) -> WebDriverResult<serde_json::Value> {
+    let (status, body) = api_call(
+        session,
+        "GET",
+        &format!(
+            "/exim/sandbox-objects?sandbox=acme-sandbox&type={artifact_type}&search={}",
+            title.replace(' ', "%20")
+        ),
+        "demo-acme-admin",
+        ACME,
+        None,
+    )
+    .await?;
+    assert_eq!(status, 200, "{body}");
+    let found = body["data"]
+        .as_array()
+        .and_then(|objects| objects.iter().find(|o| o["title"] == title))
+        .unwrap_or_else(|| panic!("{artifact_type} {title} in acme-sandbox: {body}"));
+    Ok(serde_json::json!({"id": found["id"], "type": found["type"], "title": found["title"]}))
+}
+
+/// One object of the dependency tree as shown: how deep, "title (TYPE)", and its mark.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
+pub struct TreeNode {
+    pub depth: usize,
+    pub label: String,
+    pub mark: String,
+}
+
+impl DetailsPage<'_> {
+    /// The dependency tree, in document order.
+    pub async fn dependency_tree(&self) -> WebDriverResult<Vec<TreeNode>> {
+        self.driver()
+            .execute(
+                "return [...document.querySelectorAll('#dependency-tree li')].map((li) => {
+                   let depth = 0;
+                   for (let up = li.parentElement.closest('li'); up; up = up.parentElement.closest('li')) depth++;
+                   const node = li.querySelector(':scope > .dependency-node');
+                   return { depth, label: node.querySelector('.node-title').innerText.trim(),
+                            mark: node.querySelector('.dependency-mark').innerText.trim() };
+                 });",
+                Vec::new(),
+            )
+            .await?
+            .convert()
+    }
+
+    /// Waits until the dependency tree satisfies `check`, and returns it.
+    pub async fn wait_tree(
+        &self,
+        what: &str,
+        check: impl Fn(&[TreeNode]) -> bool,
+    ) -> WebDriverResult<Vec<TreeNode>> {
+        wait::until(
+            what,
+            PATIENCE,
+            || self.dependency_tree(),
+            |tree| check(tree),
+        )
+        .await
+    }
+}
