@@ -375,6 +375,7 @@ async fn deleting_a_published_package_needs_its_exact_name() {
                 .is_displayed()
                 .await?
         );
+        axe_clean(&session, "a published package's details").await?;
 
         details.click(&format!("delete-{id}")).await?;
         details.wait_dialog("delete-dialog").await?;

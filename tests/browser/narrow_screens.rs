@@ -245,6 +245,14 @@ async fn authoring_fits_a_tablet_and_a_phone() {
             driver.set_window_rect(0, 0, width, height).await?;
             details.open(&draft).await?;
             check_screen(driver, "details-draft", By::Css("#artifacts-table")).await?;
+            wait_visible(driver, By::Id("dependency-tree")).await?;
+            driver
+                .execute(
+                    "document.getElementById('dependencies').scrollIntoView();",
+                    Vec::new(),
+                )
+                .await?;
+            check_screen(driver, "dependencies", By::Id("add-missing")).await?;
             for (opener, dialog, ready) in [
                 ("edit-details", "edit-dialog", "edit-name"),
                 ("publish", "publish-dialog", "publish-expiry"),
