@@ -6,8 +6,10 @@ mod artifact_entry;
 mod artifact_paste;
 mod artifact_picker;
 mod chosen_artifacts;
+mod history;
 mod new_package;
 mod object_browser;
 
 pub use add_artifacts::AddArtifacts;
+pub use history::{HistoryRead, PackageHistoryPanel};
 pub use new_package::NewPackagePage;

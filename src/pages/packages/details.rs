@@ -14,7 +14,7 @@ use crate::components::refresh::use_read;
 use crate::components::status_light::StatusLight;
 use crate::i18n::keys::packages as k;
 use crate::i18n::{number, tf, tr};
-use crate::pages::authoring::AddArtifacts;
+use crate::pages::authoring::{AddArtifacts, HistoryRead, PackageHistoryPanel};
 use crate::session::{ConnectionContext, PermissionsContext};
 
 #[component]
@@ -32,6 +32,14 @@ pub fn PackageDetailsPage() -> impl IntoView {
         details.set(Some(Ok(package)));
     });
     let actions = PackageActions::new(on_updated);
+    let version = Memo::new(move |_| {
+        details.with(|d| {
+            d.as_ref()
+                .and_then(|r| r.as_ref().ok())
+                .and_then(|p| p.version)
+        })
+    });
+    let history = HistoryRead::new(id, version);
     let loaded = Memo::new(move |_| details.with(|d| matches!(d, Some(Ok(_)))));
     let package = Signal::derive(move || details.get().and_then(Result::ok));
 
@@ -40,7 +48,7 @@ pub fn PackageDetailsPage() -> impl IntoView {
         <Transition fallback=|| view! { <p class="loading" aria-busy="true">{tr(k::LOADING_PACKAGE)}</p> }>
             {move || {
                 if loaded.get() {
-                    return Some(view! { <PackageDetails package actions on_updated /> }.into_any());
+                    return Some(view! { <PackageDetails package actions on_updated history /> }.into_any());
                 }
                 details.get().map(|result| match result {
                     Ok(_) => ().into_any(),
@@ -61,6 +69,7 @@ fn PackageDetails(
     package: Signal<Option<Package>>,
     actions: PackageActions,
     on_updated: Callback<Package>,
+    history: HistoryRead,
 ) -> impl IntoView {
     let permissions = expect_context::<PermissionsContext>();
     let can_manage = Signal::derive(move || permissions.get().is_some_and(|p| p.manage_packages));
@@ -127,6 +136,7 @@ fn PackageDetails(
                     }}
                 </section>
             </div>
+            <PackageHistoryPanel read=history />
         })
     }
 }
