@@ -29,7 +29,10 @@ async fn widths(driver: &WebDriver) -> WebDriverResult<(u64, u64)> {
 /// axe-core finds nothing, and a screenshot is saved.
 async fn check_screen(driver: &WebDriver, name: &str, ready: By) -> WebDriverResult<()> {
     // The screenshot shows the window: bring what the check is about into it.
-    wait_visible(driver, ready).await?.scroll_into_view().await?;
+    wait_visible(driver, ready)
+        .await?
+        .scroll_into_view()
+        .await?;
     let (page, window) = widths(driver).await?;
     assert!(
         page <= window,
