@@ -5,8 +5,9 @@
 //! lists them through other services, so against it artifacts are added by type and ID).
 
 use exim_api::{
-    ArtifactRef, CreatePackageRequest, DeletePackageResponse, Package, PackageAction, PackageType,
-    PagedResponse, PublishPackageResponse, SandboxRef, UpdatePackageRequest,
+    ArtifactRef, CreatePackageRequest, DeletePackageResponse, Package, PackageAction,
+    PackageHistory, PackageType, PagedResponse, PublishPackageResponse, SandboxRef,
+    UpdatePackageRequest,
 };
 
 use super::client::ApiClient;
@@ -123,4 +124,11 @@ pub async fn sandbox_objects(
         params.push(("search", query.search.trim().to_string()));
     }
     client.get_json("/exim/sandbox-objects", &params).await
+}
+
+/// What happened to the package, newest first (exim-server extension; Platform has none).
+pub async fn history(client: &ApiClient, id: &str) -> Result<PackageHistory, ApiError> {
+    client
+        .get_json(&format!("/exim/packages/{}/history", encode(id)), &[])
+        .await
 }

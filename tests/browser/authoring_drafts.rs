@@ -494,6 +494,15 @@ async fn a_publish_that_fails_is_followed_to_the_failure_and_links_its_job() {
         wait_visible(driver, By::Id("publishing-note")).await?;
         let alert = details.alert_in("main").await?;
         assert!(alert.starts_with("Publishing failed"), "{alert}");
+        // The reason, from the package history.
+        let reason = wait_visible(driver, By::Css("#publish-failed .failure-reason"))
+            .await?
+            .text()
+            .await?;
+        assert_eq!(
+            reason,
+            "Reason: 1 artifact was not found in sandbox acme-sandbox: JOURNEY drill-nowhere-journey"
+        );
         let url = driver.current_url().await?;
         let job = url
             .query_pairs()

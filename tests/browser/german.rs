@@ -7,6 +7,7 @@ use thirtyfour::prelude::*;
 use crate::support::language::{
     block_language_files, choose_language, page_language, prefer_browser_languages, select_language,
 };
+use crate::support::new_package_pages::NewPackagePage;
 use crate::support::orgs::{GLOBEX, INITECH};
 use crate::support::pages::PackagesPage;
 use crate::support::partners_pages::{open_as, press, ImportPage, PartnersPage, Table};
@@ -313,6 +314,39 @@ async fn a_partnership_and_a_pull_in_german() {
             "the payload's problems in German: {messages:?}"
         );
         check_every_width(driver, "import").await
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_new_package_in_german() {
+    with_session(|session| async move {
+        let driver = &session.driver;
+        let page = NewPackagePage { driver };
+        session.open("/packages/new").await?;
+        choose_language(driver, "de").await?;
+        wait_for_heading(driver, "Neues Paket").await?;
+        page.create().await?;
+        assert_eq!(
+            page.field_error("package-name-error").await?,
+            "Geben Sie einen Namen für das Paket ein."
+        );
+        page.open_tab("Liste einfügen").await?;
+        page.paste("SPACESHIP 77").await?;
+        assert_eq!(
+            page.paste_problems().await?,
+            vec!["Zeile 1: „SPACESHIP“ ist kein Artefakttyp."]
+        );
+        for (width, height) in WIDTHS {
+            driver.set_window_rect(0, 0, width, height).await?;
+            let violations = accessibility_violations(driver).await?;
+            assert!(
+                violations.is_empty(),
+                "axe-core at {width} px: {violations:#?}"
+            );
+            screenshot(driver, &format!("german-new-package-{width}")).await?;
+        }
+        Ok(())
     })
     .await;
 }

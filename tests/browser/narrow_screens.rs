@@ -5,6 +5,7 @@ use thirtyfour::prelude::*;
 
 use crate::support::authoring_pages::{create_draft, demo_artifacts, DetailsPage};
 use crate::support::import_pages::import_through_api;
+use crate::support::new_package_pages::NewPackagePage;
 use crate::support::orgs::ACME;
 use crate::support::pages::PackagesPage;
 use crate::support::partners_pages::{package_id, press, PartnersPage, Table};
@@ -28,7 +29,11 @@ async fn widths(driver: &WebDriver) -> WebDriverResult<(u64, u64)> {
 /// Once `ready` shows (the screen's content, not just its frame): the page fits the window,
 /// axe-core finds nothing, and a screenshot is saved.
 async fn check_screen(driver: &WebDriver, name: &str, ready: By) -> WebDriverResult<()> {
-    wait_visible(driver, ready).await?;
+    // The screenshot shows the window: bring what the check is about into it.
+    wait_visible(driver, ready)
+        .await?
+        .scroll_into_view()
+        .await?;
     let (page, window) = widths(driver).await?;
     assert!(
         page <= window,
@@ -218,6 +223,33 @@ async fn every_import_step_fits_a_tablet_and_a_phone() {
                 session.open(&path).await?;
                 check_screen(driver, name, ready).await?;
             }
+        }
+        Ok(())
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn new_package_and_its_picker_fit_a_tablet_and_a_phone() {
+    with_session(|session| async move {
+        let driver = &session.driver;
+        let page = NewPackagePage { driver };
+        for (width, height) in [TABLET, PHONE] {
+            driver.set_window_rect(0, 0, width, height).await?;
+            session.open("/packages/new").await?;
+            page.type_into("package-name", "Spring sale kit").await?;
+            check_screen(driver, "new-package-objects", By::Css("#objects-table tbody tr")).await?;
+            page.search_objects("spring sale j", &["Spring sale journey"])
+                .await?;
+            page.choose_object("Spring sale journey").await?;
+            page.open_tab("By type and ID").await?;
+            page.add_by_id("JOURNEY", "a b", "").await?;
+            check_screen(driver, "new-package-entry", By::Id("entry-id-error")).await?;
+            page.open_tab("Paste a list").await?;
+            page.paste("SPACESHIP 77 Apollo\nPROFILE_SEGMENT 5f0c1c2e-0000-4000-8000-00000000aa02 Spring shoppers")
+                .await?;
+            check_screen(driver, "new-package-paste", By::Css(".paste-problems li")).await?;
+            check_screen(driver, "new-package-chosen", By::Css("#chosen-table tbody tr")).await?;
         }
         Ok(())
     })

@@ -7,7 +7,7 @@ use crate::support::new_package_pages::NewPackagePage;
 use crate::support::partners_pages::open_as;
 use crate::support::wait;
 use crate::support::{
-    accessibility_violations, request_count, screenshot, wait_for_toast, wait_visible,
+    accessibility_violations, arm_fault, request_count, screenshot, wait_for_toast, wait_visible,
     with_session, Session,
 };
 
@@ -172,6 +172,126 @@ async fn a_full_package_lists_no_artifacts_and_a_viewer_is_offered_none() {
         );
         assert!(driver.find_all(By::Id("package-name")).await?.is_empty());
         Ok(())
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn artifacts_are_found_among_the_sandbox_objects_and_the_history_tells_what_happened() {
+    with_session(|session| async move {
+        let driver = &session.driver;
+        let page = NewPackagePage { driver };
+        session.open("/packages/new").await?;
+        page.type_into("package-name", "Spring sale kit").await?;
+        page.search_objects(
+            "spring sale",
+            &[
+                "Spring sale journey",
+                "Spring sale reminder",
+                "Spring sale welcome",
+                "Spring sale email",
+                "Spring sale prospects",
+            ],
+        )
+        .await?;
+        let type_filter = wait_visible(driver, By::Id("objects-type")).await?;
+        thirtyfour::components::SelectElement::new(&type_filter)
+            .await?
+            .select_by_value("JOURNEY")
+            .await?;
+        wait::eventually("only the journeys are left", || async {
+            Ok(page.object_titles().await?
+                == [
+                    "Spring sale journey",
+                    "Spring sale reminder",
+                    "Spring sale welcome",
+                ])
+        })
+        .await?;
+        page.choose_object("Spring sale journey").await?;
+        page.wait_chosen(&["JOURNEY Spring sale journey"]).await?;
+        assert_axe_clean(&session, "the sandbox's objects").await?;
+        screenshot(driver, "new-package-objects").await?;
+        page.create().await?;
+        wait_for_toast(driver, "Spring sale kit").await?;
+
+        // The draft's history, and the same picker in Add artifacts: held objects are marked.
+        wait::eventually("the history says the draft was created", || async {
+            let newest = driver
+                .find(By::Css("#package-history li"))
+                .await?
+                .text()
+                .await?;
+            Ok(newest.contains("created it with 1 artifact"))
+        })
+        .await?;
+        wait_visible(driver, By::Id("add-artifacts"))
+            .await?
+            .click()
+            .await?;
+        page.search_objects("spring sh", &["Spring shoppers"])
+            .await?;
+        page.choose_object("Spring shoppers").await?;
+        page.wait_chosen(&["PROFILE_SEGMENT Spring shoppers"])
+            .await?;
+        page.search_objects("spring sale j", &["Spring sale journey"])
+            .await?;
+        let held = driver
+            .find(By::XPath(
+                "//td[label[normalize-space(.)='Spring sale journey']]/input[@type='checkbox']",
+            ))
+            .await?;
+        assert!(
+            held.is_selected().await? && !held.is_enabled().await?,
+            "a held object cannot be chosen again"
+        );
+        assert_axe_clean(&session, "the Add artifacts dialog").await?;
+        screenshot(driver, "add-artifacts-dialog").await?;
+        wait_visible(driver, By::Id("add-artifacts-submit"))
+            .await?
+            .click()
+            .await?;
+        wait::eventually("the draft holds both and the history says so", || async {
+            let rows = driver
+                .find_all(By::Css("#artifacts-table tbody tr"))
+                .await?
+                .len();
+            let newest = driver
+                .find(By::Css("#package-history li"))
+                .await?
+                .text()
+                .await?;
+            Ok(rows == 2 && newest.contains("added Spring shoppers"))
+        })
+        .await?;
+        screenshot(driver, "draft-history").await
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn without_a_list_of_objects_the_picker_points_to_the_other_ways() {
+    with_session(|session| async move {
+        let driver = &session.driver;
+        session.open("/packages").await?;
+        arm_fault(
+            &session,
+            serde_json::json!({
+                "method": "GET", "path": "/data/foundation/exim/sandbox-objects", "times": 1,
+                "status": 404, "title": "Not Found"
+            }),
+        )
+        .await?;
+        session.open("/packages/new").await?;
+        let note = wait_visible(driver, By::Id("objects-unavailable"))
+            .await?
+            .text()
+            .await?;
+        assert!(
+            note.contains("Add artifacts by type and ID, or paste a list"),
+            "{note}"
+        );
+        assert_axe_clean(&session, "the picker without objects").await
     })
     .await;
 }

@@ -83,11 +83,19 @@ pub fn DraftButtons(
     view! { <div class="row-actions draft-actions">{edit}{publish}</div> }
 }
 
-/// Publishing under way, failed, or impossible for an empty package.
+/// Publishing under way, failed (with the reason the package history gives), or impossible
+/// for an empty package.
 #[component]
-pub fn DraftState(package: Package, authoring: DraftAuthoring, can_manage: bool) -> impl IntoView {
+pub fn DraftState(
+    package: Package,
+    authoring: DraftAuthoring,
+    can_manage: bool,
+    #[prop(optional, into)] failure_reason: MaybeProp<String>,
+) -> impl IntoView {
     let eligibility = publish_eligibility(&package, can_manage);
-    view! { <PublishState package followed=authoring.followed publish=authoring.publish eligibility /> }
+    view! {
+        <PublishState package followed=authoring.followed publish=authoring.publish eligibility failure_reason />
+    }
 }
 
 /// The artifacts table, with Remove on each row of a draft the user may change.

@@ -13,9 +13,11 @@ mod dependencies;
 pub mod draft;
 mod edit_details;
 mod follow;
+mod history;
 mod new_package;
 mod object_browser;
 mod publish;
 
 pub use add_artifacts::AddArtifacts;
+pub use history::{HistoryRead, PackageHistoryPanel};
 pub use new_package::NewPackagePage;

@@ -29,11 +29,12 @@ struct FormProblems {
 #[component]
 pub fn NewPackagePage() -> impl IntoView {
     let permissions = expect_context::<PermissionsContext>();
-    let may_manage = move || permissions.get().is_none_or(|p| p.manage_packages);
+    // A memo: the permissions arriving must not rebuild the form (and lose what was typed).
+    let may_manage = Memo::new(move |_| permissions.get().is_none_or(|p| p.manage_packages));
     view! {
         <p class="breadcrumb"><a href="/packages">{tr(package_keys::TITLE)}</a></p>
         <div class="page-header"><h1>{tr(k::NEW_TITLE)}</h1></div>
-        {move || if may_manage() {
+        {move || if may_manage.get() {
             view! { <NewPackageForm /> }.into_any()
         } else {
             view! {

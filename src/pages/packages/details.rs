@@ -15,7 +15,7 @@ use crate::i18n::{number, tf, tr};
 use crate::pages::authoring::draft::{
     DraftArtifacts, DraftAuthoring, DraftButtons, DraftDependencies, DraftDialogs, DraftState,
 };
-use crate::pages::authoring::AddArtifacts;
+use crate::pages::authoring::{AddArtifacts, HistoryRead, PackageHistoryPanel};
 use crate::session::PermissionsContext;
 
 #[component]
@@ -32,6 +32,9 @@ pub fn PackageDetailsPage() -> impl IntoView {
         Callback::new(move |package: Package| followed.replace(package)),
         Callback::new(move |_id: String| navigate("/packages", Default::default())),
     );
+    // The history is read again whenever the package's version changes.
+    let version = Memo::new(move |_| followed.shown.with(|p| p.as_ref().and_then(|p| p.version)));
+    let history = HistoryRead::new(id, version);
     let loaded = Memo::new(move |_| followed.shown.with(Option::is_some));
     let package = Signal::from(followed.shown);
 
@@ -40,7 +43,7 @@ pub fn PackageDetailsPage() -> impl IntoView {
         <Transition fallback=|| view! { <p class="loading" aria-busy="true">{tr(k::LOADING_PACKAGE)}</p> }>
             {move || {
                 if loaded.get() {
-                    return Some(view! { <PackageDetails package actions authoring /> }.into_any());
+                    return Some(view! { <PackageDetails package actions authoring history /> }.into_any());
                 }
                 details.get().map(|result| match result {
                     Ok(_) => ().into_any(),
@@ -62,6 +65,7 @@ fn PackageDetails(
     package: Signal<Option<Package>>,
     actions: PackageActions,
     authoring: DraftAuthoring,
+    history: HistoryRead,
 ) -> impl IntoView {
     let permissions = expect_context::<PermissionsContext>();
     let can_manage = Signal::derive(move || permissions.get().is_some_and(|p| p.manage_packages));
@@ -86,7 +90,12 @@ fn PackageDetails(
                 </div>
             </div>
             {share_note.map(|note| view! { <p class="note">{note}</p> })}
-            <DraftState package=package.clone() authoring can_manage=may_manage />
+            <DraftState
+                package=package.clone()
+                authoring
+                can_manage=may_manage
+                failure_reason=Signal::derive(move || history.publish_failure())
+            />
             <div class="details-grid">
                 <section class="panel" aria-labelledby="metadata-heading">
                     <h2 id="metadata-heading">{tr(k::DETAILS)}</h2>
@@ -113,6 +122,7 @@ fn PackageDetails(
                 </section>
             </div>
             <DraftDependencies package=package.clone() authoring can_manage=may_manage />
+            <PackageHistoryPanel read=history />
         })
     }
 }
