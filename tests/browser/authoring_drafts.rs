@@ -317,8 +317,11 @@ async fn deleting_a_draft_from_its_details_and_from_its_packages_row() {
         // From the row: the row leaves the page without a reload of the list.
         let artifacts = demo_artifacts(&session, "Win-back journeys").await?;
         create_draft(&session, "Drill delete two", artifacts).await?;
-        session.open("/packages?q=Drill").await?;
         let packages = PackagesPage { driver };
+        session.open("/packages").await?;
+        packages.wait_for_package("Drill delete two").await?;
+        screenshot(driver, "authoring-packages-rows-1366").await?;
+        session.open("/packages?q=Drill").await?;
         packages.wait_for_names(&["Drill delete two"]).await?;
         session.requests.clear();
         packages
