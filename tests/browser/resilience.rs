@@ -1132,3 +1132,46 @@ async fn deleting_under_every_fault_keeps_the_confirmation() {
     })
     .await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn following_a_publish_rides_out_a_failed_refresh() {
+    // Publishing takes two slow steps: the page polls it a few times.
+    with_session_stepping(4_000, |session| async move {
+        let driver = &session.driver;
+        let id = open_drill_draft(&session, "Drill followed").await?;
+        let details = DetailsPage { session: &session };
+        details.click("publish").await?;
+        details.wait_dialog("publish-dialog").await?;
+        arm_fault(
+            &session,
+            Fault::ServerError.spec(("GET", "/data/foundation/exim/packages/{id}")),
+        )
+        .await?;
+        details.click("confirm-publish").await?;
+        wait_visible(driver, By::Id("publishing-note")).await?;
+        let problem = wait_visible(driver, By::Css("#publishing-note .refresh-problem"))
+            .await?
+            .text()
+            .await?;
+        assert!(
+            problem.starts_with("Couldn't refresh: Platform had a problem — retrying in"),
+            "{problem}"
+        );
+        assert_eq!(
+            details.heading().await?,
+            "Drill followed",
+            "the package stays shown"
+        );
+        crate::support::wait_for_toast(driver, "Drill followed is published").await?;
+        assert!(driver.find_all(By::Id("publishing-note")).await?.is_empty());
+        assert_eq!(
+            request_count(&session, "GET /data/foundation/exim/packages/{id}/export").await?,
+            1,
+            "the publish itself was sent once"
+        );
+        let (_, status) = crate::support::authoring_pages::status_of(&session, &id).await?;
+        assert_eq!(status, "PUBLISHED");
+        Ok(())
+    })
+    .await;
+}

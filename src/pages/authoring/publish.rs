@@ -189,7 +189,7 @@ pub fn PublishState(
         let problem = Signal::derive(move || {
             followed.read.with(|read| {
                 read.as_ref()
-                    .and_then(|r| r.as_ref().err().map(ApiError::user_message))
+                    .and_then(|r| r.as_ref().err().map(ApiError::headline))
             })
         });
         return view! {
