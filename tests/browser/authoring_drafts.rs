@@ -638,3 +638,46 @@ async fn platforms_refusal_to_list_a_drafts_dependencies_is_a_calm_note() {
     })
     .await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn while_a_package_is_being_published_nothing_changes_it_and_the_page_says_why() {
+    // Publishing stays under way for the whole test.
+    with_session_stepping(60_000, |session| async move {
+        let driver = &session.driver;
+        let id = open_draft(&session, "Drill in progress").await?;
+        let (status, body) = crate::support::api_call(
+            &session,
+            "GET",
+            &format!("/exim/packages/{id}/export"),
+            "demo-acme-admin",
+            ACME,
+            None,
+        )
+        .await?;
+        assert_eq!(status, 200, "{body}");
+        let details = DetailsPage { session: &session };
+        details.open(&id).await?;
+        wait_visible(driver, By::Id("publishing-note")).await?;
+        let publishing = "The package is being published; it cannot change until publishing ends.";
+        for button in ["edit-details", "publish", &format!("delete-{id}")] {
+            let (disabled, reason) = details.blocked_reason(button).await?;
+            assert!(disabled, "{button}");
+            assert_eq!(reason, publishing, "{button}");
+        }
+        assert!(driver
+            .find_all(By::Css("#artifacts-table button"))
+            .await?
+            .is_empty());
+        axe_clean(&session, "a package being published").await?;
+
+        session.open("/packages?q=Drill").await?;
+        PackagesPage { driver }
+            .wait_for_names(&["Drill in progress"])
+            .await?;
+        let (disabled, reason) = details.blocked_reason(&format!("delete-{id}")).await?;
+        assert!(disabled, "the row's Delete is disabled");
+        assert_eq!(reason, publishing);
+        Ok(())
+    })
+    .await;
+}
