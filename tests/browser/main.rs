@@ -6,6 +6,7 @@
 mod support;
 
 mod authoring_drafts;
+mod authoring_journey;
 mod connection_panel;
 mod german;
 mod hostile_data;
