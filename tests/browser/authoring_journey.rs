@@ -191,7 +191,10 @@ async fn a_package_is_authored_published_and_shared_without_leaving_the_console(
         wait_for_toast(driver, "Scratch draft deleted").await?;
         eventually("the row leaves", || async {
             // The only match gone, the list says it is empty.
-            Ok(driver.find_all(By::Css("#packages-table tbody tr")).await?.is_empty())
+            Ok(driver
+                .find_all(By::Css("#packages-table tbody tr"))
+                .await?
+                .is_empty())
         })
         .await?;
         screenshot(driver, "journey-draft-deleted").await
