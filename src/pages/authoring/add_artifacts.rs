@@ -5,7 +5,9 @@ use exim_api::Package;
 use leptos::prelude::*;
 
 use super::artifact_picker::ArtifactPicker;
+use super::blocked::AuthoringButton;
 use super::chosen_artifacts::ChosenArtifacts;
+use super::draft::offered;
 use crate::api::authoring;
 use crate::api::ApiError;
 use crate::components::dialog::Modal;
@@ -13,40 +15,32 @@ use crate::components::inline_alert::ErrorAlert;
 use crate::components::toast::{ToastVariant, Toasts};
 use crate::i18n::keys::authoring as k;
 use crate::i18n::{number, t, tf, tn, tr};
-use crate::session::{ConnectionContext, PermissionsContext};
-use crate::state::authoring_rules::{edit_artifacts_eligibility, AuthoringBlock};
+use crate::session::ConnectionContext;
+use crate::state::authoring_rules::edit_artifacts_eligibility;
 
 /// The button, disabled with its reason when the package cannot take artifacts, and its dialog.
 #[component]
 pub fn AddArtifacts(
     package: Package,
+    can_manage: bool,
     #[prop(into)] on_updated: Callback<Package>,
 ) -> impl IntoView {
-    let permissions = expect_context::<PermissionsContext>();
-    let can_manage = permissions.get().is_some_and(|p| p.manage_packages);
     let open = RwSignal::new(false);
-    match edit_artifacts_eligibility(&package, can_manage) {
-        Err(AuthoringBlock::NoPermission) => ().into_any(),
-        Err(block) => {
-            let reason = block.explanation();
-            view! {
-                <button type="button" class="action" id="add-artifacts" aria-disabled="true" title=reason.clone() aria-describedby="add-artifacts-reason">
-                    {tr(k::ADD_ARTIFACTS)}
-                </button>
-                <span class="visually-hidden" id="add-artifacts-reason">{reason}</span>
-            }
-            .into_any()
-        }
-        Ok(()) => view! {
-            <button type="button" class="action" id="add-artifacts" on:click=move |_| open.set(true)>
-                {tr(k::ADD_ARTIFACTS)}
-            </button>
+    offered(edit_artifacts_eligibility(&package, can_manage)).map(|blocked| {
+        let name = package.name.clone();
+        view! {
+            <AuthoringButton
+                id="add-artifacts"
+                label=tr(k::ADD_ARTIFACTS)
+                name=Signal::derive(move || tf(k::ADD_ARTIFACTS_LABEL, &[("package", &name)]))
+                blocked
+                on_click=move |()| open.set(true)
+            />
             <Show when=move || open.get()>
                 <AddArtifactsDialog package=package.clone() open on_updated />
             </Show>
         }
-        .into_any(),
-    }
+    })
 }
 
 #[component]

@@ -41,7 +41,7 @@ impl DraftAuthoring {
 
 /// What the button shows for a rule's answer: nothing for a user who may not manage packages,
 /// else enabled or disabled with the reason.
-fn offered(eligibility: Result<(), AuthoringBlock>) -> Option<Option<String>> {
+pub(super) fn offered(eligibility: Result<(), AuthoringBlock>) -> Option<Option<String>> {
     match eligibility {
         Ok(()) => Some(None),
         Err(AuthoringBlock::NoPermission) => None,

@@ -116,7 +116,7 @@ fn PackageDetails(
                 <section class="panel" aria-labelledby="artifacts-heading">
                     <div class="panel-header">
                         <h2 id="artifacts-heading" tabindex="-1">{Signal::derive(move || tf(k::ARTIFACTS_HEADING, &[("count", &number(artifact_count))]))}</h2>
-                        <AddArtifacts package=package.clone() on_updated=move |added: Package| authoring.followed.replace(added) />
+                        <AddArtifacts package=package.clone() can_manage=may_manage on_updated=move |added: Package| authoring.followed.replace(added) />
                     </div>
                     <DraftArtifacts package=package.clone() authoring can_manage=may_manage />
                 </section>
