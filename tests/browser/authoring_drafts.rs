@@ -681,3 +681,40 @@ async fn while_a_package_is_being_published_nothing_changes_it_and_the_page_says
     })
     .await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn one_missing_dependency_is_added_on_its_own() {
+    with_session(|session| async move {
+        let driver = &session.driver;
+        session.open("/packages").await?;
+        let journey = sandbox_object(&session, "JOURNEY", "Spring sale journey").await?;
+        let id = create_draft(
+            &session,
+            "Drill one dependency",
+            serde_json::json!([journey]),
+        )
+        .await?;
+        let details = DetailsPage { session: &session };
+        details.open(&id).await?;
+        details
+            .wait_tree("the journey's dependencies", |tree| tree.len() > 1)
+            .await?;
+        let add = By::XPath("//button[@aria-label='Add: Spring sale email (MESSAGE)']");
+        wait_visible(driver, add).await?.click().await?;
+        details
+            .wait_tree("only the email joined the package", |tree| {
+                let mark_of = |label: &str| {
+                    tree.iter()
+                        .find(|node| node.label == label)
+                        .map(|node| node.mark.clone())
+                };
+                mark_of("Spring sale email (MESSAGE)").as_deref() == Some("In the package")
+                    && mark_of("Spring shoppers (PROFILE_SEGMENT)").as_deref() == Some("Missing")
+            })
+            .await?;
+        details
+            .wait_artifact_titles(&["Spring sale journey", "Spring sale email"])
+            .await
+    })
+    .await;
+}

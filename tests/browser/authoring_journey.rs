@@ -140,6 +140,14 @@ async fn a_package_is_authored_published_and_shared_without_leaving_the_console(
             )
             .await?;
 
+        // Back on its details, the history names the partner.
+        driver.back().await?;
+        eventually("the history tells of the share", || async {
+            let history = driver.find(By::Id("package-history")).await?.text().await?;
+            Ok(history.contains("shared it with Globex Corp"))
+        })
+        .await?;
+
         // Its publishing is an export job in Jobs.
         wait_visible(driver, By::XPath("//nav//a[normalize-space(.)='Jobs']"))
             .await?
