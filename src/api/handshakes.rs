@@ -7,6 +7,7 @@ use exim_api::{
 use super::client::ApiClient;
 use super::error::ApiError;
 use crate::state::partner_query::{Direction, TableQuery};
+use crate::state::partner_workspace::Partnership;
 
 /// The largest page the API serves.
 const MAX_PAGE_SIZE: u32 = 100;
@@ -69,4 +70,40 @@ pub async fn act(
     request: &HandshakeActionRequest,
 ) -> Result<HandshakeRecord, ApiError> {
     client.post_json("/exim/handshake/action", request).await
+}
+
+/// Every request between the current org and `org_id`, both directions (at most a page of each:
+/// two orgs exchange a handful of requests in their whole history).
+pub async fn between(client: &ApiClient, org_id: &str) -> Result<Partnership, ApiError> {
+    let side = |request_type: &'static str, field: &str| {
+        [
+            ("requestType", request_type.to_string()),
+            ("property", format!("{field}=={org_id}")),
+            ("start", "0".to_string()),
+            ("limit", MAX_PAGE_SIZE.to_string()),
+        ]
+    };
+    let outgoing: PagedResponse<HandshakeRecord> = client
+        .get_json("/exim/handshake/list", &side("OUTGOING", "targetIMSOrgId"))
+        .await?;
+    let incoming: PagedResponse<HandshakeRecord> = client
+        .get_json("/exim/handshake/list", &side("INCOMING", "sourceIMSOrgId"))
+        .await?;
+    Ok(Partnership {
+        outgoing: outgoing.data,
+        incoming: incoming.data,
+    })
+}
+
+/// How many incoming requests wait for the current org's answer.
+pub async fn pending_incoming_count(client: &ApiClient) -> Result<u64, ApiError> {
+    let params = [
+        ("requestType", "INCOMING".to_string()),
+        ("property", "status==APPROVAL_PENDING".to_string()),
+        ("start", "0".to_string()),
+        ("limit", "1".to_string()),
+    ];
+    let page: PagedResponse<HandshakeRecord> =
+        client.get_json("/exim/handshake/list", &params).await?;
+    Ok(page.total_elements)
 }

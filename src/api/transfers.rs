@@ -4,6 +4,7 @@ use exim_api::{PagedResponse, PullRequest, TransferRecord, TransferRequest, Tran
 
 use super::client::ApiClient;
 use super::error::ApiError;
+use crate::state::partner_workspace::PartnerTransfers;
 use crate::state::pulled_query::PulledQuery;
 use crate::state::transfer_query::TransferQuery;
 use crate::state::url::encode;
@@ -55,6 +56,16 @@ pub async fn pull_request(
 pub async fn list_pulled(
     client: &ApiClient,
     query: PulledQuery,
+) -> Result<PagedResponse<TransferRecord>, ApiError> {
+    client
+        .get_json("/exim/transfer/list", &query.api_params())
+        .await
+}
+
+/// One page of the shares with one partner org, or only their count.
+pub async fn with_partner(
+    client: &ApiClient,
+    query: &PartnerTransfers,
 ) -> Result<PagedResponse<TransferRecord>, ApiError> {
     client
         .get_json("/exim/transfer/list", &query.api_params())

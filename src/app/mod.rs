@@ -20,7 +20,9 @@ use crate::pages::jobs::rail::JobRail;
 use crate::pages::not_found::NotFound;
 use crate::pages::packages::details::PackageDetailsPage;
 use crate::pages::packages::page::PackagesPage;
+use crate::pages::partner::page::PartnerPage;
 use crate::pages::partners::page::PartnersPage;
+use crate::pages::partners::pending_count::PendingRequests;
 use crate::pages::sandbox_import::SandboxImportPage;
 use crate::pages::sharing::page::SharingStatusPage;
 use crate::pages::sharing::rail::TransferRail;
@@ -32,6 +34,7 @@ use nav_tabs::NavTabs;
 pub fn App() -> impl IntoView {
     Scheduler::provide();
     provide_session();
+    PendingRequests::provide();
     provide_context(Toasts::new());
 
     view! {
@@ -55,6 +58,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("") view=|| () />
                     </ParentRoute>
                     <Route path=path!("/partners") view=PartnersPage />
+                    <Route path=path!("/partners/:orgId") view=PartnerPage />
                     <Route path=path!("/import") view=ImportPage />
                     <Route path=path!("/connection") view=ConnectionPage />
                 </Routes>

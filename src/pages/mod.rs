@@ -6,6 +6,7 @@ pub mod import;
 pub mod jobs;
 pub mod not_found;
 pub mod packages;
+pub mod partner;
 pub mod partners;
 pub mod sandbox_import;
 pub mod sharing;

@@ -12,6 +12,7 @@ pub mod org_ids;
 pub mod package_query;
 pub mod partner_filter;
 pub mod partner_query;
+pub mod partner_workspace;
 pub mod partnership;
 pub mod payload;
 pub mod polling;

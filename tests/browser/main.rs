@@ -18,6 +18,7 @@ mod notifications;
 mod package_actions;
 mod packages_inventory;
 mod packages_tab;
+mod partner_workspace;
 mod partners;
 mod resilience;
 mod sandbox_import;

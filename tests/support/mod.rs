@@ -11,6 +11,7 @@ pub mod jobs_pages;
 pub mod language;
 pub mod new_package_pages;
 pub mod pages;
+pub mod partner_page;
 pub mod partners_pages;
 pub mod sharing_pages;
 pub mod wait;

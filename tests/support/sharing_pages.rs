@@ -143,7 +143,7 @@ impl ShareDialog<'_> {
         let mut tags = Vec::new();
         for tag in self
             .driver
-            .find_all(By::Css("#share-dialog .tag span"))
+            .find_all(By::Css("#share-dialog .tag .tag-name"))
             .await?
         {
             tags.push(tag.text().await?);

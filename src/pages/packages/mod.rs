@@ -6,3 +6,4 @@ pub mod details;
 mod org_picker;
 pub mod page;
 mod share_dialog;
+mod share_to;

@@ -11,6 +11,7 @@ use leptos_use_signal_debounce_throttle::signal_debounced;
 use crate::i18n::keys::packages as k;
 use crate::i18n::{t, tf, tr};
 use crate::state::partner_filter::{suggestions, Partner};
+use crate::state::partner_workspace::partner_href;
 
 const TYPING_DEBOUNCE_MS: f64 = 150.0;
 
@@ -98,7 +99,8 @@ pub fn OrgPicker(
             <ul class="tags" aria-label=tr(k::SELECTED_ORGS)>
                 <For each=move || selected.get() key=|partner| partner.org_id.clone() let:partner>
                     <li class="tag">
-                        <span>{partner.name.clone()}</span>
+                        // A link, not a control of the combobox: the picker's keys are the input's.
+                        <a class="tag-name" href=partner_href(&partner.org_id)>{partner.name.clone()}</a>
                         <button
                             type="button"
                             class="quiet"

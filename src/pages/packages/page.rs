@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use super::actions::{
     share_block_reason, PackageActionButtons, PackageActionDialogs, PackageActions,
 };
+use super::share_to::{ShareTo, ShareToNote};
 use crate::api::packages;
 use crate::components::date_cell::DateCell;
 use crate::components::focus::focus_by_id;
@@ -35,6 +36,7 @@ pub fn PackagesPage() -> impl IntoView {
     let context = expect_context::<ConnectionContext>();
     let view = use_url_query::<PackageQuery>();
     let query = view.query;
+    let share_to = ShareTo::provide();
     let inventory = use_list(
         move || {
             let client = context.client();
@@ -73,6 +75,7 @@ pub fn PackagesPage() -> impl IntoView {
                 <NewPackageLink />
             </div>
         </div>
+        <ShareToNote share_to />
         <div class="toolbar">
             <AvailabilityChoice view />
             <OriginChoice view />

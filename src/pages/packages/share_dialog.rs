@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 use super::org_picker::OrgPicker;
+use super::share_to::ShareTo;
 use crate::api::{partners, transfers, ApiError};
 use crate::components::dialog::Modal;
 use crate::components::focus::focus_by_id;
@@ -27,16 +28,23 @@ pub fn ShareDialog(target: RwSignal<Option<Package>>) -> impl IntoView {
     let navigate = use_navigate();
     let is_open = Signal::derive(move || target.with(Option::is_some));
     let selected = RwSignal::new(Vec::<Partner>::new());
+    // Came from a partner page: that partner starts selected, once the list confirms it.
+    let share_to = use_context::<ShareTo>();
     // Fresh partner list at every opening: partnerships change elsewhere.
     let (approved, recovery) = use_read(move || {
         let opened = is_open.get();
         let client = context.client_untracked();
+        let wanted = share_to.and_then(ShareTo::org_id_untracked);
         async move {
-            if opened {
-                partners::approved(&client).await
-            } else {
-                Ok(Vec::new())
+            if !opened {
+                return Ok(Vec::new());
             }
+            let list = partners::approved(&client).await?;
+            let chosen = wanted.and_then(|org_id| list.iter().find(|p| p.org_id == org_id));
+            if let (Some(partner), true) = (chosen, selected.with_untracked(Vec::is_empty)) {
+                selected.set(vec![partner.clone()]);
+            }
+            Ok(list)
         }
     });
     let error = RwSignal::new(None::<ApiError>);

@@ -4,6 +4,7 @@
 use exim_api::HandshakeRecord;
 use leptos::prelude::*;
 
+use super::pending_count::PendingRequests;
 use crate::api::{handshakes, ApiClient, ApiError};
 use crate::components::dialog::Modal;
 use crate::components::focus::focus_by_id;
@@ -47,6 +48,8 @@ impl PartnershipActions {
         let toasts = expect_context::<Toasts>();
         let confirming = RwSignal::new(None);
         let refusal = RwSignal::new(None);
+        // An answered request no longer waits: the Partners tab's count follows.
+        let pending = use_context::<PendingRequests>();
         // Everything that follows the answer happens here: the row updates, the confirmation
         // closes, a toast says so and focus goes to the row's History button (the button used
         // may be gone: the row's actions changed). A refusal shows in the open confirmation
@@ -63,6 +66,9 @@ impl PartnershipActions {
                     Ok(record) => {
                         let id = record.id.clone();
                         on_changed.run((request.direction, record));
+                        if let Some(pending) = pending {
+                            pending.reload();
+                        }
                         confirming.set(None);
                         toasts.show(success_message(&request, &who), ToastVariant::Positive);
                         focus_by_id(history_toggle_id(&id));

@@ -17,6 +17,7 @@ use crate::i18n::catalog::Text;
 use crate::i18n::keys::partners as k;
 use crate::i18n::{keys, t, tf, tr};
 use crate::state::partner_query::{Direction, PartnersQuery, StatusFilter, TableQuery, SORT_FIELD};
+use crate::state::partner_workspace::partner_href;
 use crate::state::partnership::partner;
 use crate::state::sorting::Sort;
 
@@ -229,13 +230,16 @@ fn PartnershipRow(
     let party = partner(&first, direction);
     let label = partner_label(&first, direction);
     let org_id = party.org_id.clone();
+    let partner_page = partner_href(&org_id);
     let name_cell = match party.name {
         Some(name) => view! {
-            <span class="truncate" title=name.clone()>{name.clone()}</span>
+            <a class="truncate partner-link" href=partner_page title=name.clone()>{name.clone()}</a>
             <small><code>{org_id}</code></small>
         }
         .into_any(),
-        None => view! { <code>{org_id}</code> }.into_any(),
+        None => {
+            view! { <a class="partner-link" href=partner_page><code>{org_id}</code></a> }.into_any()
+        }
     };
     let status = move || {
         record.with(|r| {

@@ -1,5 +1,6 @@
 //! Sharing status: every share and pull, live, with the right rail of one transfer.
 
 mod feed;
+mod org_link;
 pub mod page;
 pub mod rail;

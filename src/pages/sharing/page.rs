@@ -9,6 +9,7 @@ use leptos_router::hooks::{use_location, use_navigate};
 use wasm_bindgen::JsCast;
 
 use super::feed::{transfer_id, SharingFeed};
+use super::org_link::org_link;
 use crate::api::transfers;
 use crate::components::date_cell::DateTime;
 use crate::components::list_frame::{use_list, ListFrame, Rows};
@@ -291,9 +292,9 @@ fn TransferRow(
                     {package_name.unwrap_or(package_id)}
                 </a>
             </td>
-            <td class="optional">{source_org_name.unwrap_or(source_ims_org_id)}</td>
+            <td class="optional">{org_link(source_org_name.unwrap_or(source_ims_org_id.clone()), &source_ims_org_id)}</td>
             <td>
-                {target_org_name.unwrap_or_else(|| target_ims_org_id.clone())}
+                {org_link(target_org_name.unwrap_or_else(|| target_ims_org_id.clone()), &target_ims_org_id)}
                 <small class="org-id">{target_ims_org_id}</small>
             </td>
             <td class="optional">{move || request_type_label(&request_type)}</td>

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use super::feed::SharingFeed;
+use super::org_link::org_link;
 use crate::api::{packages, transfers};
 use crate::components::date_cell::DateTime;
 use crate::components::inline_alert::ErrorAlert;
@@ -82,8 +83,8 @@ fn TransferDetails(transfer: TransferRecord) -> impl IntoView {
     let failure = failed.then(|| failure_fields(&details.additional_metadata));
     let request_type = transfer.request_type.clone();
     let org = |name: &Option<String>, id: &str| match name {
-        Some(name) if name != id => format!("{name} ({id})"),
-        _ => id.to_string(),
+        Some(name) if name != id => org_link(format!("{name} ({id})"), id),
+        _ => org_link(id.to_string(), id),
     };
     view! {
         {failure.map(|(code, message)| view! {
@@ -144,7 +145,7 @@ fn received_section(transfer: &TransferRecord) -> Option<impl IntoView> {
 
 /// `additionalMetadata` of a failed transfer: `{errorCode, errorMessage}`, each when Platform
 /// sent it.
-fn failure_fields(metadata: &Option<serde_json::Value>) -> (Option<String>, Option<String>) {
+pub fn failure_fields(metadata: &Option<serde_json::Value>) -> (Option<String>, Option<String>) {
     let field = |name: &str| metadata.as_ref()?.get(name)?.as_str().map(str::to_string);
     (field("errorCode"), field("errorMessage"))
 }
