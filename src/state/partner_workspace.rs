@@ -15,9 +15,9 @@ use super::url::encode;
 
 const DEFAULT_PAGE_SIZE: u32 = 10;
 
-/// The partner page of an org.
+/// The partner page of an org. `@` may stand in a path: the org ID stays readable.
 pub fn partner_href(org_id: &str) -> String {
-    format!("/partners/{}", encode(org_id))
+    format!("/partners/{}", encode(org_id).replace("%40", "@"))
 }
 
 /// Which way a list of shares goes, seen from the current org.
@@ -229,6 +229,12 @@ mod tests {
             "linkingId": id
         }))
         .unwrap()
+    }
+
+    #[test]
+    fn the_partner_page_keeps_the_org_id_readable() {
+        assert_eq!(partner_href(GLOBEX), format!("/partners/{GLOBEX}"));
+        assert_eq!(partner_href("a/b?c"), "/partners/a%2Fb%3Fc");
     }
 
     #[test]

@@ -482,9 +482,11 @@ async fn hostile_names_and_reasons_render_as_text() {
         .await?;
         assert!(status == 200 || status == 201, "declined: {status} {body}");
 
-        PartnerPage::open(&session, UMBRELLA).await?;
+        // Umbrella sees Acme's request with its own hostile reason (exim-server names orgs from
+        // its directory, whatever name a request claims).
+        open_as(&session, "demo-umbrella-admin", &format!("/partners/{ACME}")).await?;
         let page = PartnerPage { driver: &session.driver };
-        page.wait_for_partner(MARKUP).await?;
+        page.wait_for_partner("Acme Retail").await?;
         page.requests().await?;
         let (injected, text): (u64, String) = session
             .driver
@@ -685,8 +687,9 @@ async fn drill(session: &Session, path: &str, times: u32, scope: &str) -> WebDri
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_partnership_read_under_every_fault() {
-    // The app's start reads the pending count; the page reads both directions.
-    with_session(|session| async move { drill(&session, HANDSHAKE_LIST, 3, "main").await }).await;
+    // The app's start reads the pending count; the page reads one direction, then the other
+    // (not read once the first failed).
+    with_session(|session| async move { drill(&session, HANDSHAKE_LIST, 2, "main").await }).await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
