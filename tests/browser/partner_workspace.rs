@@ -48,6 +48,13 @@ async fn check_widths(driver: &WebDriver, name: &str) -> WebDriverResult<()> {
         );
         assert_accessible(driver, &format!("{name} at {width} px")).await?;
         screenshot(driver, &format!("partner-{name}-{width}")).await?;
+        // The lists lie below the first screen.
+        driver
+            .find(By::Id("shares-to"))
+            .await?
+            .scroll_into_view()
+            .await?;
+        screenshot(driver, &format!("partner-{name}-lists-{width}")).await?;
     }
     driver.set_window_rect(0, 0, 1366, 900).await?;
     Ok(())
