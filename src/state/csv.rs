@@ -122,11 +122,12 @@ pub fn transfer_fields(transfer: &TransferRecord) -> [String; 12] {
 
 /// `transferDetails.additionalMetadata.errorMessage` of a failed transfer.
 fn error_message(transfer: &TransferRecord) -> Option<String> {
-    let metadata = transfer.transfer_details.as_ref()?.additional_metadata.as_ref()?;
-    metadata
-        .get("errorMessage")?
-        .as_str()
-        .map(str::to_string)
+    let metadata = transfer
+        .transfer_details
+        .as_ref()?
+        .additional_metadata
+        .as_ref()?;
+    metadata.get("errorMessage")?.as_str().map(str::to_string)
 }
 
 /// The CSV of one page of transfers (no header).
