@@ -16,6 +16,7 @@
 mod file;
 
 use exim_api::{PagedResponse, TransferRecord};
+use futures_util::future::join3;
 use leptos::prelude::*;
 
 use crate::api::{ApiClient, ApiError};
@@ -166,7 +167,11 @@ pub fn ExportCsv(
     }
 }
 
-/// Fetches the remaining pages of the job, appending each to the file, then saves it.
+/// Pages asked for at once once the total is known: the server answers one while the next
+/// ones are on the way (one at a time, 100,000 transfers took half again as long).
+const PAGES_AT_ONCE: u32 = 3;
+
+/// Fetches the remaining pages of the job, appending each to the file in order, then saves it.
 async fn run_pages(
     job: StoredValue<Option<Job>, LocalStorage>,
     phase: RwSignal<Phase>,
@@ -175,43 +180,55 @@ async fn run_pages(
 ) {
     let current = move || run_number.get_value() == number;
     loop {
-        let Some((client, params, page)) = job.with_value(|job| {
-            job.as_ref()
-                .map(|job| (job.client.clone(), job.params.clone(), job.next_page))
+        let Some((client, params, page, total)) = job.with_value(|job| {
+            job.as_ref().map(|job| {
+                let (params, page) = (job.params.clone(), job.next_page);
+                (job.client.clone(), params, page, job.total_pages)
+            })
         }) else {
             return;
         };
-        let answer = fetch_page(&client, &params, page, current).await;
+        // The first page alone: it tells how many there are.
+        let last = total.map_or(page, |total| (page + PAGES_AT_ONCE - 1).min(total));
+        let fetch = |page| fetch_if_needed(client.clone(), params.clone(), page, last, current);
+        let (first, second, third) = join3(fetch(page), fetch(page + 1), fetch(page + 2)).await;
         if !current() {
             return;
         }
-        let page_of = match answer {
-            Ok(page_of) => page_of,
-            Err(error) => {
-                phase.set(Phase::Failed(error));
+        for answer in [first, second, third].into_iter().flatten() {
+            let page_of = match answer {
+                Ok(page_of) => page_of,
+                Err(error) => {
+                    phase.set(Phase::Failed(error));
+                    return;
+                }
+            };
+            let total = page_count(page_of.total_elements, EXPORT_PAGE_SIZE);
+            let appended = job.try_update_value(|job| {
+                let job = job.as_mut()?;
+                job.parts.push(&transfer_records(&page_of.data)).ok()?;
+                job.rows += page_of.data.len() as u64;
+                job.total_pages = Some(total);
+                job.next_page += 1;
+                Some(job.next_page - 1)
+            });
+            let Some(done) = appended.flatten() else {
+                return;
+            };
+            if done >= total || page_of.data.is_empty() {
+                save(job, phase);
                 return;
             }
-        };
-        let total = page_count(page_of.total_elements, EXPORT_PAGE_SIZE);
-        let appended = job.try_update_value(|job| {
-            let job = job.as_mut()?;
-            job.parts.push(&transfer_records(&page_of.data)).ok()?;
-            job.rows += page_of.data.len() as u64;
-            job.next_page = page + 1;
-            job.total_pages = Some(total);
-            Some(())
-        });
-        if appended.flatten().is_none() {
-            return;
+            phase.set(Phase::Running {
+                done,
+                total: Some(total),
+            });
         }
-        if page >= total || page_of.data.is_empty() {
-            break;
-        }
-        phase.set(Phase::Running {
-            done: page,
-            total: Some(total),
-        });
     }
+}
+
+/// Hands the finished file to the browser.
+fn save(job: StoredValue<Option<Job>, LocalStorage>, phase: RwSignal<Phase>) {
     let Some(done) = job.try_update_value(Option::take).flatten() else {
         return;
     };
@@ -219,6 +236,20 @@ async fn run_pages(
     if done.parts.save(&done.file_name).is_ok() {
         phase.set(Phase::Saved(rows));
     }
+}
+
+/// Page `page` unless it lies beyond `last`.
+async fn fetch_if_needed(
+    client: ApiClient,
+    params: Vec<(&'static str, String)>,
+    page: u32,
+    last: u32,
+    current: impl Fn() -> bool,
+) -> Option<Result<PagedResponse<TransferRecord>, ApiError>> {
+    if page > last {
+        return None;
+    }
+    Some(fetch_page(&client, &params, page, current).await)
 }
 
 /// One page, tried again by itself after a dropped connection, a 5xx or a 429 (honouring
