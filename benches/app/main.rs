@@ -18,6 +18,8 @@
 #[path = "../../tests/support/browser.rs"]
 mod chromium;
 #[cfg(not(target_arch = "wasm32"))]
+mod export;
+#[cfg(not(target_arch = "wasm32"))]
 mod loads;
 #[cfg(not(target_arch = "wasm32"))]
 mod measurements;
@@ -78,6 +80,17 @@ async fn run(options: &options::Options) -> page::Result {
     let (_chromedriver, driver_url) = chromium::start_chromedriver().await;
     let mut results = measurements::Measurements::default();
 
+    if options.export_only {
+        let browser = page::Browser::start(&driver_url).await?;
+        let measured = export::export_all(&browser, &server.base_url, &mut results).await;
+        browser.quit().await?;
+        measured?;
+        if let Some(path) = &options.json {
+            results.write_json(path)?;
+        }
+        return Ok(());
+    }
+
     let setup = page::Browser::start(&driver_url).await?;
     let seeded = page::seed_packages(&setup, &server.base_url).await;
     setup.quit().await?;
@@ -96,7 +109,8 @@ async fn run(options: &options::Options) -> page::Result {
 }
 
 /// Everything that one long-lived browser measures, in an order where each part finds the
-/// state it needs: warm loads, then paging before any transfer runs, then polling, then soak.
+/// state it needs: warm loads, then paging and the export before any transfer runs, then
+/// polling, then soak.
 #[cfg(not(target_arch = "wasm32"))]
 async fn measure_in(
     browser: &page::Browser,
@@ -106,6 +120,7 @@ async fn measure_in(
 ) -> page::Result {
     loads::warm(browser, base_url, options.runs, results).await?;
     paging::hundred_row_pages(browser, base_url, options.runs, results).await?;
+    export::export_all(browser, base_url, results).await?;
     polling::request_rates(browser, base_url, options.poll_secs, results).await?;
     soak::soak(browser, options.soak_secs, results).await
 }

@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 pub const USAGE: &str =
-    "usage: app [--runs N] [--poll-secs N] [--soak-secs N] [--json PATH] [--server PATH]";
+    "usage: app [--runs N] [--poll-secs N] [--soak-secs N] [--json PATH] [--server PATH] [--only export]";
 
 pub struct Options {
     /// Loads and page changes measured for each median.
@@ -14,6 +14,8 @@ pub struct Options {
     pub json: Option<PathBuf>,
     /// The release exim-server binary.
     pub server: PathBuf,
+    /// `--only export`: just the CSV export, for working on it without the long parts.
+    pub export_only: bool,
 }
 
 impl Options {
@@ -24,6 +26,7 @@ impl Options {
             soak_secs: 600,
             json: None,
             server: PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/release/exim-server"),
+            export_only: false,
         };
         let mut args = args.peekable();
         while let Some(flag) = args.next() {
@@ -39,6 +42,7 @@ impl Options {
                 "--soak-secs" => options.soak_secs = value.parse().map_err(|_| count("seconds"))?,
                 "--json" => options.json = Some(value.into()),
                 "--server" => options.server = value.into(),
+                "--only" if value == "export" => options.export_only = true,
                 _ => return Err(format!("unknown option {flag}")),
             }
         }

@@ -2,6 +2,7 @@
 
 pub mod authoring;
 pub mod connection;
+pub mod export;
 pub mod import;
 pub mod jobs;
 pub mod not_found;

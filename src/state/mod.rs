@@ -2,6 +2,7 @@
 
 pub mod authoring_rules;
 pub mod connection;
+pub mod csv;
 pub mod history;
 pub mod import_plan;
 pub mod import_rules;

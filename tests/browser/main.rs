@@ -8,6 +8,7 @@ mod support;
 mod authoring_drafts;
 mod authoring_journey;
 mod connection_panel;
+mod export;
 mod german;
 mod hostile_data;
 mod import_payload;

@@ -6,6 +6,7 @@
 
 pub mod authoring_pages;
 pub mod browser;
+pub mod export_pages;
 pub mod import_pages;
 pub mod jobs_pages;
 pub mod language;
@@ -194,7 +195,24 @@ where
     F: FnOnce(Session) -> Fut + Send + 'static,
     Fut: Future<Output = WebDriverResult<()>> + Send + 'static,
 {
-    let test = BrowserTest::start(step_ms).await;
+    run_test(BrowserTest::start(step_ms, 0).await, body).await;
+}
+
+/// Like [`with_session`], with `transfers` finished transfers of Acme seeded as the server's
+/// benchmark seeds them (many pages of Sharing status).
+pub async fn with_session_seeded<F, Fut>(transfers: usize, body: F)
+where
+    F: FnOnce(Session) -> Fut + Send + 'static,
+    Fut: Future<Output = WebDriverResult<()>> + Send + 'static,
+{
+    run_test(BrowserTest::start(FAST_STEP_MS, transfers).await, body).await;
+}
+
+async fn run_test<F, Fut>(test: BrowserTest, body: F)
+where
+    F: FnOnce(Session) -> Fut + Send + 'static,
+    Fut: Future<Output = WebDriverResult<()>> + Send + 'static,
+{
     let driver = test.session.driver.clone();
     let outcome = tokio::spawn(body(test.session.clone())).await;
     let quit = driver.quit().await;
@@ -207,7 +225,7 @@ where
 }
 
 impl BrowserTest {
-    async fn start(step_ms: u64) -> BrowserTest {
+    async fn start(step_ms: u64, seeded_transfers: usize) -> BrowserTest {
         let dist = dist_dir();
         assert!(
             dist.join("index.html").exists(),
@@ -231,6 +249,11 @@ impl BrowserTest {
         let state = AppState::open(&config)
             .expect("exim-server opens its database")
             .with_test_hooks();
+        if seeded_transfers > 0 {
+            state
+                .seed_benchmark_transfers(seeded_transfers)
+                .expect("exim-server seeds transfers");
+        }
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
             .expect("a free port");

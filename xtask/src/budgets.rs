@@ -7,6 +7,7 @@ pub const SECTIONS: &[&str] = &[
     PACKAGES,
     SERVER,
     SHARING,
+    EXPORT,
     "Polling (Sharing Status)",
     "Soak (Sharing Status)",
 ];
@@ -15,6 +16,8 @@ pub const SERVER: &str = "Sharing Status, server (100,000 transfers)";
 /// Written by the app bench (benches/app/loads.rs and paging.rs).
 pub const PACKAGES: &str = "Packages table";
 pub const SHARING: &str = "Sharing Status, 100 rows";
+/// Written by the app bench (benches/app/export.rs).
+pub const EXPORT: &str = "Export CSV (100,000 transfers)";
 
 /// p95 of every server scenario, in ms.
 const SERVER_P95_MS: f64 = 15.0;
@@ -26,6 +29,9 @@ const BUDGETS: &[(&str, f64)] = &[
     ("sharing.response_to_painted_ms", 16.0),
     // The same rows in a few lines of plain DOM code, in the same page and browser.
     ("sharing.ours_to_vanilla", 1.3),
+    // Every page of 100,000 transfers, on localhost.
+    ("export.click_to_file_ms", 20_000.0),
+    ("export.heap_growth_mb", 50.0),
     ("polling.idle_list_per_min", 0.0),
     // One list request per 5 s tick.
     ("polling.in_flight_list_per_min", 12.0),
@@ -66,6 +72,9 @@ mod tests {
         assert_eq!(budget("packages.cold_to_warm"), None);
         assert_eq!(budget("sharing.ours_to_vanilla"), Some(1.3));
         assert_eq!(budget("bytes.total.gzip"), Some(300.0));
+        assert_eq!(budget("export.click_to_file_ms"), Some(20_000.0));
+        assert_eq!(budget("export.heap_growth_mb"), Some(50.0));
+        assert_eq!(budget("export.file_mb"), None);
     }
 
     #[test]

@@ -20,6 +20,7 @@ use crate::components::status_light::StatusLight;
 use crate::components::url_query::{use_url_query, UrlView};
 use crate::i18n::keys::sharing as k;
 use crate::i18n::{t, tr};
+use crate::pages::export::ExportCsv;
 use crate::session::ConnectionContext;
 use crate::state::polling::{any_running, status_changes};
 use crate::state::sorting::Sort;
@@ -56,6 +57,7 @@ pub fn SharingStatusPage() -> impl IntoView {
         <div class="page-header">
             <h1>{tr(k::TITLE)}</h1>
             <LiveStatusBar refresh=list.refresh loading=list.loading() problem shown_elsewhere=alert_shown />
+            <ExportCsv params=Signal::derive(move || query.with(TransferQuery::api_params)) stem="sharing-status" />
         </div>
         <Filters view />
         <div class="sharing-layout" class:with-rail=move || location.pathname.with(|path| path.starts_with("/sharing/"))>

@@ -1,0 +1,444 @@
+//! Export CSV on Sharing status: every page of exactly the filtered, sorted view, read back
+//! from the file the browser was offered and compared record by record with the API; formulas
+//! neutralised; Cancel leaves no file; passing faults retried by themselves; a lasting fault
+//! resumed by Retry from the failed page; refusals stop; German, axe-clean, narrow screens.
+
+use std::time::Duration;
+
+use thirtyfour::prelude::*;
+
+use crate::support::export_pages::{
+    all_transfers, catch_downloads, download_count, wait_for_download, Download, ExportPanel,
+};
+use crate::support::language::choose_language;
+use crate::support::orgs::{ACME, GLOBEX};
+use crate::support::sharing_pages::SharingPage;
+use crate::support::wait::{assert_steady_for, eventually, until, PATIENCE};
+use crate::support::{
+    accessibility_violations, api_call, arm_fault, screenshot, wait_visible, with_session,
+    with_session_seeded, Session,
+};
+
+const ACME_ADMIN: &str = "demo-acme-admin";
+const LIST: &str = "/data/foundation/exim/transfer/list";
+/// Enough seeded transfers for four pages of 100 private ones.
+const SEEDED: usize = 400;
+/// The view exported: private transfers by package name (URL) and the same as API parameters.
+const VIEW: &str = "/sharing?type=private&sort=packageName";
+const API_VIEW: &str = "requestType=PRIVATE&orderBy=packageName";
+/// A fault that outlasts the tries: after page 1 the export asks for three pages at once, and
+/// each is tried three times before the first of them is reported.
+const LASTING: u32 = 9;
+
+/// Opens the view with the list shown and downloads caught.
+async fn open_view(session: &Session) -> WebDriverResult<()> {
+    session.open(VIEW).await?;
+    wait_visible(&session.driver, By::Css("#transfers-table tbody tr")).await?;
+    catch_downloads(&session.driver).await
+}
+
+/// Lets the next `page - 1` list requests through (1 ms late: a fault needs something to do),
+/// then applies `fault` to the following `times`. Page 1 is fetched alone, the rest three at a
+/// time: from page 2 on, the fault hits whichever of a batch arrives first.
+async fn fault_on_page(
+    session: &Session,
+    page: u32,
+    times: u32,
+    fault: serde_json::Value,
+) -> WebDriverResult<()> {
+    if page > 1 {
+        arm_fault(
+            session,
+            serde_json::json!({"method": "GET", "path": LIST, "times": page - 1, "delayMs": 1}),
+        )
+        .await?;
+    }
+    let mut spec = serde_json::json!({"method": "GET", "path": LIST, "times": times});
+    for (key, value) in fault.as_object().expect("a fault object") {
+        spec[key] = value.clone();
+    }
+    arm_fault(session, spec).await
+}
+
+/// The file holds the header and exactly the API's transfers for the view, in its order.
+async fn assert_matches_the_api(session: &Session, file: &Download) -> WebDriverResult<()> {
+    assert!(
+        file.has_byte_order_mark(),
+        "the file starts with a UTF-8 BOM"
+    );
+    assert!(
+        file.file_name.starts_with("sharing-status-acme-retail-")
+            && file.file_name.ends_with(".csv"),
+        "file name: {}",
+        file.file_name
+    );
+    let records = file.records();
+    assert_eq!(
+        records[0],
+        [
+            "Package name",
+            "Package ID",
+            "Request type",
+            "Status",
+            "Source organization",
+            "Source organization ID",
+            "Target organization",
+            "Target organization ID",
+            "Created",
+            "Modified",
+            "Completed",
+            "Error message",
+        ]
+    );
+    let expected = all_transfers(session, ACME_ADMIN, ACME, API_VIEW).await?;
+    assert!(
+        expected.len() > 300,
+        "at least four pages: {}",
+        expected.len()
+    );
+    assert_eq!(records.len() - 1, expected.len(), "one record per transfer");
+    for (record, transfer) in records[1..].iter().zip(&expected) {
+        let wanted = [
+            &transfer["packageName"],
+            &transfer["packageId"],
+            &transfer["requestType"],
+            &transfer["status"],
+            &transfer["sourceOrgName"],
+            &transfer["sourceIMSOrgId"],
+            &transfer["targetOrgName"],
+            &transfer["targetIMSOrgId"],
+        ]
+        .map(|value| value.as_str().unwrap_or_default().to_string());
+        assert_eq!(
+            record[..8],
+            wanted,
+            "the record of transfer {}",
+            transfer["id"]
+        );
+        assert!(
+            record[8].ends_with('Z') && record[8].len() == 20,
+            "created in ISO 8601 UTC: {}",
+            record[8]
+        );
+    }
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn export_csv_writes_every_page_of_the_filtered_sorted_view() {
+    with_session_seeded(SEEDED, |session| async move {
+        open_view(&session).await?;
+        ExportPanel {
+            driver: &session.driver,
+        }
+        .start()
+        .await?;
+        let file = wait_for_download(&session.driver).await?;
+        assert_matches_the_api(&session, &file).await?;
+        eventually("the export says how many it saved", || async {
+            Ok(session
+                .driver
+                .find(By::Css(".export-saved"))
+                .await?
+                .text()
+                .await?
+                .starts_with("Exported "))
+        })
+        .await
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn hostile_names_are_neutralised_and_quoted_in_the_file() {
+    const HOSTILE: &str = r#"=HYPERLINK("http://evil.test/","<img src=x onerror=alert(1)>")"#;
+    with_session(|session| async move {
+        session.open("/packages").await?;
+        let (status, objects) = api_call(
+            &session,
+            "GET",
+            "/exim/sandbox-objects?type=REGISTRY_MIXIN&limit=1",
+            ACME_ADMIN,
+            ACME,
+            None,
+        )
+        .await?;
+        assert_eq!(status, 200, "{objects}");
+        let object = objects["data"][0]["id"].clone();
+        let (status, created) = api_call(
+            &session,
+            "POST",
+            "/exim/packages",
+            ACME_ADMIN,
+            ACME,
+            Some(serde_json::json!({
+                "name": HOSTILE, "packageType": "PARTIAL",
+                "artifacts": [{"id": object, "type": "REGISTRY_MIXIN"}],
+            })),
+        )
+        .await?;
+        assert_eq!(status, 201, "{created}");
+        let id = created["id"].as_str().expect("a package id").to_string();
+        let (status, body) = api_call(
+            &session,
+            "GET",
+            &format!("/exim/packages/{id}/export"),
+            ACME_ADMIN,
+            ACME,
+            None,
+        )
+        .await?;
+        assert_eq!(status, 200, "{body}");
+        eventually("the package is published", || async {
+            let (_, package) = api_call(
+                &session,
+                "GET",
+                &format!("/exim/packages/{id}"),
+                ACME_ADMIN,
+                ACME,
+                None,
+            )
+            .await?;
+            Ok(package["status"] == "PUBLISHED")
+        })
+        .await?;
+        let (status, body) = api_call(
+            &session,
+            "POST",
+            "/exim/transfer",
+            ACME_ADMIN,
+            ACME,
+            Some(serde_json::json!({"packageId": id, "targets": [{"imsOrgId": GLOBEX}]})),
+        )
+        .await?;
+        assert!(status == 200 || status == 201, "shared: {status} {body}");
+
+        session.open("/sharing").await?;
+        SharingPage {
+            driver: &session.driver,
+        }
+        .wait_rows(
+            "the hostile share",
+            |rows| rows.iter().any(|(package, _, _)| package == HOSTILE),
+            PATIENCE,
+        )
+        .await?;
+        catch_downloads(&session.driver).await?;
+        ExportPanel {
+            driver: &session.driver,
+        }
+        .start()
+        .await?;
+        let file = wait_for_download(&session.driver).await?;
+        assert!(
+            file.text().contains(
+                r#""'=HYPERLINK(""http://evil.test/"",""<img src=x onerror=alert(1)>"")""#
+            ),
+            "neutralised and quoted: {}",
+            file.text()
+        );
+        let record = file
+            .records()
+            .into_iter()
+            .find(|record| record[1] == id)
+            .expect("the hostile package's record");
+        assert_eq!(record[0], format!("'{HOSTILE}"));
+        let injected = session.driver.find_all(By::Css("img[src='x']")).await?;
+        assert!(injected.is_empty(), "no markup injected into the page");
+        Ok(())
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn cancel_midway_leaves_no_file() {
+    with_session_seeded(SEEDED, |session| async move {
+        open_view(&session).await?;
+        fault_on_page(&session, 2, 1, serde_json::json!({"delayMs": 3000})).await?;
+        let export = ExportPanel {
+            driver: &session.driver,
+        };
+        export.start().await?;
+        until(
+            "page 1 of 4 done",
+            PATIENCE,
+            || export.progress_text(),
+            |text| text.as_deref().is_some_and(|t| t.starts_with("Page 1 of ")),
+        )
+        .await?;
+        export.cancel().await?;
+        assert_steady_for(Duration::from_secs(5), "no file after Cancel", || {
+            download_count(&session.driver)
+        })
+        .await?;
+        assert!(
+            export.progress_text().await?.is_none(),
+            "the progress is gone"
+        );
+        wait_visible(&session.driver, By::Css("#export-csv:enabled")).await?;
+        Ok(())
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn passing_failures_on_a_page_are_retried_by_themselves() {
+    with_session_seeded(SEEDED, |session| async move {
+        open_view(&session).await?;
+        let faults = [
+            serde_json::json!({"status": 500, "title": "Drill: the service fell over"}),
+            serde_json::json!({"status": 429, "retryAfter": 1}),
+            serde_json::json!({"drop": true}),
+        ];
+        for (done, fault) in faults.into_iter().enumerate() {
+            fault_on_page(&session, 3, 1, fault.clone()).await?;
+            ExportPanel {
+                driver: &session.driver,
+            }
+            .start()
+            .await?;
+            eventually(&format!("file {} after {fault}", done + 1), || async {
+                Ok(download_count(&session.driver).await? == done as u64 + 1)
+            })
+            .await?;
+            assert!(
+                session
+                    .driver
+                    .find_all(By::Css(".export-failed"))
+                    .await?
+                    .is_empty(),
+                "no failure shown for {fault}"
+            );
+            assert_matches_the_api(&session, &wait_for_download(&session.driver).await?).await?;
+        }
+        Ok(())
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_lasting_failure_stops_with_a_message_and_retry_resumes_from_that_page() {
+    with_session_seeded(SEEDED, |session| async move {
+        open_view(&session).await?;
+        fault_on_page(
+            &session,
+            2,
+            LASTING,
+            serde_json::json!({"status": 500, "title": "Drill: down"}),
+        )
+        .await?;
+        let export = ExportPanel {
+            driver: &session.driver,
+        };
+        export.start().await?;
+        let message = export.wait_failure().await?;
+        assert!(message.contains("stopped at page 2 of 4"), "{message}");
+        assert!(message.contains("Drill: down"), "{message}");
+        assert_eq!(download_count(&session.driver).await?, 0, "no partial file");
+        let first_pages = first_page_requests(&session);
+        export.retry().await?;
+        let file = wait_for_download(&session.driver).await?;
+        assert_eq!(
+            first_page_requests(&session),
+            first_pages,
+            "page 1 was kept, not fetched again"
+        );
+        assert_matches_the_api(&session, &file).await?;
+        Ok(())
+    })
+    .await;
+}
+
+/// Export requests for page 1 the server received so far.
+fn first_page_requests(session: &Session) -> usize {
+    session
+        .requests
+        .all()
+        .iter()
+        .filter(|uri| uri.contains("/transfer/list") && uri.contains("start=0&limit=100"))
+        .count()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn refusals_stop_the_export_without_retry() {
+    with_session_seeded(SEEDED, |session| async move {
+        open_view(&session).await?;
+        let export = ExportPanel {
+            driver: &session.driver,
+        };
+        for (fault, words) in [
+            (serde_json::json!({"status": 401}), "Open Connection"),
+            (
+                serde_json::json!({"status": 403, "title": "Drill: not for you"}),
+                "Drill: not for you",
+            ),
+        ] {
+            fault_on_page(&session, 2, 1, fault).await?;
+            export.start().await?;
+            let message = export.wait_failure().await?;
+            assert!(message.contains(words), "{message}");
+            assert!(!export.can_retry().await?, "no Retry after {words}");
+            export.cancel().await?;
+        }
+        assert_eq!(download_count(&session.driver).await?, 0, "no file");
+        Ok(())
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn export_in_german_is_axe_clean_with_its_progress_at_every_width() {
+    with_session_seeded(SEEDED, |session| async move {
+        let driver = &session.driver;
+        open_view(&session).await?;
+        choose_language(driver, "de").await?;
+        let button = wait_visible(driver, By::Css("#export-csv")).await?;
+        assert_eq!(button.text().await?, "Als CSV exportieren");
+        // Long enough to look at the progress; the same request sent again after Cancel waits
+        // for this one (Chromium sends identical GETs one at a time).
+        fault_on_page(&session, 2, 1, serde_json::json!({"delayMs": 5_000})).await?;
+        let export = ExportPanel { driver };
+        export.start().await?;
+        until(
+            "Seite 1 von 4",
+            PATIENCE,
+            || export.progress_text(),
+            |text| {
+                text.as_deref()
+                    .is_some_and(|t| t.starts_with("Seite 1 von "))
+            },
+        )
+        .await?;
+        let label: Option<String> = driver
+            .find(By::Css(".export-progress progress"))
+            .await?
+            .attr("aria-label")
+            .await?;
+        assert_eq!(label.as_deref(), Some("Exportfortschritt"));
+        for (width, height) in [(1366, 900), (768, 1024), (390, 844)] {
+            driver.set_window_rect(0, 0, width, height).await?;
+            let violations = accessibility_violations(driver).await?;
+            assert!(violations.is_empty(), "axe at {width}px: {violations:#?}");
+            screenshot(driver, &format!("export-progress-de-{width}")).await?;
+        }
+        export.cancel().await?;
+        fault_on_page(
+            &session,
+            2,
+            LASTING,
+            serde_json::json!({"status": 500, "title": "Drill"}),
+        )
+        .await?;
+        export.start().await?;
+        let message = export.wait_failure().await?;
+        assert!(message.contains("Seite 2 von 4"), "{message}");
+        for (width, height) in [(1366, 900), (768, 1024), (390, 844)] {
+            driver.set_window_rect(0, 0, width, height).await?;
+            let violations = accessibility_violations(driver).await?;
+            assert!(violations.is_empty(), "axe at {width}px: {violations:#?}");
+            screenshot(driver, &format!("export-failed-de-{width}")).await?;
+        }
+        Ok(())
+    })
+    .await;
+}
