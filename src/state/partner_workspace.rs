@@ -38,6 +38,22 @@ impl ShareWay {
         }
     }
 
+    /// The start of the list's CSV file name.
+    pub fn export_stem(self) -> &'static str {
+        match self {
+            ShareWay::To => "shared-to-partner",
+            ShareWay::From => "received-from-partner",
+        }
+    }
+
+    /// The id of the list's Export CSV button.
+    pub fn export_id(self) -> &'static str {
+        match self {
+            ShareWay::To => "export-shared-to",
+            ShareWay::From => "export-received-from",
+        }
+    }
+
     fn org_field(self) -> &'static str {
         match self {
             ShareWay::To => "targetIMSOrgId",

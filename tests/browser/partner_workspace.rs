@@ -6,6 +6,7 @@ use std::time::Duration;
 
 use thirtyfour::prelude::*;
 
+use crate::support::export_pages::{all_transfers, catch_downloads, wait_for_download};
 use crate::support::language::choose_language;
 use crate::support::orgs::{ACME, GLOBEX, INITECH, UMBRELLA};
 use crate::support::pages::PackagesPage;
@@ -731,6 +732,56 @@ async fn the_partner_page_in_german() {
         assert_eq!(label.as_deref(), Some("Partner, 1 offene Anfrage"));
         assert_accessible(&session.driver, "the partner page in German").await?;
         screenshot(&session.driver, "partner-german").await
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn each_list_of_the_partner_page_exports_as_csv() {
+    with_session(|session| async move {
+        let driver = &session.driver;
+        PartnerPage::open(&session, GLOBEX).await?;
+        PartnerPage { driver }
+            .wait_for_partner("Globex Corp")
+            .await?;
+        catch_downloads(driver).await?;
+        wait_visible(driver, By::Css("#export-shared-to:enabled"))
+            .await?
+            .click()
+            .await?;
+        let file = wait_for_download(driver).await?;
+        assert!(
+            file.file_name.starts_with("shared-to-partner-acme-retail-"),
+            "{}",
+            file.file_name
+        );
+        assert!(file.has_byte_order_mark());
+        let expected = all_transfers(
+            &session,
+            "demo-acme-admin",
+            ACME,
+            &format!(
+                "property=targetIMSOrgId%3D%3D{}",
+                GLOBEX.replace('@', "%40")
+            ),
+        )
+        .await?;
+        let records = file.records();
+        assert_eq!(
+            records.len(),
+            expected.len() + 1,
+            "a header and one row per share"
+        );
+        for transfer in &expected {
+            let id = transfer["packageId"].as_str().unwrap_or_default();
+            assert!(
+                records
+                    .iter()
+                    .any(|record| record.iter().any(|cell| cell == id)),
+                "{id} in the file"
+            );
+        }
+        assert_accessible(driver, "the partner page with its exports").await
     })
     .await;
 }

@@ -64,6 +64,9 @@ pub fn ExportCsv(
     params: Signal<Vec<(&'static str, String)>>,
     /// The start of the file name, e.g. `sharing-status`.
     stem: &'static str,
+    /// The button's id: one per list on a page.
+    #[prop(default = "export-csv")]
+    id: &'static str,
 ) -> impl IntoView {
     let context = expect_context::<ConnectionContext>();
     let phase = RwSignal::new(Phase::Idle);
@@ -124,7 +127,7 @@ pub fn ExportCsv(
 
     view! {
         <div class="export-csv">
-            <button type="button" id="export-csv" disabled=busy on:click=start>
+            <button type="button" id=id disabled=busy on:click=start>
                 {tr(k::EXPORT_CSV)}
             </button>
             {move || match phase.get() {

@@ -14,6 +14,7 @@ use crate::components::status_light::StatusLight;
 use crate::components::url_query::use_url_query;
 use crate::i18n::keys::{partner as k, sharing};
 use crate::i18n::{number, t, tf, tr};
+use crate::pages::export::ExportCsv;
 use crate::pages::sharing::rail::failure_fields;
 use crate::session::ConnectionContext;
 use crate::state::partner_workspace::{PartnerPageQuery, PartnerTransfers, ShareWay};
@@ -107,8 +108,7 @@ pub fn ShareList(org_id: String, way: ShareWay, partner: String) -> impl IntoVie
     let context = expect_context::<ConnectionContext>();
     let view = use_url_query::<PartnerPageQuery>();
     let paging = Memo::new(move |_| view.query.with(|q| q.paging(way)));
-    // The list's query: a Sharing-status view narrowed to the org. An "Export CSV" button for
-    // this list takes it as it is.
+    // The list's query: a Sharing-status view narrowed to the org; Export CSV exports it.
     let list_query = Memo::new(move |_| PartnerTransfers::new(&org_id, way, paging.get()));
     let list = use_list(
         move || {
@@ -140,7 +140,11 @@ pub fn ShareList(org_id: String, way: ShareWay, partner: String) -> impl IntoVie
         <section class="partner-shares" id=format!("shares-{key}") aria-labelledby=labelled_by>
             <div class="section-header">
                 <h2 id=heading_id>{heading}</h2>
-                // The spot for this list's "Export CSV" button (it exports `list_query`).
+                <ExportCsv
+                    params=Signal::derive(move || list_query.with(PartnerTransfers::api_params))
+                    stem=way.export_stem()
+                    id=way.export_id()
+                />
             </div>
             <ListFrame
                 state=list.state()
