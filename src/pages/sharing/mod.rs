@@ -3,3 +3,4 @@
 mod feed;
 pub mod page;
 pub mod rail;
+mod retry;
