@@ -7,6 +7,7 @@ mod support;
 
 mod authoring_drafts;
 mod authoring_journey;
+mod bulk_share;
 mod connection_panel;
 mod german;
 mod hostile_data;
@@ -20,6 +21,7 @@ mod packages_inventory;
 mod packages_tab;
 mod partners;
 mod resilience;
+mod retry_share;
 mod sandbox_import;
 mod security;
 mod sharing;

@@ -6,12 +6,14 @@
 
 pub mod authoring_pages;
 pub mod browser;
+pub mod bulk_share_pages;
 pub mod import_pages;
 pub mod jobs_pages;
 pub mod language;
 pub mod new_package_pages;
 pub mod pages;
 pub mod partners_pages;
+pub mod retry_pages;
 pub mod sharing_pages;
 pub mod wait;
 
