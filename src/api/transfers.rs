@@ -38,6 +38,24 @@ pub async fn share(
                 ims_org_id: id.clone(),
             })
             .collect(),
+        retry_of: None,
+    };
+    client.post_json("/exim/transfer", &request).await
+}
+
+/// Shares a failed transfer's package again with its target, naming the failed transfer
+/// (`retryOf`, exim-server's extension: Platform ignores it and the records then carry no link).
+/// An empty answer means Platform dropped the target.
+pub async fn retry(
+    client: &ApiClient,
+    failed: &TransferRecord,
+) -> Result<Vec<TransferRecord>, ApiError> {
+    let request = TransferRequest {
+        package_id: failed.package_id.clone(),
+        targets: vec![TransferTarget {
+            ims_org_id: failed.target_ims_org_id.clone(),
+        }],
+        retry_of: Some(failed.id.clone()),
     };
     client.post_json("/exim/transfer", &request).await
 }

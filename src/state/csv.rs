@@ -254,6 +254,8 @@ mod tests {
             }),
             request_type: TransferRequestType::Private,
             target_package_id: None,
+            retry_of: None,
+            retried_by: None,
         }
     }
 

@@ -1,7 +1,7 @@
 //! The Sharing Status view as URL parameters and as `GET /exim/transfer/list` parameters.
 //!
-//! `?q=journey&status=PENDING,FAILED&type=private&sort=packageName&page=2&size=20`; defaults are
-//! left out of the URL.
+//! `?q=journey&status=PENDING,FAILED&type=private&package=ID1,ID2&sort=packageName&page=2&size=20`;
+//! defaults are left out of the URL.
 
 use exim_api::{TransferRequestType, TransferStatus};
 
@@ -19,6 +19,8 @@ pub struct TransferQuery {
     /// Any of these statuses; empty means every status.
     pub statuses: Vec<TransferStatus>,
     pub request_type: Option<TransferRequestType>,
+    /// Only the shares of these package ids (a bulk share's packages); empty means every package.
+    pub packages: Vec<String>,
     pub sort: Sort,
     pub paging: Paging,
 }
@@ -29,6 +31,7 @@ impl Default for TransferQuery {
             search: String::new(),
             statuses: Vec::new(),
             request_type: None,
+            packages: Vec::new(),
             sort: Sort::descending("createdDate"),
             paging: Paging::first(DEFAULT_PAGE_SIZE),
         }
@@ -60,6 +63,15 @@ impl UrlQuery for TransferQuery {
             search: get("q").unwrap_or_default(),
             statuses,
             request_type,
+            packages: get("package")
+                .map(|raw| {
+                    raw.split(',')
+                        .map(str::trim)
+                        .filter(|id| !id.is_empty())
+                        .map(str::to_string)
+                        .collect()
+                })
+                .unwrap_or_default(),
             sort: sort_from_url(get("sort"), &SORTABLE, default.sort),
             paging: Paging::from_url(get, "", DEFAULT_PAGE_SIZE),
         }
@@ -80,6 +92,9 @@ impl UrlQuery for TransferQuery {
                 request_type.as_str().to_ascii_lowercase(),
             ));
         }
+        if !self.packages.is_empty() {
+            params.push(("package".to_string(), self.packages.join(",")));
+        }
         if self.sort != default.sort {
             params.push(("sort".to_string(), self.sort.to_param()));
         }
@@ -98,6 +113,12 @@ impl TransferQuery {
         let search = self.search.trim();
         if !search.is_empty() {
             params.push(("property", format!("packageName~{search}")));
+        }
+        if !self.packages.is_empty() {
+            params.push((
+                "property",
+                format!("packageId=={}", self.packages.join(",")),
+            ));
         }
         if let Some(request_type) = &self.request_type {
             params.push(("requestType", request_type.as_str().to_string()));
@@ -162,15 +183,27 @@ mod tests {
             search: "spring sale".into(),
             statuses: vec![TransferStatus::Pending, TransferStatus::Failed],
             request_type: Some(TransferRequestType::Public),
+            packages: vec!["a1".into(), "b2".into()],
             sort: Sort::ascending("packageName"),
             paging: Paging { page: 2, size: 50 },
         };
         let url = query.to_url();
         assert_eq!(
             url,
-            "?q=spring%20sale&status=PENDING%2CFAILED&type=public&sort=packageName&page=2&size=50"
+            "?q=spring%20sale&status=PENDING%2CFAILED&type=public&package=a1%2Cb2&sort=packageName&page=2&size=50"
         );
         assert_eq!(from(&url), query);
+    }
+
+    #[test]
+    fn a_package_list_filters_by_package_id() {
+        let query = TransferQuery {
+            packages: vec!["a1".into(), "b2".into()],
+            ..TransferQuery::default()
+        };
+        assert!(query
+            .api_params()
+            .contains(&("property", "packageId==a1,b2".to_string())));
     }
 
     #[test]

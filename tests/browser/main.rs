@@ -7,6 +7,7 @@ mod support;
 
 mod authoring_drafts;
 mod authoring_journey;
+mod bulk_share;
 mod connection_panel;
 mod export;
 mod german;
@@ -22,6 +23,7 @@ mod packages_tab;
 mod partner_workspace;
 mod partners;
 mod resilience;
+mod retry_share;
 mod sandbox_import;
 mod security;
 mod sharing;

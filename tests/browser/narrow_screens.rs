@@ -4,11 +4,13 @@
 use thirtyfour::prelude::*;
 
 use crate::support::authoring_pages::{create_draft, demo_artifacts, DetailsPage};
+use crate::support::bulk_share_pages::BulkShare;
 use crate::support::import_pages::import_through_api;
 use crate::support::new_package_pages::NewPackagePage;
 use crate::support::orgs::ACME;
 use crate::support::pages::PackagesPage;
 use crate::support::partners_pages::{package_id, press, PartnersPage, Table};
+use crate::support::retry_pages::{RetryShare, FAILED_PACKAGE, FAILED_TARGET};
 use crate::support::sharing_pages::{ShareDialog, SharingPage, SHARE_PATIENCE};
 use crate::support::{accessibility_violations, screenshot, wait_visible, with_session};
 
@@ -296,6 +298,56 @@ async fn authoring_fits_a_tablet_and_a_phone() {
             }
             details.open(&failed).await?;
             check_screen(driver, "publish-failed", By::Id("publish-failed")).await?;
+        }
+        Ok(())
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn bulk_share_fits_a_tablet_and_a_phone() {
+    with_session(|session| async move {
+        let driver = &session.driver;
+        let bulk = BulkShare { driver };
+        for (width, height) in [TABLET, PHONE] {
+            driver.set_window_rect(0, 0, width, height).await?;
+            session.open("/packages").await?;
+            bulk.select("Win-back journeys").await?;
+            bulk.select("Identity namespaces").await?;
+            check_screen(driver, "bulk-share-selection", By::Id("bulk-share")).await?;
+            // An unshareable row's reason, shown on focus.
+            let blocked = bulk.checkbox("Cart abandonment journey").await?;
+            blocked.focus().await?;
+            let hint = blocked.attr("aria-describedby").await?.expect("a reason");
+            check_screen(driver, "bulk-share-reason", By::Id(hint)).await?;
+            bulk.open_dialog().await?;
+            bulk.pick("Glo").await?;
+            check_screen(driver, "bulk-share-dialog", By::Id("confirm-bulk-share")).await?;
+            bulk.confirm().await?.click().await?;
+            bulk.wait_answered().await?;
+            check_screen(driver, "bulk-share-results", By::Id("bulk-share-status")).await?;
+        }
+        Ok(())
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn retry_links_fit_a_tablet_and_a_phone() {
+    with_session(|session| async move {
+        let driver = &session.driver;
+        session.open("/sharing").await?;
+        SharingPage { driver }
+            .open_row(FAILED_PACKAGE, FAILED_TARGET)
+            .await?;
+        wait_visible(driver, RetryShare::rail_button())
+            .await?
+            .click()
+            .await?;
+        RetryShare { driver }.rail_link("Retried by").await?;
+        for (width, height) in [TABLET, PHONE] {
+            driver.set_window_rect(0, 0, width, height).await?;
+            check_screen(driver, "retry-rail", By::Css("aside.rail .retry-link")).await?;
         }
         Ok(())
     })

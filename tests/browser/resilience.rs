@@ -11,12 +11,14 @@ use std::time::Duration;
 use thirtyfour::prelude::*;
 
 use crate::support::authoring_pages::{create_draft, demo_artifacts, DetailsPage};
+use crate::support::bulk_share_pages::BulkShare;
 use crate::support::import_pages::import_through_api;
 use crate::support::jobs_pages::{publish, JobsPage};
 use crate::support::new_package_pages::NewPackagePage;
 use crate::support::orgs::ACME;
 use crate::support::pages::PackagesPage;
 use crate::support::partners_pages::{open_as, package_id, ImportPage, PartnersPage, Table};
+use crate::support::retry_pages::{RetryShare, FAILED_PACKAGE, FAILED_TARGET};
 use crate::support::sharing_pages::{ShareDialog, SharingPage, SHARE_PATIENCE};
 use crate::support::wait::{self, assert_steady_for, eventually, PATIENCE};
 use crate::support::{
@@ -1173,6 +1175,76 @@ async fn following_a_publish_rides_out_a_failed_refresh() {
         );
         let (_, status) = crate::support::authoring_pages::status_of(&session, &id).await?;
         assert_eq!(status, "PUBLISHED");
+        Ok(())
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn bulk_sharing_under_every_fault() {
+    with_session(|session| async move {
+        let driver = &session.driver;
+        session.open("/packages").await?;
+        let bulk = BulkShare { driver };
+        let package = "Win-back journeys";
+        // Each round is a new bulk share of one package to Globex: its results replace the
+        // form, so the round before is closed first.
+        let share_again = || async {
+            if let Some(close) = driver.find_all(By::Id("close-bulk-share")).await?.first() {
+                close.click().await?;
+            }
+            bulk.select(package).await?;
+            bulk.open_dialog().await?;
+            bulk.pick("Glo").await?;
+            bulk.confirm().await?.click().await
+        };
+        drill_write!(
+            &session,
+            ("POST", "/data/foundation/exim/transfer"),
+            submit: share_again(),
+            failed: |said| shown_saying(&session, "#bulk-share-results td", said),
+            kept: async {
+                let rows = bulk.results().await?;
+                assert_eq!(rows.len(), 1, "{rows:?}");
+                assert!(rows[0].2.starts_with("Failed"), "the package's row says it failed: {rows:?}");
+                WebDriverResult::Ok(())
+            },
+            busy: By::XPath("//button[@id='close-bulk-share'][normalize-space(.)='Sharing…']"),
+            done: async {
+                let rows = bulk.wait_answered().await?;
+                assert!(rows[0].2.starts_with("Started"), "{rows:?}");
+                WebDriverResult::Ok(())
+            },
+        );
+        Ok(())
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn retrying_a_failed_share_under_every_fault() {
+    with_session(|session| async move {
+        let driver = &session.driver;
+        session.open("/sharing").await?;
+        SharingPage { driver }
+            .open_row(FAILED_PACKAGE, FAILED_TARGET)
+            .await?;
+        drill_write!(
+            &session,
+            ("POST", "/data/foundation/exim/transfer"),
+            submit: async { wait_visible(driver, RetryShare::rail_button()).await?.click().await },
+            failed: |said| toast_saying(&session, said),
+            kept: async {
+                let button = wait_visible(driver, RetryShare::rail_button()).await?;
+                assert!(button.is_enabled().await?, "Retry is offered again after a failure");
+                WebDriverResult::Ok(())
+            },
+            busy: By::XPath("//aside[contains(@class,'rail')]//button[normalize-space(.)='Retrying…']"),
+            done: async {
+                RetryShare { driver }.rail_link("Retried by").await?;
+                WebDriverResult::Ok(())
+            },
+        );
         Ok(())
     })
     .await;

@@ -6,6 +6,7 @@
 
 pub mod authoring_pages;
 pub mod browser;
+pub mod bulk_share_pages;
 pub mod export_pages;
 pub mod import_pages;
 pub mod jobs_pages;
@@ -14,6 +15,7 @@ pub mod new_package_pages;
 pub mod pages;
 pub mod partner_page;
 pub mod partners_pages;
+pub mod retry_pages;
 pub mod sharing_pages;
 pub mod wait;
 

@@ -169,7 +169,7 @@ impl SharingPage<'_> {
             .execute(
                 "return [...document.querySelectorAll('#transfers-table tbody tr')].map((row) => {
                    const cells = [...row.querySelectorAll('td')].map((td) => td.innerText.trim());
-                   return [cells[0], (cells[2] || '').split('\\n')[0], cells[4]];
+                   return [cells[0], (cells[2] || '').split('\\n')[0], (row.querySelectorAll('td')[4]?.querySelector('.status-light')?.innerText || '').trim()];
                  });",
                 Vec::new(),
             )

@@ -43,6 +43,10 @@ wire_enum!(
 pub struct TransferRequest {
     pub package_id: String,
     pub targets: Vec<TransferTarget>,
+    /// Local extension of exim-server: the FAILED transfer this request makes again (same
+    /// package, its one target). Platform ignores the field.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retry_of: Option<String>,
 }
 
 /// One org a package is shared with.
@@ -106,4 +110,10 @@ pub struct TransferRecord {
     /// organization, shown to the target organization only. Platform's record lacks it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target_package_id: Option<String>,
+    /// Local extension of exim-server: the failed transfer this one retries.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retry_of: Option<String>,
+    /// Local extension of exim-server: the transfer that retried this failed one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retried_by: Option<String>,
 }

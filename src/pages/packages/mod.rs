@@ -2,6 +2,7 @@
 //! payload, availability).
 
 mod actions;
+mod bulk_share;
 pub mod details;
 mod org_picker;
 pub mod page;

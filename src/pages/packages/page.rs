@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use super::actions::{
     share_block_reason, PackageActionButtons, PackageActionDialogs, PackageActions,
 };
+use super::bulk_share::{BulkSelection, BulkShareDialog, SelectAllCell, SelectCell, SelectionBar};
 use super::share_to::{ShareTo, ShareToNote};
 use crate::api::packages;
 use crate::components::date_cell::DateCell;
@@ -25,7 +26,7 @@ use crate::state::package_query::{Origin, PackageQuery};
 use crate::state::sorting::Sort;
 use crate::state::url::encode;
 
-const COLUMN_COUNT: usize = 8;
+const COLUMN_COUNT: usize = 9;
 
 fn package_id(package: &Package) -> &str {
     &package.id
@@ -63,6 +64,7 @@ pub fn PackagesPage() -> impl IntoView {
         }),
     );
     let updating = inventory.updating();
+    let selection = BulkSelection::new(inventory);
 
     view! {
         <div class="page-header">
@@ -91,6 +93,7 @@ pub fn PackagesPage() -> impl IntoView {
             />
             <span class="updating" role="status">{move || updating.get().then(|| t(crate::i18n::keys::common::UPDATING))}</span>
         </div>
+        <SelectionBar selection />
         <ListFrame
             state=inventory.state()
             refresh=inventory.refresh
@@ -100,9 +103,10 @@ pub fn PackagesPage() -> impl IntoView {
             loading=LoadingTable
             empty=move || view! { <EmptyInventory view /> }
         >
-            <InventoryTable inventory view actions />
+            <InventoryTable inventory view actions selection />
         </ListFrame>
         <PackageActionDialogs actions />
+        <BulkShareDialog selection />
     }
 }
 
@@ -189,6 +193,7 @@ fn InventoryTable(
     inventory: ListData<Package>,
     view: UrlView<PackageQuery>,
     actions: PackageActions,
+    selection: BulkSelection,
 ) -> impl IntoView {
     let query = view.query;
     let ids = inventory.ids(package_id);
@@ -218,6 +223,7 @@ fn InventoryTable(
                 </caption>
                 <thead>
                     <tr>
+                        <SelectAllCell selection />
                         <SortHeader field="name" title=k::COLUMN_NAME sort on_sort />
                         <SortHeader field="status" title=k::COLUMN_STATUS sort on_sort />
                         <th scope="col">{tr(k::COLUMN_AVAILABILITY)}</th>
@@ -230,7 +236,7 @@ fn InventoryTable(
                 </thead>
                 <tbody>
                     <For each=move || ids.get() key=|id| id.clone() let:id>
-                        <PackageRow id inventory actions can_manage />
+                        <PackageRow id inventory actions can_manage selection />
                     </For>
                 </tbody>
             </table>
@@ -246,11 +252,13 @@ fn PackageRow(
     inventory: ListData<Package>,
     actions: PackageActions,
     can_manage: Signal<bool>,
+    selection: BulkSelection,
 ) -> impl IntoView {
     let Some(first) = inventory.row_untracked(&id, package_id) else {
         return ().into_any();
     };
     let current = inventory.row(id.clone(), package_id, Package::clone);
+    let selectable = Signal::derive(move || current.get());
     let sandbox = first.source_sandbox_name();
     let href = format!("/packages/{}", encode(&id));
     let name = first.name.clone();
@@ -272,6 +280,7 @@ fn PackageRow(
     };
     view! {
         <tr data-package-id=id.clone()>
+            <SelectCell selection package=selectable />
             <td class="name-cell">
                 <a href=href class="truncate" title=name.clone()>{name.clone()}</a>
                 {first.received_from.clone().map(|from| {

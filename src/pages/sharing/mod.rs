@@ -4,3 +4,4 @@ mod feed;
 mod org_link;
 pub mod page;
 pub mod rail;
+mod retry;

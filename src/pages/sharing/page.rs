@@ -10,6 +10,7 @@ use wasm_bindgen::JsCast;
 
 use super::feed::{transfer_id, SharingFeed};
 use super::org_link::org_link;
+use super::retry::{retry_ids, RetryButton, RetryLinks};
 use crate::api::transfers;
 use crate::components::date_cell::DateTime;
 use crate::components::list_frame::{use_list, ListFrame, Rows};
@@ -218,7 +219,7 @@ fn TransferTable(feed: SharingFeed, view: UrlView<TransferQuery>) -> impl IntoVi
         else {
             return;
         };
-        if target.closest("a").ok().flatten().is_some() {
+        if target.closest("a, button").ok().flatten().is_some() {
             return;
         }
         let row = target.closest("tr[data-transfer-id]").ok().flatten();
@@ -267,6 +268,10 @@ fn TransferRow(
     let progress = feed.list.row(id.clone(), transfer_id, |t| {
         (t.status.to_string(), t.completed_time)
     });
+    let links = feed.list.row(id.clone(), transfer_id, retry_ids);
+    let record = feed
+        .list
+        .row(id.clone(), transfer_id, TransferRecord::clone);
     let href = {
         let id = id.clone();
         move || feed.href(Some(&id))
@@ -300,7 +305,11 @@ fn TransferRow(
                 <small class="org-id">{target_ims_org_id}</small>
             </td>
             <td class="optional">{move || request_type_label(&request_type)}</td>
-            <td>{move || progress.with(|p| p.as_ref().map(|(status, _)| view! { <StatusLight status=status.clone() /> }))}</td>
+            <td class="status-cell">
+                {move || progress.with(|p| p.as_ref().map(|(status, _)| view! { <StatusLight status=status.clone() /> }))}
+                <RetryLinks links feed />
+                <RetryButton transfer=record feed />
+            </td>
             <td class="optional">{initiated_by}</td>
             <td><DateTime epoch_ms=Some(created_date) /></td>
             <td>{move || progress.with(|p| p.as_ref().map(|(_, completed)| view! { <DateTime epoch_ms=*completed /> }))}</td>

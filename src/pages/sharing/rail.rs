@@ -7,6 +7,7 @@ use leptos_router::hooks::use_params_map;
 
 use super::feed::SharingFeed;
 use super::org_link::org_link;
+use super::retry::{retry_ids, RetryButton, RetryLinks};
 use crate::api::{packages, transfers};
 use crate::components::date_cell::DateTime;
 use crate::components::inline_alert::ErrorAlert;
@@ -77,6 +78,7 @@ pub fn TransferRail() -> impl IntoView {
 
 #[component]
 fn TransferDetails(transfer: TransferRecord) -> impl IntoView {
+    let feed = expect_context::<SharingFeed>();
     let details = transfer.transfer_details.clone().unwrap_or_default();
     let progress = steps(&details.messages, &transfer.status);
     let failed = transfer.status == TransferStatus::Failed;
@@ -98,7 +100,12 @@ fn TransferDetails(transfer: TransferRecord) -> impl IntoView {
             </div>
         })}
         <dl class="metadata">
-            <dt>{tr(k::DETAIL_STATUS)}</dt><dd><StatusLight status=transfer.status.to_string() /></dd>
+            <dt>{tr(k::DETAIL_STATUS)}</dt>
+            <dd class="status-cell">
+                <StatusLight status=transfer.status.to_string() />
+                <RetryLinks links=Signal::stored(Some(retry_ids(&transfer))) feed />
+                <RetryButton transfer=Signal::stored(Some(transfer.clone())) feed />
+            </dd>
             <dt>{tr(k::DETAIL_TYPE)}</dt><dd>{move || request_type_label(&request_type)}</dd>
             <dt>{tr(k::DETAIL_FROM)}</dt><dd>{org(&transfer.source_org_name, &transfer.source_ims_org_id)}</dd>
             <dt>{tr(k::DETAIL_TO)}</dt><dd>{org(&transfer.target_org_name, &transfer.target_ims_org_id)}</dd>

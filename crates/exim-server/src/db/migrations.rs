@@ -12,6 +12,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0004_sandbox_objects_and_imports.sql"),
     include_str!("../../migrations/0005_job_lists.sql"),
     include_str!("../../migrations/0006_object_dependencies_and_history.sql"),
+    include_str!("../../migrations/0007_transfer_retries.sql"),
 ];
 
 pub fn apply(conn: &mut Connection) -> Result<(), OpenError> {

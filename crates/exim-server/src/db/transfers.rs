@@ -24,6 +24,8 @@ pub struct NewTransfer<'a> {
     pub pipeline_message_id: Option<&'a str>,
     /// When the worker takes the first step; `None` stores a finished transfer (demo data).
     pub first_step_at: Option<i64>,
+    /// The failed transfer this one makes again (local extension).
+    pub retry_of: Option<&'a str>,
 }
 
 pub fn insert_transfer(conn: &Connection, new: &NewTransfer) -> rusqlite::Result<()> {
@@ -31,8 +33,8 @@ pub fn insert_transfer(conn: &Connection, new: &NewTransfer) -> rusqlite::Result
         "INSERT INTO transfers (id, request_type, source_org, source_org_name, target_org,
                                 target_org_name, package_id, package_name, status, created_date,
                                 modified_date, created_by, modified_by, initiated_by,
-                                pipeline_message_id, next_step_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, ?11, ?11, ?11, ?12, ?13)",
+                                pipeline_message_id, next_step_at, retry_of)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, ?11, ?11, ?11, ?12, ?13, ?14)",
     )?
     .execute(params![
         new.id,
@@ -48,6 +50,7 @@ pub fn insert_transfer(conn: &Connection, new: &NewTransfer) -> rusqlite::Result
         new.initiated_by,
         new.pipeline_message_id,
         new.first_step_at,
+        new.retry_of,
     ])?;
     Ok(())
 }
@@ -235,7 +238,8 @@ const TRANSFER_SELECT: &str =
     "SELECT id, version, created_date, modified_date, created_by, modified_by, source_org,
             source_org_name, target_org, target_org_name, package_id, package_name, status,
             initiated_by, completed_time, pipeline_message_id, messages, additional_metadata,
-            request_type, copied_package_id
+            request_type, copied_package_id, retry_of,
+            (SELECT retry.id FROM transfers retry WHERE retry.retry_of = transfers.id)
      FROM transfers";
 
 fn record_from_row(row: &Row<'_>) -> rusqlite::Result<TransferRecord> {
@@ -265,6 +269,8 @@ fn record_from_row(row: &Row<'_>) -> rusqlite::Result<TransferRecord> {
         }),
         request_type: TransferRequestType::parse(&row.get::<_, String>(18)?),
         target_package_id: row.get(19)?,
+        retry_of: row.get(20)?,
+        retried_by: row.get(21)?,
     })
 }
 

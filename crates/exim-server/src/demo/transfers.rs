@@ -111,6 +111,7 @@ fn insert(conn: &Connection, transfer: &DemoTransfer) -> rusqlite::Result<()> {
                 .then(|| uuid(&seed))
                 .as_deref(),
             first_step_at: None,
+            retry_of: None,
         },
     )?;
 

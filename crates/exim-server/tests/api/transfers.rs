@@ -467,3 +467,117 @@ async fn totals_follow_status_changes() {
     );
     assert_eq!(count(String::new()).await, 5);
 }
+
+async fn retry(app: &Router, package_id: &str, targets: &[&str], retry_of: &str) -> Reply {
+    let targets: Vec<Value> = targets.iter().map(|org| json!({"imsOrgId": org})).collect();
+    let body = json!({"packageId": package_id, "targets": targets, "retryOf": retry_of});
+    post_json(TRANSFER, &body.to_string()).send(app).await
+}
+
+/// The demo's FAILED share of "Broken journey bundle" with Globex.
+async fn failed_demo_share(app: &Router) -> Value {
+    let failed = list(app, ACME, "property=status==FAILED&requestType=PRIVATE").await;
+    failed["data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["packageName"] == "Broken journey bundle")
+        .cloned()
+        .expect("the demo's failed share")
+}
+
+#[tokio::test]
+async fn a_failed_share_is_retried_once_and_both_records_link() {
+    let app = demo_app();
+    let failed = failed_demo_share(&app).await;
+    let failed_id = failed["id"].as_str().unwrap();
+    assert!(failed.get("retriedBy").is_none() && failed.get("retryOf").is_none());
+    let package = failed["packageId"].as_str().unwrap();
+    let reply = retry(&app, package, &[GLOBEX], failed_id).await;
+    assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.text);
+    let new_id = reply.json[0]["id"].as_str().unwrap().to_string();
+    assert_eq!(reply.json[0]["retryOf"], failed_id);
+    let before = as_org(get(&format!("{TRANSFER}/{failed_id}")), ACME)
+        .send(&app)
+        .await;
+    assert_eq!(before.json["retriedBy"], new_id.as_str());
+    let target_view = as_org(get(&format!("{TRANSFER}/{new_id}")), GLOBEX)
+        .send(&app)
+        .await;
+    assert_eq!(
+        target_view.json["retryOf"], failed_id,
+        "both parties see the link"
+    );
+    let again = retry(&app, package, &[GLOBEX], failed_id).await;
+    assert_platform_error(&again, StatusCode::BAD_REQUEST);
+    assert!(
+        again.json["title"]
+            .as_str()
+            .unwrap()
+            .contains("retried already"),
+        "{}",
+        again.text
+    );
+}
+
+#[tokio::test]
+async fn a_retry_must_name_a_failed_share_of_the_same_package_and_target() {
+    let app = demo_app();
+    let failed = failed_demo_share(&app).await;
+    let failed_id = failed["id"].as_str().unwrap();
+    let package = failed["packageId"].as_str().unwrap().to_string();
+    let other_package = acme_package(&app, "Product catalog classes").await;
+    let completed = list(&app, ACME, "property=status==COMPLETED&requestType=PRIVATE").await
+        ["data"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    for (package_id, targets, retry_of, problem) in [
+        (
+            other_package.as_str(),
+            vec![GLOBEX],
+            failed_id,
+            "shared package",
+        ),
+        (
+            package.as_str(),
+            vec![INITECH],
+            failed_id,
+            "a retry targets exactly",
+        ),
+        (
+            package.as_str(),
+            vec![GLOBEX, INITECH],
+            failed_id,
+            "a retry targets exactly",
+        ),
+        (
+            package.as_str(),
+            vec![GLOBEX],
+            completed.as_str(),
+            "only a FAILED transfer",
+        ),
+        (
+            package.as_str(),
+            vec![GLOBEX],
+            "0123456789abcdef0123456789abcdef",
+            "is not a transfer shared by",
+        ),
+        (package.as_str(), vec![GLOBEX], "not an id", "retryOf"),
+    ] {
+        let reply = retry(&app, package_id, &targets, retry_of).await;
+        assert_platform_error(&reply, StatusCode::BAD_REQUEST);
+        assert!(
+            reply.json["title"].as_str().unwrap().contains(problem),
+            "{problem}: {}",
+            reply.text
+        );
+    }
+    // The target org cannot retry the source's share.
+    let body =
+        json!({"packageId": package, "targets": [{"imsOrgId": GLOBEX}], "retryOf": failed_id});
+    let reply = as_org(post_json(TRANSFER, &body.to_string()), GLOBEX)
+        .send(&app)
+        .await;
+    assert_eq!(reply.status.is_success(), false, "{}", reply.text);
+}

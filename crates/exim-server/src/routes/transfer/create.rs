@@ -1,11 +1,16 @@
 //! `POST /exim/transfer`: the caller shares one of its PUBLISHED, PRIVATE packages with
 //! approved partners (201, one PENDING record per accepted target; api-notes §14).
+//!
+//! Local extension: `retryOf` names a FAILED transfer of the caller's org that this request
+//! makes again — the same package to its one target. The new record answers `retryOf`, the
+//! failed one `retriedBy`; a failed transfer is retried at most once.
 
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
 use exim_api::{
-    Package, PackageStatus, PackageVisibility, TransferRecord, TransferRequest, TransferRequestType,
+    Package, PackageStatus, PackageVisibility, TransferRecord, TransferRequest,
+    TransferRequestType, TransferStatus,
 };
 use rusqlite::Connection;
 
@@ -50,11 +55,19 @@ pub async fn create(
             targets.len()
         )));
     }
+    let retry_of = request
+        .retry_of
+        .as_deref()
+        .map(|id| validate::record_id("retryOf", id))
+        .transpose()?;
     let now = now_ms();
     let first_step_at = now + state.step_ms();
     let records = state
         .transaction(move |tx| {
             let package = shareable_package(tx, &caller, &package_id)?;
+            if let Some(failed) = &retry_of {
+                ensure_retryable(tx, &caller, failed, &package_id, &targets)?;
+            }
             let mut accepted = Vec::new();
             let mut refusals = Vec::new();
             for target in &targets {
@@ -87,6 +100,7 @@ pub async fn create(
                         initiated_by: &caller.user.id,
                         pipeline_message_id: None,
                         first_step_at: Some(first_step_at),
+                        retry_of: retry_of.as_deref(),
                     },
                 )?;
                 records.push(
@@ -98,6 +112,49 @@ pub async fn create(
         .await?;
     state.wake_worker();
     Ok((StatusCode::CREATED, Json(records)))
+}
+
+/// Refuses a `retryOf` that is not a FAILED share by the caller's org of this package to
+/// exactly this one target, or that was retried already.
+fn ensure_retryable(
+    conn: &Connection,
+    caller: &Caller,
+    failed_id: &str,
+    package_id: &str,
+    targets: &[String],
+) -> Result<(), ApiError> {
+    let org = &caller.org.ims_org_id;
+    let failed = find_for_party(conn, failed_id, org)?
+        .filter(|record| &record.source_ims_org_id == org)
+        .ok_or_else(|| {
+            ApiError::Invalid(format!(
+                "retryOf {failed_id} is not a transfer shared by organization {org}"
+            ))
+        })?;
+    if failed.status != TransferStatus::Failed {
+        return Err(ApiError::Invalid(format!(
+            "retryOf {failed_id} is {}; only a FAILED transfer can be retried",
+            failed.status
+        )));
+    }
+    if failed.package_id != package_id {
+        return Err(ApiError::Invalid(format!(
+            "retryOf {failed_id} shared package {}, not {package_id}",
+            failed.package_id
+        )));
+    }
+    if targets != [failed.target_ims_org_id.clone()] {
+        return Err(ApiError::Invalid(format!(
+            "retryOf {failed_id} went to {}; a retry targets exactly that organization",
+            failed.target_ims_org_id
+        )));
+    }
+    if let Some(retry) = failed.retried_by {
+        return Err(ApiError::Invalid(format!(
+            "retryOf {failed_id} was retried already by transfer {retry}"
+        )));
+    }
+    Ok(())
 }
 
 /// The caller's package, if it may be shared privately: PUBLISHED and not PUBLIC.

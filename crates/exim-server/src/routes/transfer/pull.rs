@@ -76,6 +76,7 @@ pub async fn pull(
                     initiated_by: &caller.user.id,
                     pipeline_message_id: Some(&new_uuid()),
                     first_step_at: Some(first_step_at),
+                    retry_of: None,
                 },
             )?;
             find_for_party(tx, &id, &caller.org.ims_org_id)?.ok_or(ApiError::Internal)
