@@ -579,5 +579,5 @@ async fn a_retry_must_name_a_failed_share_of_the_same_package_and_target() {
     let reply = as_org(post_json(TRANSFER, &body.to_string()), GLOBEX)
         .send(&app)
         .await;
-    assert_eq!(reply.status.is_success(), false, "{}", reply.text);
+    assert!(!reply.status.is_success(), "{}", reply.text);
 }
