@@ -10,8 +10,8 @@ use crate::support::partners_pages::press;
 use crate::support::sharing_pages::SharingPage;
 use crate::support::wait::{eventually, PATIENCE};
 use crate::support::{
-    accessibility_violations, api_call, approve_partnership, arm_fault, request_count, screenshot,
-    wait_visible, with_session, Session,
+    accessibility_violations, answer_partnership, approve_partnership, arm_fault, request_count,
+    screenshot, wait_visible, with_session, Session,
 };
 
 const TRANSFER_ROUTE: &str = "POST /data/foundation/exim/transfer";
@@ -45,41 +45,8 @@ async fn end_partnership(
     target_org: &str,
     source_org: &str,
 ) -> WebDriverResult<()> {
-    let (status, incoming) = api_call(
-        session,
-        "GET",
-        "/exim/handshake/list?requestType=INCOMING&limit=100",
-        target_token,
-        target_org,
-        None,
-    )
-    .await?;
-    assert_eq!(status, 200, "incoming requests: {incoming}");
-    let linking_id = incoming["data"]
-        .as_array()
-        .and_then(|records| {
-            records
-                .iter()
-                .find(|r| r["sourceIMSOrgId"] == source_org && r["status"] == "APPROVED")
-        })
-        .map(|record| record["linkingId"].clone())
-        .unwrap_or_else(|| panic!("an approved partnership with {source_org}: {incoming}"));
-    let (status, body) = api_call(
-        session,
-        "POST",
-        "/exim/handshake/action",
-        target_token,
-        target_org,
-        Some(serde_json::json!({
-            "linkingID": linking_id,
-            "status": "CANCELLED",
-            "reason": "Ended by the test",
-            "targetIMSOrgDetails": {"id": target_org, "name": "Partner", "region": "va7"},
-        })),
-    )
-    .await?;
-    assert!(status == 200 || status == 201, "ended: {status} {body}");
-    Ok(())
+    let answer = ("APPROVED", "CANCELLED", "Ended by the test");
+    answer_partnership(session, target_token, target_org, source_org, answer).await
 }
 
 #[tokio::test(flavor = "multi_thread")]

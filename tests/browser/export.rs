@@ -15,8 +15,8 @@ use crate::support::orgs::{ACME, GLOBEX};
 use crate::support::sharing_pages::SharingPage;
 use crate::support::wait::{assert_steady_for, eventually, until, PATIENCE};
 use crate::support::{
-    accessibility_violations, api_call, arm_fault, screenshot, wait_visible, with_session,
-    with_session_seeded, Session,
+    accessibility_violations, api_call, arm_fault, publish_through_api, screenshot, wait_visible,
+    with_session, with_session_seeded, Session,
 };
 
 const ACME_ADMIN: &str = "demo-acme-admin";
@@ -179,29 +179,7 @@ async fn hostile_names_are_neutralised_and_quoted_in_the_file() {
         .await?;
         assert_eq!(status, 201, "{created}");
         let id = created["id"].as_str().expect("a package id").to_string();
-        let (status, body) = api_call(
-            &session,
-            "GET",
-            &format!("/exim/packages/{id}/export"),
-            ACME_ADMIN,
-            ACME,
-            None,
-        )
-        .await?;
-        assert_eq!(status, 200, "{body}");
-        eventually("the package is published", || async {
-            let (_, package) = api_call(
-                &session,
-                "GET",
-                &format!("/exim/packages/{id}"),
-                ACME_ADMIN,
-                ACME,
-                None,
-            )
-            .await?;
-            Ok(package["status"] == "PUBLISHED")
-        })
-        .await?;
+        publish_through_api(&session, &id).await?;
         let (status, body) = api_call(
             &session,
             "POST",

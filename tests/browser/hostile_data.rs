@@ -7,7 +7,9 @@ use crate::support::pages::PackagesPage;
 use crate::support::partners_pages::{share_through_api, ImportPage, PartnersPage, Table};
 use crate::support::sharing_pages::SharingPage;
 use crate::support::wait::{eventually, PATIENCE};
-use crate::support::{api_call, arm_fault, screenshot, wait_visible, with_session, Session};
+use crate::support::{
+    api_call, arm_fault, publish_through_api, screenshot, wait_visible, with_session, Session,
+};
 
 const HOSTILE: &str = "<img src=x onerror=alert(1)>";
 
@@ -109,29 +111,7 @@ async fn hostile_strings_from_the_api_render_as_text_on_every_screen() {
         .await?;
         assert_eq!(status, 201, "{created}");
         let id = created["id"].as_str().expect("a package id").to_string();
-        let (status, body) = api_call(
-            &session,
-            "GET",
-            &format!("/exim/packages/{id}/export"),
-            ACME_ADMIN,
-            ACME,
-            None,
-        )
-        .await?;
-        assert_eq!(status, 200, "{body}");
-        eventually("the package is published", || async {
-            let (_, package) = api_call(
-                &session,
-                "GET",
-                &format!("/exim/packages/{id}"),
-                ACME_ADMIN,
-                ACME,
-                None,
-            )
-            .await?;
-            Ok(package["status"] == "PUBLISHED")
-        })
-        .await?;
+        publish_through_api(&session, &id).await?;
         let (status, body) = share_through_api(&session, ACME_ADMIN, ACME, &id, GLOBEX).await?;
         assert!(status == 200 || status == 201, "shared: {status} {body}");
 

@@ -457,6 +457,19 @@ pub async fn approve_partnership(
     target_org: &str,
     source_org: &str,
 ) -> WebDriverResult<()> {
+    let answer = ("APPROVAL_PENDING", "APPROVED", "Approved by the test");
+    answer_partnership(session, target_token, target_org, source_org, answer).await
+}
+
+/// Moves the request `source` sent `target` from one status to another, as `target`:
+/// `(from, to, reason)`, e.g. `("APPROVED", "CANCELLED", …)` ends a partnership.
+pub async fn answer_partnership(
+    session: &Session,
+    target_token: &str,
+    target_org: &str,
+    source_org: &str,
+    (from, to, reason): (&str, &str, &str),
+) -> WebDriverResult<()> {
     let (status, incoming) = api_call(
         session,
         "GET",
@@ -467,15 +480,15 @@ pub async fn approve_partnership(
     )
     .await?;
     assert_eq!(status, 200, "incoming requests: {incoming}");
-    let record = incoming["data"]
+    let linking_id = incoming["data"]
         .as_array()
         .and_then(|records| {
             records
                 .iter()
-                .find(|r| r["sourceIMSOrgId"] == source_org && r["status"] == "APPROVAL_PENDING")
+                .find(|r| r["sourceIMSOrgId"] == source_org && r["status"] == from)
         })
-        .unwrap_or_else(|| panic!("a pending request from {source_org}: {incoming}"))
-        .clone();
+        .map(|record| record["linkingId"].clone())
+        .unwrap_or_else(|| panic!("a {from} request from {source_org}: {incoming}"));
     let (status, body) = api_call(
         session,
         "POST",
@@ -483,13 +496,40 @@ pub async fn approve_partnership(
         target_token,
         target_org,
         Some(serde_json::json!({
-            "linkingID": record["linkingId"],
-            "status": "APPROVED",
-            "reason": "Approved by the test",
+            "linkingID": linking_id,
+            "status": to,
+            "reason": reason,
             "targetIMSOrgDetails": {"id": target_org, "name": "Partner", "region": "va7"},
         })),
     )
     .await?;
-    assert!(status == 200 || status == 201, "approved: {status} {body}");
+    assert!(status == 200 || status == 201, "{to}: {status} {body}");
     Ok(())
+}
+
+/// Publishes Acme's package `id` through the API and waits until it is PUBLISHED.
+pub async fn publish_through_api(session: &Session, id: &str) -> WebDriverResult<()> {
+    let (status, body) = api_call(
+        session,
+        "GET",
+        &format!("/exim/packages/{id}/export"),
+        "demo-acme-admin",
+        orgs::ACME,
+        None,
+    )
+    .await?;
+    assert_eq!(status, 200, "{body}");
+    wait::eventually("the package is published", || async {
+        let (_, package) = api_call(
+            session,
+            "GET",
+            &format!("/exim/packages/{id}"),
+            "demo-acme-admin",
+            orgs::ACME,
+            None,
+        )
+        .await?;
+        Ok(package["status"] == "PUBLISHED")
+    })
+    .await
 }
