@@ -29,20 +29,29 @@ pub async fn active_outgoing(client: &ApiClient) -> Result<Vec<HandshakeRecord>,
     all_outgoing(client, "APPROVAL_PENDING,APPROVED").await
 }
 
-/// Every outgoing request whose status is one of `statuses` (comma-separated), page after page.
+/// Every outgoing request whose status is one of `statuses` (comma-separated).
 pub async fn all_outgoing(
     client: &ApiClient,
     statuses: &str,
 ) -> Result<Vec<HandshakeRecord>, ApiError> {
+    let filter = [
+        ("requestType", "OUTGOING".to_string()),
+        ("property", format!("status=={statuses}")),
+    ];
+    every_page(client, &filter).await
+}
+
+/// Every request the list answers with `filter`, page after page.
+async fn every_page(
+    client: &ApiClient,
+    filter: &[(&'static str, String)],
+) -> Result<Vec<HandshakeRecord>, ApiError> {
     let mut all = Vec::new();
     let mut start = 0;
     loop {
-        let params = [
-            ("requestType", "OUTGOING".to_string()),
-            ("property", format!("status=={statuses}")),
-            ("start", start.to_string()),
-            ("limit", MAX_PAGE_SIZE.to_string()),
-        ];
+        let mut params = filter.to_vec();
+        params.push(("start", start.to_string()));
+        params.push(("limit", MAX_PAGE_SIZE.to_string()));
         let page: PagedResponse<HandshakeRecord> =
             client.get_json("/exim/handshake/list", &params).await?;
         let received = page.data.len();
@@ -72,27 +81,18 @@ pub async fn act(
     client.post_json("/exim/handshake/action", request).await
 }
 
-/// Every request between the current org and `org_id`, both directions (at most a page of each:
-/// two orgs exchange a handful of requests in their whole history).
+/// Every request between the current org and `org_id`, both directions. Usually one page of
+/// each: two orgs exchange a handful of requests in their whole history.
 pub async fn between(client: &ApiClient, org_id: &str) -> Result<Partnership, ApiError> {
     let side = |request_type: &'static str, field: &str| {
         [
             ("requestType", request_type.to_string()),
             ("property", format!("{field}=={org_id}")),
-            ("start", "0".to_string()),
-            ("limit", MAX_PAGE_SIZE.to_string()),
         ]
     };
-    let outgoing: PagedResponse<HandshakeRecord> = client
-        .get_json("/exim/handshake/list", &side("OUTGOING", "targetIMSOrgId"))
-        .await?;
-    let incoming: PagedResponse<HandshakeRecord> = client
-        .get_json("/exim/handshake/list", &side("INCOMING", "sourceIMSOrgId"))
-        .await?;
-    Ok(Partnership {
-        outgoing: outgoing.data,
-        incoming: incoming.data,
-    })
+    let outgoing = every_page(client, &side("OUTGOING", "targetIMSOrgId")).await?;
+    let incoming = every_page(client, &side("INCOMING", "sourceIMSOrgId")).await?;
+    Ok(Partnership { outgoing, incoming })
 }
 
 /// How many incoming requests wait for the current org's answer.

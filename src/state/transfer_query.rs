@@ -1,6 +1,6 @@
 //! The Sharing Status view as URL parameters and as `GET /exim/transfer/list` parameters.
 //!
-//! `?q=journey&status=PENDING,FAILED&type=private&package=ID1,ID2&sort=packageName&page=2&size=20`;
+//! `?q=journey&status=PENDING,FAILED&type=private&share=ID1,ID2&sort=packageName&page=2&size=20`;
 //! defaults are left out of the URL.
 
 use exim_api::{TransferRequestType, TransferStatus};
@@ -19,8 +19,8 @@ pub struct TransferQuery {
     /// Any of these statuses; empty means every status.
     pub statuses: Vec<TransferStatus>,
     pub request_type: Option<TransferRequestType>,
-    /// Only the shares of these package ids (a bulk share's packages); empty means every package.
-    pub packages: Vec<String>,
+    /// Only these transfers (the shares a bulk share started); empty means every transfer.
+    pub shares: Vec<String>,
     pub sort: Sort,
     pub paging: Paging,
 }
@@ -31,7 +31,7 @@ impl Default for TransferQuery {
             search: String::new(),
             statuses: Vec::new(),
             request_type: None,
-            packages: Vec::new(),
+            shares: Vec::new(),
             sort: Sort::descending("createdDate"),
             paging: Paging::first(DEFAULT_PAGE_SIZE),
         }
@@ -63,7 +63,7 @@ impl UrlQuery for TransferQuery {
             search: get("q").unwrap_or_default(),
             statuses,
             request_type,
-            packages: get("package")
+            shares: get("share")
                 .map(|raw| {
                     raw.split(',')
                         .map(str::trim)
@@ -92,8 +92,8 @@ impl UrlQuery for TransferQuery {
                 request_type.as_str().to_ascii_lowercase(),
             ));
         }
-        if !self.packages.is_empty() {
-            params.push(("package".to_string(), self.packages.join(",")));
+        if !self.shares.is_empty() {
+            params.push(("share".to_string(), self.shares.join(",")));
         }
         if self.sort != default.sort {
             params.push(("sort".to_string(), self.sort.to_param()));
@@ -114,11 +114,8 @@ impl TransferQuery {
         if !search.is_empty() {
             params.push(("property", format!("packageName~{search}")));
         }
-        if !self.packages.is_empty() {
-            params.push((
-                "property",
-                format!("packageId=={}", self.packages.join(",")),
-            ));
+        if !self.shares.is_empty() {
+            params.push(("property", format!("id=={}", self.shares.join(","))));
         }
         if let Some(request_type) = &self.request_type {
             params.push(("requestType", request_type.as_str().to_string()));
@@ -183,27 +180,27 @@ mod tests {
             search: "spring sale".into(),
             statuses: vec![TransferStatus::Pending, TransferStatus::Failed],
             request_type: Some(TransferRequestType::Public),
-            packages: vec!["a1".into(), "b2".into()],
+            shares: vec!["a1".into(), "b2".into()],
             sort: Sort::ascending("packageName"),
             paging: Paging { page: 2, size: 50 },
         };
         let url = query.to_url();
         assert_eq!(
             url,
-            "?q=spring%20sale&status=PENDING%2CFAILED&type=public&package=a1%2Cb2&sort=packageName&page=2&size=50"
+            "?q=spring%20sale&status=PENDING%2CFAILED&type=public&share=a1%2Cb2&sort=packageName&page=2&size=50"
         );
         assert_eq!(from(&url), query);
     }
 
     #[test]
-    fn a_package_list_filters_by_package_id() {
+    fn a_share_list_filters_by_transfer_id() {
         let query = TransferQuery {
-            packages: vec!["a1".into(), "b2".into()],
+            shares: vec!["a1".into(), "b2".into()],
             ..TransferQuery::default()
         };
         assert!(query
             .api_params()
-            .contains(&("property", "packageId==a1,b2".to_string())));
+            .contains(&("property", "id==a1,b2".to_string())));
     }
 
     #[test]

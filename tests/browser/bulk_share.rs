@@ -1,12 +1,12 @@
 //! Bulk share from Packages: choosing packages (by mouse, by keyboard, all at once; never an
 //! unshareable one), one share per package to every chosen partner, each package's result as it
-//! arrives, and Sharing status showing these packages' shares.
+//! arrives, and Sharing status showing exactly the shares it started.
 
 use thirtyfour::prelude::*;
 
 use crate::support::bulk_share_pages::{BulkShare, ResultRow};
-use crate::support::orgs::{ACME, INITECH};
-use crate::support::partners_pages::press;
+use crate::support::orgs::{ACME, GLOBEX, INITECH};
+use crate::support::partners_pages::{package_id, press, share_through_api};
 use crate::support::sharing_pages::SharingPage;
 use crate::support::wait::{eventually, PATIENCE};
 use crate::support::{
@@ -107,19 +107,35 @@ async fn three_packages_to_two_partners_with_one_refused_and_one_dropped() {
         assert_axe_clean(&session, "the bulk share results").await?;
         screenshot(driver, "bulk-share-results").await?;
 
+        // A share of the same package started after the bulk one is not one of its shares.
+        let later = package_id(&session, "demo-acme-admin", ACME, &sent[0]).await?;
+        let (status, answer) = share_through_api(&session, "demo-acme-admin", ACME, &later, GLOBEX).await?;
+        assert_eq!(status, 201, "a later share: {answer}");
+
         wait_visible(driver, By::Id("bulk-share-status")).await?.click().await?;
         eventually("Sharing status to open filtered", || async {
             let url = driver.current_url().await?;
-            Ok(url.path() == "/sharing" && url.query().is_some_and(|q| q.contains("package=")))
+            Ok(url.path() == "/sharing" && url.query().is_some_and(|q| q.contains("share=")))
         })
         .await?;
         let sharing = SharingPage { driver };
         let shown = sharing
-            .wait_rows("the two started packages' shares with Globex", |rows| rows.len() == 2, PATIENCE)
+            .wait_rows("exactly the two shares the bulk share started", |rows| rows.len() == 2, PATIENCE)
             .await?;
         for (package, _, _) in &shown {
             assert!(package.contains(&sent[0]) || package.contains(&sent[2]), "{package}");
         }
+        let notice = wait_visible(driver, By::Id("only-shares")).await?.text().await?;
+        assert!(notice.starts_with("Showing only the 2 shares a bulk share started."), "{notice}");
+        assert_axe_clean(&session, "Sharing status narrowed to a bulk share").await?;
+        screenshot(driver, "bulk-share-in-sharing-status").await?;
+        wait_visible(driver, By::Id("show-all-shares")).await?.click().await?;
+        sharing
+            .wait_rows("every share again, the later one too", |rows| rows.len() > 3, PATIENCE)
+            .await?;
+        assert!(driver.find_all(By::Id("only-shares")).await?.is_empty(), "the notice leaves with the filter");
+        let url = driver.current_url().await?;
+        assert!(!url.query().unwrap_or_default().contains("share="), "{url}");
         Ok(())
     })
     .await;

@@ -20,7 +20,7 @@ use crate::components::sort_header::SortHeader;
 use crate::components::status_light::StatusLight;
 use crate::components::url_query::{use_url_query, UrlView};
 use crate::i18n::keys::sharing as k;
-use crate::i18n::{t, tr};
+use crate::i18n::{t, tn, tr};
 use crate::pages::export::ExportCsv;
 use crate::session::ConnectionContext;
 use crate::state::polling::{any_running, status_changes};
@@ -61,6 +61,7 @@ pub fn SharingStatusPage() -> impl IntoView {
             <ExportCsv params=Signal::derive(move || query.with(TransferQuery::api_params)) stem="sharing-status" />
         </div>
         <Filters view />
+        <OnlyShares view />
         <div class="sharing-layout" class:with-rail=move || location.pathname.with(|path| path.starts_with("/sharing/"))>
             <div class="sharing-main">
                 <ListFrame
@@ -164,6 +165,33 @@ fn Filters(view: UrlView<TransferQuery>) -> impl IntoView {
                 </select>
             </label>
         </div>
+    }
+}
+
+/// While the view is narrowed to the shares of one bulk share (`?share=`), says so and offers
+/// every share again: that filter has no control of its own in the toolbar.
+#[component]
+fn OnlyShares(view: UrlView<TransferQuery>) -> impl IntoView {
+    let query = view.query;
+    let count = Memo::new(move |_| query.with(|q| q.shares.len()) as u64);
+    let show_all = move |_| {
+        view.show.run(
+            TransferQuery {
+                shares: Vec::new(),
+                ..query.get_untracked()
+            }
+            .restarted(),
+        );
+    };
+    move || {
+        (count.get() > 0).then(|| {
+            view! {
+                <div class="inline-alert filter-notice" id="only-shares">
+                    <p>{move || tn(k::ONLY_SHARES, count.get(), &[])}</p>
+                    <button type="button" id="show-all-shares" on:click=show_all>{tr(k::SHOW_ALL_SHARES)}</button>
+                </div>
+            }
+        })
     }
 }
 

@@ -220,6 +220,7 @@ enum Table {
 
 fn column(field: TransferField) -> (&'static str, Table) {
     match field {
+        TransferField::Id => ("p.transfer_id", Table::Parties),
         TransferField::Status => ("p.status", Table::Parties),
         TransferField::RequestType => ("p.request_type", Table::Parties),
         TransferField::PackageName => ("p.package_name", Table::Parties),

@@ -5,6 +5,9 @@ use super::list_field::{FieldKind, ListField, Sort};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TransferField {
+    /// The transfer's own id: `property=id==ID1,ID2` lists exactly those (our extension, for
+    /// the results of a bulk share).
+    Id,
     Status,
     RequestType,
     PackageId,
@@ -20,6 +23,7 @@ pub enum TransferField {
 
 impl ListField for TransferField {
     const ALL: &'static [Self] = &[
+        TransferField::Id,
         TransferField::Status,
         TransferField::RequestType,
         TransferField::PackageId,
@@ -40,6 +44,7 @@ impl ListField for TransferField {
 
     fn name(self) -> &'static str {
         match self {
+            TransferField::Id => "id",
             TransferField::Status => "status",
             TransferField::RequestType => "requestType",
             TransferField::PackageId => "packageId",
@@ -57,7 +62,8 @@ impl ListField for TransferField {
     fn kind(self) -> FieldKind {
         match self {
             TransferField::Status | TransferField::RequestType => FieldKind::Enum,
-            TransferField::PackageId
+            TransferField::Id
+            | TransferField::PackageId
             | TransferField::PackageName
             | TransferField::SourceImsOrgId
             | TransferField::TargetImsOrgId

@@ -320,6 +320,33 @@ async fn the_list_filters_searches_and_sorts() {
     }
 }
 
+/// Our extension for a bulk share's results: `property=id==A,B` lists exactly those transfers,
+/// and only those the caller's org is party to.
+#[tokio::test]
+async fn the_list_filters_by_transfer_ids_within_the_callers_org() {
+    let app = demo_app();
+    let acme = list(&app, ACME, "").await;
+    let ids: Vec<&str> = acme["data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["id"].as_str().unwrap())
+        .collect();
+    let chosen = format!("{},{}", ids[0], ids[2]);
+    let exactly = list(&app, ACME, &property(&format!("id=={chosen}"))).await;
+    assert_eq!(exactly["totalElements"], 2);
+    let listed: Vec<&str> = exactly["data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(listed, [ids[0], ids[2]]);
+
+    let umbrella = list(&app, UMBRELLA, &property(&format!("id=={chosen}"))).await;
+    assert_eq!(umbrella["totalElements"], 0);
+}
+
 #[tokio::test]
 async fn a_public_package_is_pulled_with_its_payload() {
     let app = demo_app_with_worker();

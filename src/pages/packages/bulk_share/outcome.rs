@@ -32,6 +32,14 @@ pub struct PackageShare {
 }
 
 impl PackageShare {
+    /// The ids of the transfers Platform created for this package.
+    pub fn started_ids(&self) -> Vec<String> {
+        match &self.answer {
+            Answer::Answered(records) => records.iter().map(|r| r.id.clone()).collect(),
+            Answer::Sending | Answer::Failed(_) => Vec::new(),
+        }
+    }
+
     /// Each chosen organization with what happened to it, in the order they were chosen.
     pub fn results<'a>(
         &'a self,

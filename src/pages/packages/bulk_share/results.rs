@@ -1,5 +1,5 @@
 //! The results of a bulk share: one row per package × organization, painted as each package's
-//! answer arrives, and the way to Sharing status showing exactly these packages' shares.
+//! answer arrives, and the way to Sharing status showing exactly the shares it started.
 
 use leptos::prelude::*;
 
@@ -29,12 +29,33 @@ pub fn BulkShareResults(
                 .collect_view()
         })
     };
-    let href = move || {
-        let query = TransferQuery {
-            packages: shares.with(|s| s.iter().map(|share| share.package.id.clone()).collect()),
-            ..TransferQuery::default()
-        };
-        format!("/sharing{}", query.to_url())
+    // Once every package is answered: Sharing status narrowed to the transfers Platform
+    // created, not to every share these packages ever had.
+    let started = move || {
+        shares.with(|shares| {
+            shares
+                .iter()
+                .flat_map(PackageShare::started_ids)
+                .collect::<Vec<_>>()
+        })
+    };
+    let onward = move || {
+        if sending.get() {
+            return None;
+        }
+        let shares = started();
+        Some(if shares.is_empty() {
+            view! { <p class="muted" id="bulk-share-none-started">{tr(k::NONE_STARTED)}</p> }
+                .into_any()
+        } else {
+            let query = TransferQuery {
+                shares,
+                ..TransferQuery::default()
+            };
+            let href = format!("/sharing{}", query.to_url());
+            view! { <a class="button" id="bulk-share-status" href=href>{tr(k::SEE_STATUS)}</a> }
+                .into_any()
+        })
     };
     view! {
         <p role="status" class="bulk-progress" id="bulk-share-progress" tabindex="-1">
@@ -53,7 +74,7 @@ pub fn BulkShareResults(
                 <tbody>{rows}</tbody>
             </table>
         </div>
-        <a class="button" id="bulk-share-status" href=href>{tr(k::SEE_STATUS)}</a>
+        {onward}
     }
 }
 
