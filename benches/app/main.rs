@@ -3,7 +3,7 @@
 //!
 //! ```text
 //! cargo bench --profile dev --bench app -- [--runs 7] [--poll-secs 30] [--soak-secs 600]
-//!     [--json PATH] [--server PATH]
+//!     [--json PATH] [--server PATH] [--only export|partner|bulk]
 //! ```
 //!
 //! Each measurement is printed as it is made and, with `--json`, written for xtask's report,
@@ -14,6 +14,8 @@
 //! LTO) and would rebuild the whole WebDriver stack slowly for no gain; what is timed is the
 //! browser and the release server, not this driver.
 
+#[cfg(not(target_arch = "wasm32"))]
+mod bulk;
 #[cfg(not(target_arch = "wasm32"))]
 #[path = "../../tests/support/browser.rs"]
 mod chromium;
@@ -29,6 +31,8 @@ mod options;
 mod page;
 #[cfg(not(target_arch = "wasm32"))]
 mod paging;
+#[cfg(not(target_arch = "wasm32"))]
+mod partner;
 #[cfg(not(target_arch = "wasm32"))]
 mod polling;
 #[cfg(not(target_arch = "wasm32"))]
@@ -80,9 +84,19 @@ async fn run(options: &options::Options) -> page::Result {
     let (_chromedriver, driver_url) = chromium::start_chromedriver().await;
     let mut results = measurements::Measurements::default();
 
-    if options.export_only {
+    if let Some(part) = options.only {
         let browser = page::Browser::start(&driver_url).await?;
-        let measured = export::export_all(&browser, &server.base_url, &mut results).await;
+        let measured = match part {
+            options::Part::Export => {
+                export::export_all(&browser, &server.base_url, &mut results).await
+            }
+            options::Part::Partner => {
+                partner::first_page(&browser, &server.base_url, options.runs, &mut results).await
+            }
+            options::Part::Bulk => {
+                bulk::share_fifty(&browser, &server.base_url, &mut results).await
+            }
+        };
         browser.quit().await?;
         measured?;
         if let Some(path) = &options.json {
@@ -109,8 +123,9 @@ async fn run(options: &options::Options) -> page::Result {
 }
 
 /// Everything that one long-lived browser measures, in an order where each part finds the
-/// state it needs: warm loads, then paging and the export before any transfer runs, then
-/// polling, then soak.
+/// state it needs: warm loads, then paging, the partner page and the export before any
+/// transfer runs, then polling, then soak, and last the bulk share, whose 150 new transfers
+/// would otherwise still run during polling.
 #[cfg(not(target_arch = "wasm32"))]
 async fn measure_in(
     browser: &page::Browser,
@@ -120,7 +135,9 @@ async fn measure_in(
 ) -> page::Result {
     loads::warm(browser, base_url, options.runs, results).await?;
     paging::hundred_row_pages(browser, base_url, options.runs, results).await?;
+    partner::first_page(browser, base_url, options.runs, results).await?;
     export::export_all(browser, base_url, results).await?;
     polling::request_rates(browser, base_url, options.poll_secs, results).await?;
-    soak::soak(browser, options.soak_secs, results).await
+    soak::soak(browser, options.soak_secs, results).await?;
+    bulk::share_fifty(browser, base_url, results).await
 }

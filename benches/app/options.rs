@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 pub const USAGE: &str =
-    "usage: app [--runs N] [--poll-secs N] [--soak-secs N] [--json PATH] [--server PATH] [--only export]";
+    "usage: app [--runs N] [--poll-secs N] [--soak-secs N] [--json PATH] [--server PATH] [--only export|partner|bulk]";
 
 pub struct Options {
     /// Loads and page changes measured for each median.
@@ -14,8 +14,16 @@ pub struct Options {
     pub json: Option<PathBuf>,
     /// The release exim-server binary.
     pub server: PathBuf,
-    /// `--only export`: just the CSV export, for working on it without the long parts.
-    pub export_only: bool,
+    /// `--only <part>`: just that part, for working on it without the long ones.
+    pub only: Option<Part>,
+}
+
+/// The parts that `--only` runs alone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    Export,
+    Partner,
+    Bulk,
 }
 
 impl Options {
@@ -26,7 +34,7 @@ impl Options {
             soak_secs: 600,
             json: None,
             server: PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/release/exim-server"),
-            export_only: false,
+            only: None,
         };
         let mut args = args.peekable();
         while let Some(flag) = args.next() {
@@ -42,7 +50,16 @@ impl Options {
                 "--soak-secs" => options.soak_secs = value.parse().map_err(|_| count("seconds"))?,
                 "--json" => options.json = Some(value.into()),
                 "--server" => options.server = value.into(),
-                "--only" if value == "export" => options.export_only = true,
+                "--only" => {
+                    options.only = Some(match value.as_str() {
+                        "export" => Part::Export,
+                        "partner" => Part::Partner,
+                        "bulk" => Part::Bulk,
+                        _ => {
+                            return Err(format!("--only: '{value}' is not export, partner or bulk"))
+                        }
+                    })
+                }
                 _ => return Err(format!("unknown option {flag}")),
             }
         }

@@ -76,11 +76,23 @@ pub async fn api(
     path: &str,
     body: Option<Value>,
 ) -> Result<Value> {
+    api_as(driver, acme_headers(), method, path, body).await
+}
+
+/// Calls the API from the page with `headers` (see [`org_headers`]); fails unless the status
+/// is 2xx.
+pub async fn api_as(
+    driver: &WebDriver,
+    headers: Value,
+    method: &str,
+    path: &str,
+    body: Option<Value>,
+) -> Result<Value> {
     let (status, answer) = fetch(
         driver,
         method,
         &format!("/data/foundation{path}"),
-        acme_headers(),
+        headers,
         body,
     )
     .await?;
@@ -92,11 +104,16 @@ pub async fn api(
 
 /// The request headers of the Acme admin, as the app sends them by default.
 pub fn acme_headers() -> Value {
+    org_headers("demo-acme-admin", ACME, "acme-sandbox")
+}
+
+/// The request headers of a demo org's user with `token`, in `sandbox`.
+pub fn org_headers(token: &str, ims_org_id: &str, sandbox: &str) -> Value {
     json!({
-        "Authorization": "Bearer demo-acme-admin",
+        "Authorization": format!("Bearer {token}"),
         "x-api-key": "sandbox-share-local",
-        "x-gw-ims-org-id": ACME,
-        "x-sandbox-name": "acme-sandbox",
+        "x-gw-ims-org-id": ims_org_id,
+        "x-sandbox-name": sandbox,
     })
 }
 

@@ -1,5 +1,6 @@
 //! The server under measurement: the release `exim-server` binary with test hooks, serving
-//! `dist/` from a temporary database that holds the demo data and 100,000 transfers.
+//! `dist/` from a temporary database that holds the demo data, 100,000 transfers and 50
+//! packages to share in bulk.
 //!
 //! The transfers are seeded in-process first (through the library, as the server benchmark
 //! does); the binary then opens the same database, whose demo data is already there.
@@ -15,6 +16,9 @@ use tokio::process::{Child, Command};
 use crate::page::Result;
 
 pub const SEEDED_TRANSFERS: usize = 100_000;
+/// Published private packages of Acme for the bulk share, named `{BULK_PREFIX} 001`….
+pub const BULK_PACKAGES: usize = 50;
+pub const BULK_PREFIX: &str = "Bulk share benchmark";
 
 pub struct Server {
     pub base_url: String,
@@ -47,6 +51,7 @@ impl Server {
             ..ServerConfig::default()
         })?;
         state.seed_benchmark_transfers(SEEDED_TRANSFERS)?;
+        state.seed_benchmark_packages(BULK_PREFIX, BULK_PACKAGES)?;
         drop(state);
 
         let mut process = Command::new(binary)

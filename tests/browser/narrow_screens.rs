@@ -326,6 +326,17 @@ async fn bulk_share_fits_a_tablet_and_a_phone() {
             bulk.confirm().await?.click().await?;
             bulk.wait_answered().await?;
             check_screen(driver, "bulk-share-results", By::Id("bulk-share-status")).await?;
+            // Sharing status narrowed to the shares just started.
+            wait_visible(driver, By::Id("bulk-share-status"))
+                .await?
+                .click()
+                .await?;
+            check_screen(
+                driver,
+                "bulk-share-in-sharing-status",
+                By::Id("show-all-shares"),
+            )
+            .await?;
         }
         Ok(())
     })

@@ -5,8 +5,8 @@
 //!   example, release build).
 //! - `app`: the release build's bytes (raw, gzip -9, brotli 11) and where the wasm's go, then
 //!   the `app` bench target in headless Chromium against the release exim-server: Packages
-//!   load times, 100-row Sharing Status pages (and the same rows in plain DOM code), polling
-//!   rates and a soak.
+//!   load times, 100-row Sharing Status pages (and the same rows in plain DOM code), a
+//!   partner page's first page, the CSV export, polling rates, a soak and a bulk share.
 //! - `size`: only the release build's bytes and where the wasm's go, without a browser.
 //!
 //! The report is printed and written to `target/bench/report.md` and `report.json`. The exit

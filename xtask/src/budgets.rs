@@ -7,9 +7,11 @@ pub const SECTIONS: &[&str] = &[
     PACKAGES,
     SERVER,
     SHARING,
+    PARTNER,
     EXPORT,
     "Polling (Sharing Status)",
     "Soak (Sharing Status)",
+    BULK,
 ];
 pub const BYTES: &str = "Bytes on the wire (first visit)";
 pub const SERVER: &str = "Sharing Status, server (100,000 transfers)";
@@ -18,6 +20,10 @@ pub const PACKAGES: &str = "Packages table";
 pub const SHARING: &str = "Sharing Status, 100 rows";
 /// Written by the app bench (benches/app/export.rs).
 pub const EXPORT: &str = "Export CSV (100,000 transfers)";
+/// Written by the app bench (benches/app/partner.rs).
+pub const PARTNER: &str = "Partner page (Globex)";
+/// Written by the app bench (benches/app/bulk.rs).
+pub const BULK: &str = "Bulk share (50 packages × 3 organizations)";
 
 /// p95 of every server scenario, in ms.
 const SERVER_P95_MS: f64 = 15.0;
@@ -32,6 +38,15 @@ const BUDGETS: &[(&str, f64)] = &[
     // Every page of 100,000 transfers, on localhost.
     ("export.click_to_file_ms", 20_000.0),
     ("export.heap_growth_mb", 50.0),
+    // The first page of a partner's list, however many transfers it has (the bench checks
+    // at least 10,000): after a click in the app, and when its address is loaded.
+    ("partner.click_to_painted_ms", 300.0),
+    ("partner.load_to_painted_ms", 300.0),
+    // One request per package, never one per organization or a repeat.
+    ("bulk.requests", 50.0),
+    // "Painted as answers arrive": each package's results within 100 ms of its answer, the
+    // limit under which a change reads as immediate (RAIL's response budget).
+    ("bulk.answer_to_painted_max_ms", 100.0),
     ("polling.idle_list_per_min", 0.0),
     // One list request per 5 s tick.
     ("polling.in_flight_list_per_min", 12.0),
@@ -75,6 +90,9 @@ mod tests {
         assert_eq!(budget("export.click_to_file_ms"), Some(20_000.0));
         assert_eq!(budget("export.heap_growth_mb"), Some(50.0));
         assert_eq!(budget("export.file_mb"), None);
+        assert_eq!(budget("partner.click_to_painted_ms"), Some(300.0));
+        assert_eq!(budget("bulk.requests"), Some(50.0));
+        assert_eq!(budget("bulk.answer_to_painted_median_ms"), None);
     }
 
     #[test]

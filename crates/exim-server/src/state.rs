@@ -75,6 +75,27 @@ impl AppState {
         Ok(())
     }
 
+    /// For benchmarks: adds `count` published private packages of Acme in `acme-sandbox`, named
+    /// `{name_prefix} 001`…, that the Acme admin may share.
+    pub fn seed_benchmark_packages(
+        &self,
+        name_prefix: &str,
+        count: usize,
+    ) -> Result<(), OpenError> {
+        let name_prefix = name_prefix.to_string();
+        self.db.call_blocking(move |conn| {
+            bench_seed::seed_shareable_packages(
+                conn,
+                demo::ACME,
+                "acme-sandbox",
+                &name_prefix,
+                count,
+                now_ms(),
+            )
+        })?;
+        Ok(())
+    }
+
     /// Adds `count` synthetic jobs of Acme, for benchmarks of the jobs list.
     pub fn seed_benchmark_jobs(&self, count: usize) -> Result<(), OpenError> {
         self.db

@@ -136,6 +136,16 @@ pub fn ShareList(org_id: String, way: ShareWay, partner: String) -> impl IntoVie
     };
     let caption = heading;
     let ids = list.ids(transfer_id);
+    // For `cargo xtask bench`: each new set of rows (first load, another page), once painted.
+    let painted = match way {
+        ShareWay::To => "partner-shared-to-painted",
+        ShareWay::From => "partner-received-from-painted",
+    };
+    Effect::new(move |_| {
+        if !ids.with(Vec::is_empty) {
+            crate::perf::mark_after_paint(painted);
+        }
+    });
     view! {
         <section class="partner-shares" id=format!("shares-{key}") aria-labelledby=labelled_by>
             <div class="section-header">

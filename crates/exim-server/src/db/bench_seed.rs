@@ -1,10 +1,14 @@
-//! Synthetic transfers and jobs for benchmarks: many finished records of the demo orgs,
+//! Synthetic transfers, jobs and packages for benchmarks: many records of the demo orgs,
 //! inserted in one transaction. Deterministic, so that runs compare.
 
-use exim_api::{TransferRequestType, TransferStatus};
+use exim_api::{
+    Artifact, PackageStatus, PackageType, PackageVisibility, TransferRequestType, TransferStatus,
+};
 use rusqlite::{params, Connection};
+use serde_json::Map;
 
 use super::directory::find_org;
+use super::packages::{insert_package, NewPackage};
 use crate::directory::Org;
 
 const WORDS: &[&str] = &[
@@ -154,6 +158,53 @@ pub fn seed_jobs(
     }
     tx.commit()?;
     conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
+}
+
+/// Inserts `count` published private packages of `ims_org_id` in `sandbox`, each with one
+/// audience: packages that may be shared, named `{name_prefix} 001`, `… 002`, …
+pub fn seed_shareable_packages(
+    conn: &mut Connection,
+    ims_org_id: &str,
+    sandbox: &str,
+    name_prefix: &str,
+    count: usize,
+    now: i64,
+) -> rusqlite::Result<()> {
+    let tx = conn.transaction()?;
+    for index in 1..=count {
+        let id = format!("{:032x}", 0xb01c_0000_0000u64 + index as u64);
+        let name = format!("{name_prefix} {index:03}");
+        insert_package(
+            &tx,
+            &NewPackage {
+                id: id.clone(),
+                ims_org_id: ims_org_id.to_string(),
+                sandbox_name: sandbox.to_string(),
+                version: 2,
+                name: name.clone(),
+                description: Some("Published for the bulk share benchmark".to_string()),
+                package_type: PackageType::Partial,
+                status: PackageStatus::Published,
+                visibility: Some(PackageVisibility::Private),
+                created_date: now - DAY_MS,
+                modified_date: now - DAY_MS / 2,
+                created_by: "bench@AdobeID".to_string(),
+                modified_by: "bench@AdobeID".to_string(),
+                expiry: Some(now + 90 * DAY_MS),
+                publish_date: Some(now - DAY_MS / 2),
+                artifacts: vec![Artifact {
+                    id: format!("{id}-audience"),
+                    artifact_type: "PROFILE_SEGMENT".to_string(),
+                    title: Some(format!("{name} audience")),
+                    found: Some(true),
+                    count: Some(1),
+                    extra: Map::new(),
+                }],
+                received_from: None,
+            },
+        )?;
+    }
+    tx.commit()
 }
 
 /// A small deterministic pseudo-random sequence (Knuth's MMIX constants).

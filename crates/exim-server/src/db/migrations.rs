@@ -13,6 +13,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0005_job_lists.sql"),
     include_str!("../../migrations/0006_object_dependencies_and_history.sql"),
     include_str!("../../migrations/0007_transfer_retries.sql"),
+    include_str!("../../migrations/0008_transfers_between_two_orgs.sql"),
 ];
 
 pub fn apply(conn: &mut Connection) -> Result<(), OpenError> {

@@ -320,6 +320,45 @@ async fn the_list_filters_searches_and_sorts() {
     }
 }
 
+/// A partner page's lists: the transfers between the caller and one other org, either way,
+/// with their totals per status, also for transfers made after the database was opened.
+#[tokio::test]
+async fn the_list_filters_by_the_other_org_either_way() {
+    let app = demo_app();
+    let everything = list(&app, ACME, "limit=100").await;
+    let between = |field: &str, org: &str| {
+        everything["data"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|t| t[field] == org)
+            .count()
+    };
+    let to_globex = property(&format!("targetIMSOrgId=={GLOBEX}"));
+    let before = between("targetIMSOrgId", GLOBEX);
+    assert!(before > 0, "the demo shares to Globex");
+    assert_eq!(list(&app, ACME, &to_globex).await["totalElements"], before);
+    let failed_to_globex = format!("{to_globex}&{}", property("status==FAILED"));
+    let failed_before = list(&app, ACME, &failed_to_globex).await["totalElements"].clone();
+
+    let id = acme_package(&app, "Product catalog classes").await;
+    let reply = share(&app, &id, &[GLOBEX]).await;
+    assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.text);
+    let after = list(&app, ACME, &to_globex).await;
+    assert_eq!(after["totalElements"], before + 1);
+    assert_eq!(after["data"][0]["id"], reply.json[0]["id"]);
+    assert_eq!(
+        list(&app, ACME, &failed_to_globex).await["totalElements"],
+        failed_before
+    );
+
+    // Globex sees the same shares as received from Acme, and none of them as sent to Acme.
+    let from_acme = list(&app, GLOBEX, &property(&format!("sourceIMSOrgId=={ACME}"))).await;
+    assert_eq!(from_acme["totalElements"], before + 1);
+    let to_acme = list(&app, GLOBEX, &property(&format!("targetIMSOrgId=={ACME}"))).await;
+    assert_eq!(to_acme["totalElements"], between("sourceIMSOrgId", GLOBEX));
+}
+
 /// Our extension for a bulk share's results: `property=id==A,B` lists exactly those transfers,
 /// and only those the caller's org is party to.
 #[tokio::test]
