@@ -177,7 +177,9 @@ pub async fn seed_packages(browser: &Browser, base_url: &str) -> Result {
 
 /// The id of [`SHARED_PACKAGE`].
 pub async fn shared_package_id(driver: &WebDriver) -> Result<String> {
-    let page = api(driver, "GET", "/exim/packages?limit=100", None).await?;
+    let search = SHARED_PACKAGE.replace(' ', "%20");
+    let path = format!("/exim/packages?limit=100&property=name~{search}");
+    let page = api(driver, "GET", &path, None).await?;
     page["data"]
         .as_array()
         .and_then(|packages| packages.iter().find(|p| p["name"] == SHARED_PACKAGE))

@@ -8,6 +8,7 @@
 use gloo_net::http::{Request, RequestBuilder};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
+use web_sys::AbortSignal;
 
 use super::error::ApiError;
 use crate::state::connection::Connection;
@@ -35,6 +36,20 @@ impl ApiClient {
     ) -> Result<T, ApiError> {
         let builder = Request::get(&self.url(path))
             .query(query.iter().map(|(key, value)| (*key, value.as_str())));
+        decode(&self.send(builder, None).await?)
+    }
+
+    /// [`Self::get_json`] that `abort` can end while it runs (Cancel of a long export): an
+    /// aborted request fails as a network error.
+    pub async fn get_json_abortable<T: DeserializeOwned>(
+        &self,
+        path: &str,
+        query: &[(&str, String)],
+        abort: Option<&AbortSignal>,
+    ) -> Result<T, ApiError> {
+        let builder = Request::get(&self.url(path))
+            .query(query.iter().map(|(key, value)| (*key, value.as_str())))
+            .abort_signal(abort);
         decode(&self.send(builder, None).await?)
     }
 

@@ -236,6 +236,21 @@ async fn cancel_midway_leaves_no_file() {
         let export = ExportPanel {
             driver: &session.driver,
         };
+        // Counts the app's requests that end aborted.
+        session
+            .driver
+            .execute(
+                "window.abortedRequests = 0;
+                 const fetchBefore = window.fetch;
+                 window.fetch = function (...args) {
+                   return fetchBefore.apply(this, args).catch((error) => {
+                     if (error.name === 'AbortError') window.abortedRequests += 1;
+                     throw error;
+                   });
+                 };",
+                vec![],
+            )
+            .await?;
         export.start().await?;
         until(
             "page 1 of 4 done",
@@ -245,6 +260,16 @@ async fn cancel_midway_leaves_no_file() {
         )
         .await?;
         export.cancel().await?;
+        // Page 2 is still on its way (the server holds it 3 s): Cancel ends it at once.
+        eventually("the request in flight to be aborted", || async {
+            let aborted: u64 = session
+                .driver
+                .execute("return window.abortedRequests;", vec![])
+                .await?
+                .convert()?;
+            Ok(aborted >= 1)
+        })
+        .await?;
         assert_steady_for(Duration::from_secs(5), "no file after Cancel", || {
             download_count(&session.driver)
         })

@@ -18,6 +18,7 @@ mod file;
 use exim_api::{PagedResponse, TransferRecord};
 use futures_util::future::join3;
 use leptos::prelude::*;
+use web_sys::{AbortController, AbortSignal};
 
 use crate::api::{ApiClient, ApiError};
 use crate::components::inline_alert::ErrorAlert;
@@ -73,10 +74,21 @@ pub fn ExportCsv(
     let job = StoredValue::new_local(None::<Job>);
     // Bumped by Cancel and by each start: a run whose number is stale stops at its next step.
     let run_number = StoredValue::new(0u64);
+    // The running run's requests: Cancel, or leaving the page, ends the one in flight at once.
+    let in_flight = StoredValue::new_local(None::<AbortController>);
+    let abort_in_flight = move || {
+        if let Some(Some(controller)) = in_flight.try_update_value(Option::take) {
+            controller.abort();
+        }
+    };
+    on_cleanup(abort_in_flight);
 
     let run = Action::new_local(move |(): &()| {
         let number = run_number.get_value();
-        async move { run_pages(job, phase, run_number, number).await }
+        let controller = AbortController::new().ok();
+        let signal = controller.as_ref().map(AbortController::signal);
+        in_flight.set_value(controller);
+        async move { run_pages(job, phase, run_number, number, signal).await }
     });
 
     let start = move |_| {
@@ -120,6 +132,7 @@ pub fn ExportCsv(
     });
     let cancel = move |_| {
         run_number.update_value(|n| *n += 1);
+        abort_in_flight();
         job.set_value(None);
         phase.set(Phase::Idle);
     };
@@ -180,6 +193,7 @@ async fn run_pages(
     phase: RwSignal<Phase>,
     run_number: StoredValue<u64>,
     number: u64,
+    abort: Option<AbortSignal>,
 ) {
     let current = move || run_number.get_value() == number;
     loop {
@@ -193,7 +207,10 @@ async fn run_pages(
         };
         // The first page alone: it tells how many there are.
         let last = total.map_or(page, |total| (page + PAGES_AT_ONCE - 1).min(total));
-        let fetch = |page| fetch_if_needed(client.clone(), params.clone(), page, last, current);
+        let fetch = |page| {
+            let abort = abort.clone();
+            fetch_if_needed(client.clone(), params.clone(), page, last, current, abort)
+        };
         let (first, second, third) = join3(fetch(page), fetch(page + 1), fetch(page + 2)).await;
         if !current() {
             return;
@@ -248,11 +265,12 @@ async fn fetch_if_needed(
     page: u32,
     last: u32,
     current: impl Fn() -> bool,
+    abort: Option<AbortSignal>,
 ) -> Option<Result<PagedResponse<TransferRecord>, ApiError>> {
     if page > last {
         return None;
     }
-    Some(fetch_page(&client, &params, page, current).await)
+    Some(fetch_page(&client, &params, page, current, abort.as_ref()).await)
 }
 
 /// One page, tried again by itself after a dropped connection, a 5xx or a 429 (honouring
@@ -262,13 +280,17 @@ async fn fetch_page(
     params: &[(&'static str, String)],
     page: u32,
     current: impl Fn() -> bool,
+    abort: Option<&AbortSignal>,
 ) -> Result<PagedResponse<TransferRecord>, ApiError> {
     let mut query = params.to_vec();
     query.push(("start", ((page - 1) * EXPORT_PAGE_SIZE).to_string()));
     query.push(("limit", EXPORT_PAGE_SIZE.to_string()));
     let mut failed_tries = 0;
     loop {
-        let error = match client.get_json("/exim/transfer/list", &query).await {
+        let error = match client
+            .get_json_abortable("/exim/transfer/list", &query, abort)
+            .await
+        {
             Ok(answer) => return Ok(answer),
             Err(error) if error.is_transient() => error,
             Err(error) => return Err(error),
