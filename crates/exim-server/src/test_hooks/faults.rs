@@ -12,6 +12,8 @@
 //!   `{id}`) matches any one segment; a final `**` matches any rest. The route pattern itself
 //!   (`/data/foundation/exim/packages/{id}`) therefore works as written.
 //! - `method`: optional, any method when absent.
+//! - `query`: optional, one `name=value` the request's query must hold as sent (e.g.
+//!   `start=3600`, the 37th page of 100), for a fault on one page of many.
 //! - `times`: how many matching requests the fault applies to (default 1).
 //! - Then, in this order: wait `delayMs`; drop the connection mid-answer if `drop`; answer `status`
 //!   (400–599) with Platform's error body (`title` optional; `Retry-After: retryAfter`
@@ -21,7 +23,7 @@
 use std::sync::{Arc, Mutex, PoisonError};
 
 use axum::extract::State;
-use axum::http::{Method, StatusCode};
+use axum::http::{Method, StatusCode, Uri};
 use axum::Json;
 use serde::{Deserialize, Serialize};
 
@@ -37,6 +39,8 @@ pub struct FaultSpec {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub method: Option<String>,
     pub path: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub query: Option<String>,
     #[serde(default = "one")]
     pub times: u32,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -78,12 +82,12 @@ struct Armed {
 
 impl ArmedFaults {
     /// The first armed fault matching the request, used up by one.
-    pub fn take(&self, method: &Method, path: &str, route: Option<&str>) -> Option<FaultSpec> {
+    pub fn take(&self, method: &Method, uri: &Uri, route: Option<&str>) -> Option<FaultSpec> {
         let mut armed = self.inner.lock().unwrap_or_else(PoisonError::into_inner);
         let index = armed
             .faults
             .iter()
-            .position(|fault| fault.spec.matches(method, path, route))?;
+            .position(|fault| fault.spec.matches(method, uri, route))?;
         let fault = &mut armed.faults[index];
         fault.remaining -= 1;
         let spec = fault.spec.clone();
@@ -95,12 +99,18 @@ impl ArmedFaults {
 }
 
 impl FaultSpec {
-    fn matches(&self, method: &Method, path: &str, route: Option<&str>) -> bool {
+    fn matches(&self, method: &Method, uri: &Uri, route: Option<&str>) -> bool {
         let method_matches = self
             .method
             .as_deref()
             .is_none_or(|wanted| wanted.eq_ignore_ascii_case(method.as_str()));
-        method_matches && (route == Some(self.path.as_str()) || path_matches(&self.path, path))
+        let query_matches = self.query.as_deref().is_none_or(|wanted| {
+            uri.query()
+                .is_some_and(|query| query.split('&').any(|pair| pair == wanted))
+        });
+        method_matches
+            && query_matches
+            && (route == Some(self.path.as_str()) || path_matches(&self.path, uri.path()))
     }
 
     fn check(&self) -> Result<(), String> {
@@ -191,7 +201,26 @@ pub async fn disarm_all(State(faults): State<Arc<ArmedFaults>>) -> StatusCode {
 
 #[cfg(test)]
 mod tests {
-    use super::path_matches;
+    use super::*;
+
+    #[test]
+    fn a_query_pins_a_fault_to_one_page() {
+        let spec: FaultSpec = serde_json::from_value(serde_json::json!({
+            "path": "/data/foundation/exim/transfer/list", "query": "start=3600", "status": 500,
+        }))
+        .expect("a fault spec");
+        let get = |uri: &str| spec.matches(&Method::GET, &uri.parse().expect("a URI"), None);
+        assert!(get(
+            "/data/foundation/exim/transfer/list?orderBy=-createdDate&start=3600&limit=100"
+        ));
+        assert!(!get(
+            "/data/foundation/exim/transfer/list?start=36000&limit=100"
+        ));
+        assert!(!get(
+            "/data/foundation/exim/transfer/list?start=3500&limit=100"
+        ));
+        assert!(!get("/data/foundation/exim/transfer/list"));
+    }
 
     #[test]
     fn patterns_match_segment_wise() {

@@ -28,17 +28,17 @@ pub async fn observe(
         .get::<MatchedPath>()
         .map(|matched| matched.as_str().to_string());
     // Inside the nested API router the URI lacks the `/data/foundation` prefix.
-    let path = request
+    let uri = request
         .extensions()
         .get::<OriginalUri>()
-        .map_or_else(|| request.uri().path(), |original| original.path())
-        .to_string();
+        .map_or_else(|| request.uri().clone(), |original| original.0.clone());
+    let path = uri.path().to_string();
     let method = request.method().clone();
     hooks.counts.count(format!(
         "{method} {}",
         route.as_deref().unwrap_or(path.as_str())
     ));
-    match hooks.faults.take(&method, &path, route.as_deref()) {
+    match hooks.faults.take(&method, &uri, route.as_deref()) {
         Some(fault) => inject(fault, request, next).await,
         None => next.run(request).await,
     }
