@@ -603,6 +603,88 @@ async fn the_pending_count_follows_navigation_and_visibility_and_is_never_polled
     .await;
 }
 
+/// Moves to another screen with the main navigation (which reads the pending count again).
+async fn click_tab(driver: &WebDriver, tab: &str) -> WebDriverResult<()> {
+    driver
+        .find(By::XPath(format!(
+            "//nav[contains(@class,'tabs')]//a[normalize-space(.)='{tab}']"
+        )))
+        .await?
+        .click()
+        .await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_failed_read_of_the_pending_count_keeps_the_last_count() {
+    with_session(|session| async move {
+        let driver = &session.driver;
+        session.open("/packages").await?;
+        wait_for_pending(driver, Some(1)).await?;
+        let route = format!("GET {HANDSHAKE_LIST}");
+        let faults = [
+            serde_json::json!({"status": 500, "title": "Drill: the service fell over"}),
+            serde_json::json!({"status": 429, "retryAfter": 1}),
+            serde_json::json!({"status": 401}),
+            serde_json::json!({"status": 403, "title": "Drill: not for you"}),
+            serde_json::json!({"drop": true}),
+        ];
+        for (index, fault) in faults.into_iter().enumerate() {
+            // Only the count asks for one request at a time.
+            let mut spec = serde_json::json!({
+                "method": "GET", "path": HANDSHAKE_LIST, "query": "limit=1", "times": 1,
+            });
+            for (key, value) in fault.as_object().expect("a fault object") {
+                spec[key] = value.clone();
+            }
+            arm_fault(&session, spec).await?;
+            let before = request_count(&session, &route).await?;
+            click_tab(driver, if index % 2 == 0 { "Jobs" } else { "Packages" }).await?;
+            eventually(&format!("the count read again under {fault}"), || async {
+                Ok(request_count(&session, &route).await? > before)
+            })
+            .await?;
+            let kept = assert_steady_for(
+                Duration::from_secs(1),
+                &format!("the badge after {fault}"),
+                || async { Ok::<_, WebDriverError>(partners_tab(driver).await?.2) },
+            )
+            .await?;
+            assert_eq!(
+                kept.as_deref(),
+                Some("1"),
+                "the last count stays after {fault}"
+            );
+        }
+        // 5 s of latency: the last count shows until the new one arrives.
+        let (status, body) = api_call(
+            &session,
+            "POST",
+            "/exim/handshake/bulkCreate",
+            "demo-initech-admin",
+            INITECH,
+            Some(serde_json::json!({
+                "targetIMSOrgIds": [ACME],
+                "sourceIMSDetails": {"id": INITECH, "name": "Initech"},
+            })),
+        )
+        .await?;
+        assert!(status == 200 || status == 201, "requested: {status} {body}");
+        let slow = serde_json::json!({
+            "method": "GET", "path": HANDSHAKE_LIST, "query": "limit=1", "delayMs": 5000,
+        });
+        arm_fault(&session, slow).await?;
+        click_tab(driver, "Import").await?;
+        assert_steady_for(
+            Duration::from_secs(3),
+            "the badge while the read is slow",
+            || async { Ok::<_, WebDriverError>(partners_tab(driver).await?.2) },
+        )
+        .await?;
+        wait_for_pending(driver, Some(2)).await
+    })
+    .await;
+}
+
 /// The fault drills of `/_local/faults` for a read of the page: the alert says what happened
 /// and the page comes back (by itself, or with Retry for a refusal); 5 s of latency shows the
 /// loading state first.

@@ -11,12 +11,22 @@ use crate::session::ConnectionContext;
 pub struct PendingRequests(LocalResource<Option<u64>>);
 
 impl PendingRequests {
-    /// A failed read shows no badge: the count is a hint, Partners itself says what failed.
+    /// A failed read keeps the last count read (none before the first success): the count is
+    /// a hint, and Partners itself says what failed.
     pub fn provide() {
         let context = expect_context::<ConnectionContext>();
+        let last_read = StoredValue::new(None::<u64>);
         let count = LocalResource::new(move || {
             let client = context.client();
-            async move { handshakes::pending_incoming_count(&client).await.ok() }
+            async move {
+                match handshakes::pending_incoming_count(&client).await {
+                    Ok(count) => {
+                        last_read.set_value(Some(count));
+                        Some(count)
+                    }
+                    Err(_) => last_read.get_value(),
+                }
+            }
         });
         provide_context(PendingRequests(count));
     }
