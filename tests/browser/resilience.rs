@@ -157,12 +157,19 @@ impl ReadScreen {
     /// Opens the screen afresh (a full load), up to the read.
     async fn open(&self, session: &Session, path: &str) -> WebDriverResult<()> {
         session.open(path).await?;
-        if self.name == "share dialog" {
-            PackagesPage {
-                driver: &session.driver,
+        let driver = &session.driver;
+        match self.name {
+            "share dialog" => {
+                PackagesPage { driver }
+                    .click_row_button("Customer profile schema", "Share")
+                    .await?
             }
-            .click_row_button("Customer profile schema", "Share")
-            .await?;
+            "bulk share dialog" => {
+                let bulk = BulkShare { driver };
+                bulk.select("Customer profile schema").await?;
+                bulk.open_dialog().await?
+            }
+            _ => {}
         }
         Ok(())
     }
@@ -456,6 +463,26 @@ async fn the_share_dialogs_partner_list_under_every_fault() {
                 "//*[@id='share-dialog']//p[normalize-space(.)='Loading approved partners…']",
             ),
             loaded: By::Id("share-orgs"),
+        };
+        drill_read(&session, &screen, "/packages").await
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_bulk_share_dialogs_partner_list_under_every_fault() {
+    with_session(|session| async move {
+        let screen = ReadScreen {
+            name: "bulk share dialog",
+            fault_path: None,
+            // The app's start reads the Partners tab's pending count, then the dialog its list.
+            reads: 2,
+            route: ("GET", "/data/foundation/exim/handshake/list"),
+            scope: "#bulk-share-dialog",
+            loading: By::XPath(
+                "//*[@id='bulk-share-dialog']//p[normalize-space(.)='Loading approved partners…']",
+            ),
+            loaded: By::Id("bulk-share-orgs"),
         };
         drill_read(&session, &screen, "/packages").await
     })
