@@ -9,13 +9,37 @@ use crate::state::pulled_query::PulledQuery;
 use crate::state::transfer_query::TransferQuery;
 use crate::state::url::encode;
 
+/// One page of Sharing status. A view narrowed to some shares (`?share=`, where a bulk share's
+/// results lead) asks with exim-server's `property=id==` filter; a server without it (Platform
+/// refuses it with 400, or might ignore it) is asked for each share of the page by its id.
 pub async fn list(
     client: &ApiClient,
     query: &TransferQuery,
 ) -> Result<PagedResponse<TransferRecord>, ApiError> {
-    client
+    let listed: Result<PagedResponse<TransferRecord>, ApiError> = client
         .get_json("/exim/transfer/list", &query.api_params())
-        .await
+        .await;
+    if query.shares.is_empty() {
+        return listed;
+    }
+    match listed {
+        Err(error) if error.status() == Some(400) => shares_one_by_one(client, query).await,
+        Ok(page) if page.data.iter().any(|t| !query.shares.contains(&t.id)) => {
+            shares_one_by_one(client, query).await
+        }
+        answer => answer,
+    }
+}
+
+/// The page of `query`'s shares read one by one (`GET /transfer/{id}`), newest first; its other
+/// filters are applied to that page only.
+async fn shares_one_by_one(
+    client: &ApiClient,
+    query: &TransferQuery,
+) -> Result<PagedResponse<TransferRecord>, ApiError> {
+    let reads = query.shares_on_page().iter().map(|id| get(client, id));
+    let records = futures_util::future::try_join_all(reads).await?;
+    Ok(query.page_of_shares(records))
 }
 
 pub async fn get(client: &ApiClient, id: &str) -> Result<TransferRecord, ApiError> {

@@ -3,7 +3,7 @@
 //! `?q=journey&status=PENDING,FAILED&type=private&share=ID1,ID2&sort=packageName&page=2&size=20`;
 //! defaults are left out of the URL.
 
-use exim_api::{TransferRequestType, TransferStatus};
+use exim_api::{PagedResponse, TransferRecord, TransferRequestType, TransferStatus};
 
 use super::list_query::{sort_from_url, Paging, UrlQuery};
 use super::sorting::Sort;
@@ -148,6 +148,49 @@ impl TransferQuery {
         .restarted()
     }
 
+    /// The ids of the shares on the current page, for a server that cannot filter by id.
+    pub fn shares_on_page(&self) -> &[String] {
+        let size = self.paging.size.max(1) as usize;
+        let start = (self.paging.page.max(1) as usize - 1) * size;
+        let end = (start + size).min(self.shares.len());
+        self.shares.get(start..end).unwrap_or_default()
+    }
+
+    /// The page of a list answered by [`Self::shares_on_page`] read one by one: the records
+    /// the other filters keep, newest first, paged as the whole share list.
+    pub fn page_of_shares(
+        &self,
+        mut records: Vec<TransferRecord>,
+    ) -> PagedResponse<TransferRecord> {
+        let search = self.search.trim().to_lowercase();
+        records.retain(|record| {
+            (self.statuses.is_empty() || self.statuses.contains(&record.status))
+                && self
+                    .request_type
+                    .as_ref()
+                    .is_none_or(|wanted| &record.request_type == wanted)
+                && (search.is_empty()
+                    || record
+                        .package_name
+                        .as_deref()
+                        .is_some_and(|name| name.to_lowercase().contains(&search)))
+        });
+        records.sort_by_key(|record| std::cmp::Reverse(record.created_date));
+        let total = self.shares.len() as u64;
+        let size = u64::from(self.paging.size.max(1));
+        let page = u64::from(self.paging.page.max(1));
+        PagedResponse {
+            total_elements: total,
+            current_page: page - 1,
+            total_pages: total.div_ceil(size),
+            has_previous_page: page > 1,
+            has_next_page: page * size < total,
+            data: records,
+            next_page: None,
+            page_size: None,
+        }
+    }
+
     fn status_list(&self) -> String {
         self.statuses
             .iter()
@@ -201,6 +244,44 @@ mod tests {
         assert!(query
             .api_params()
             .contains(&("property", "id==a1,b2".to_string())));
+    }
+
+    fn record(id: &str, created: i64, status: &str) -> TransferRecord {
+        serde_json::from_value(serde_json::json!({
+            "id": id, "createdDate": created, "sourceIMSOrgId": "S@AdobeOrg",
+            "targetIMSOrgId": "T@AdobeOrg", "packageId": "p", "packageName": format!("Package {id}"),
+            "status": status, "initiatedBy": "u", "requestType": "PRIVATE"
+        }))
+        .expect("a transfer record")
+    }
+
+    #[test]
+    fn shares_read_one_by_one_are_paged_filtered_and_newest_first() {
+        let query = TransferQuery {
+            shares: (1..=5).map(|n| format!("t{n}")).collect(),
+            statuses: vec![TransferStatus::Pending],
+            paging: Paging { page: 2, size: 2 },
+            ..TransferQuery::default()
+        };
+        assert_eq!(query.shares_on_page(), ["t3", "t4"]);
+        let page = query.page_of_shares(vec![
+            record("t3", 30, "PENDING"),
+            record("t4", 40, "PENDING"),
+            record("t9", 50, "FAILED"),
+        ]);
+        let ids: Vec<&str> = page.data.iter().map(|t| t.id.as_str()).collect();
+        assert_eq!(ids, ["t4", "t3"]);
+        assert_eq!(
+            (page.total_elements, page.total_pages, page.current_page),
+            (5, 3, 1)
+        );
+        assert!(page.has_previous_page && page.has_next_page);
+
+        let past_the_end = TransferQuery {
+            paging: Paging { page: 9, size: 2 },
+            ..query
+        };
+        assert!(past_the_end.shares_on_page().is_empty());
     }
 
     #[test]

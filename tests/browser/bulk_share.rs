@@ -10,8 +10,8 @@ use crate::support::partners_pages::{package_id, press, share_through_api};
 use crate::support::sharing_pages::SharingPage;
 use crate::support::wait::{eventually, PATIENCE};
 use crate::support::{
-    accessibility_violations, answer_partnership, approve_partnership, arm_fault, request_count,
-    screenshot, wait_visible, with_session, Session,
+    accessibility_violations, answer_partnership, api_call, approve_partnership, arm_fault,
+    request_count, screenshot, wait_visible, with_session, Session,
 };
 
 const TRANSFER_ROUTE: &str = "POST /data/foundation/exim/transfer";
@@ -248,6 +248,68 @@ async fn packages_are_chosen_and_shared_with_the_keyboard_only() {
         assert_eq!(rows.len(), 1);
         assert_eq!(rows[0].0, "Win-back journeys");
         assert!(rows[0].2.starts_with("Started"), "{rows:?}");
+        Ok(())
+    })
+    .await;
+}
+
+/// Platform has no `property=id==` filter: Sharing status narrowed to some shares reads each
+/// of them by its id instead.
+#[tokio::test(flavor = "multi_thread")]
+async fn without_the_id_filter_the_shares_are_read_one_by_one() {
+    with_session(|session| async move {
+        let driver = &session.driver;
+        session.open("/connection").await?;
+        let (status, list) = api_call(
+            &session,
+            "GET",
+            "/exim/transfer/list?requestType=PRIVATE&limit=2",
+            "demo-acme-admin",
+            ACME,
+            None,
+        )
+        .await?;
+        assert_eq!(status, 200, "{list}");
+        let ids: Vec<String> = list["data"]
+            .as_array()
+            .expect("transfers")
+            .iter()
+            .map(|t| t["id"].as_str().expect("an id").to_string())
+            .collect();
+        arm_fault(
+            &session,
+            serde_json::json!({
+                "method": "GET", "path": "/data/foundation/exim/transfer/list", "times": 1,
+                "status": 400, "title": "Invalid property: id",
+            }),
+        )
+        .await?;
+        let reads = "GET /data/foundation/exim/transfer/{id}";
+        let before = request_count(&session, reads).await?;
+        session
+            .open(&format!("/sharing?share={}", ids.join(",")))
+            .await?;
+        let shown = SharingPage { driver }
+            .wait_rows(
+                "the two shares, read one by one",
+                |rows| rows.len() == 2,
+                PATIENCE,
+            )
+            .await?;
+        assert_eq!(shown.len(), 2, "{shown:?}");
+        assert!(
+            request_count(&session, reads).await? - before >= 2,
+            "each share read by its id"
+        );
+        let notice = wait_visible(driver, By::Id("only-shares"))
+            .await?
+            .text()
+            .await?;
+        assert!(notice.starts_with("Showing only the 2 shares"), "{notice}");
+        assert!(
+            driver.find_all(By::Css("[role='alert']")).await?.is_empty(),
+            "no refusal shown: the view was answered another way"
+        );
         Ok(())
     })
     .await;
