@@ -16,19 +16,25 @@ pub fn BulkShareResults(
     orgs: Vec<Partner>,
     sending: Signal<bool>,
 ) -> impl IntoView {
-    let rows = move || {
+    let lines = Memo::new(move |_| {
         shares.with(|shares| {
             shares
                 .iter()
                 .flat_map(|share| {
-                    share
-                        .results(&orgs)
-                        .map(|(org, result)| result_row(&share.package.name, &org.name, result))
-                        .collect::<Vec<_>>()
+                    share.results(&orgs).map(|(org, result)| ResultLine {
+                        key: (
+                            share.package.id.clone(),
+                            org.org_id.clone(),
+                            result != Result::Sending,
+                        ),
+                        package: share.package.name.clone(),
+                        org: org.name.clone(),
+                        result,
+                    })
                 })
-                .collect_view()
+                .collect::<Vec<_>>()
         })
-    };
+    });
     // Once every package is answered: Sharing status narrowed to the transfers Platform
     // created, not to every share these packages ever had.
     let started = move || {
@@ -71,11 +77,25 @@ pub fn BulkShareResults(
                         <th scope="col">{tr(k::COLUMN_RESULT)}</th>
                     </tr>
                 </thead>
-                <tbody>{rows}</tbody>
+                <tbody>
+                    <For each=move || lines.get() key=|line| line.key.clone() let:line>
+                        {result_row(&line.package, &line.org, line.result)}
+                    </For>
+                </tbody>
             </table>
         </div>
         {onward}
     }
+}
+
+/// One package × organization. Keyed by package, organization and whether it is answered, so
+/// that each answer draws again only its own package's rows.
+#[derive(Clone, PartialEq)]
+struct ResultLine {
+    key: (String, String, bool),
+    package: String,
+    org: String,
+    result: Result,
 }
 
 fn result_row(package: &str, org: &str, result: Result) -> impl IntoView {
