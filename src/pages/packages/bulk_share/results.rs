@@ -16,25 +16,19 @@ pub fn BulkShareResults(
     orgs: Vec<Partner>,
     sending: Signal<bool>,
 ) -> impl IntoView {
-    let lines = Memo::new(move |_| {
+    let rows = move || {
         shares.with(|shares| {
             shares
                 .iter()
                 .flat_map(|share| {
-                    share.results(&orgs).map(|(org, result)| ResultLine {
-                        key: (
-                            share.package.id.clone(),
-                            org.org_id.clone(),
-                            result != Result::Sending,
-                        ),
-                        package: share.package.name.clone(),
-                        org: org.name.clone(),
-                        result,
-                    })
+                    share
+                        .results(&orgs)
+                        .map(|(org, result)| result_row(&share.package.name, &org.name, result))
+                        .collect::<Vec<_>>()
                 })
-                .collect::<Vec<_>>()
+                .collect_view()
         })
-    });
+    };
     // Once every package is answered: Sharing status narrowed to the transfers Platform
     // created, not to every share these packages ever had.
     let started = move || {
@@ -77,25 +71,11 @@ pub fn BulkShareResults(
                         <th scope="col">{tr(k::COLUMN_RESULT)}</th>
                     </tr>
                 </thead>
-                <tbody>
-                    <For each=move || lines.get() key=|line| line.key.clone() let:line>
-                        {result_row(&line.package, &line.org, line.result)}
-                    </For>
-                </tbody>
+                <tbody>{rows}</tbody>
             </table>
         </div>
         {onward}
     }
-}
-
-/// One package × organization. Keyed by package, organization and whether it is answered, so
-/// that each answer draws again only its own package's rows.
-#[derive(Clone, PartialEq)]
-struct ResultLine {
-    key: (String, String, bool),
-    package: String,
-    org: String,
-    result: Result,
 }
 
 fn result_row(package: &str, org: &str, result: Result) -> impl IntoView {
