@@ -11,7 +11,7 @@ use crate::support::pages::PackagesPage;
 use crate::support::partners_pages::{open_as, package_id, share_through_api};
 use crate::support::wait::{assert_steady_for, eventually};
 use crate::support::{
-    accessibility_violations, arm_fault, request_count, screenshot, wait_for_toast, wait_visible,
+    arm_fault, assert_axe_clean, request_count, screenshot, wait_for_toast, wait_visible,
     with_session, with_session_stepping, Session,
 };
 
@@ -19,12 +19,6 @@ const UPDATE: &str = "PUT /data/foundation/exim/packages";
 const PUBLISH: &str = "GET /data/foundation/exim/packages/{id}/export";
 const DELETE: &str = "DELETE /data/foundation/exim/packages/{id}";
 const WIDE: (u32, u32) = (1366, 900);
-
-async fn axe_clean(session: &Session, what: &str) -> WebDriverResult<()> {
-    let violations = accessibility_violations(&session.driver).await?;
-    assert!(violations.is_empty(), "axe-core on {what}: {violations:#?}");
-    Ok(())
-}
 
 /// A draft holding the artifacts of the demo package "Win-back journeys" (objects that exist
 /// in `acme-sandbox`), opened on its details page.
@@ -57,7 +51,7 @@ async fn editing_a_drafts_details_checks_the_name_and_updates_the_page_in_place(
             "Drill draft",
             "prefilled"
         );
-        axe_clean(&session, "the Edit details dialog").await?;
+        assert_axe_clean(&session.driver, "the Edit details dialog").await?;
         screenshot(driver, "authoring-edit-dialog-1366").await?;
 
         // Too long: said next to the field, nothing sent.
@@ -191,7 +185,7 @@ async fn publishing_checks_the_expiry_then_follows_the_package_live_until_publis
             "90",
             "the API's default"
         );
-        axe_clean(&session, "the Publish dialog").await?;
+        assert_axe_clean(&session.driver, "the Publish dialog").await?;
         screenshot(driver, "authoring-publish-dialog-1366").await?;
         for (typed, message) in [
             ("0", "A package must live at least one day."),
@@ -266,7 +260,7 @@ async fn a_failed_publish_says_so_and_offers_retry_and_the_job() {
             link.attr("href").await?.as_deref(),
             Some("/jobs?q=Email%20consent%20policies&type=export&status=FAILED")
         );
-        axe_clean(&session, "a failed publish").await?;
+        assert_axe_clean(&session.driver, "a failed publish").await?;
         screenshot(driver, "authoring-publish-failed-1366").await?;
         details.click("retry-publish").await?;
         details.wait_dialog("publish-dialog").await?;
@@ -299,7 +293,7 @@ async fn deleting_a_draft_from_its_details_and_from_its_packages_row() {
             "Cancel",
             "a destructive confirmation starts on Cancel"
         );
-        axe_clean(&session, "the Delete dialog").await?;
+        assert_axe_clean(&session.driver, "the Delete dialog").await?;
         screenshot(driver, "authoring-delete-dialog-1366").await?;
         details.double_click("confirm-delete").await?;
         wait_for_toast(driver, "Drill delete one deleted").await?;
@@ -378,7 +372,7 @@ async fn deleting_a_published_package_needs_its_exact_name() {
                 .is_displayed()
                 .await?
         );
-        axe_clean(&session, "a published package's details").await?;
+        assert_axe_clean(&session.driver, "a published package's details").await?;
 
         details.click(&format!("delete-{id}")).await?;
         details.wait_dialog("delete-dialog").await?;
@@ -395,7 +389,7 @@ async fn deleting_a_published_package_needs_its_exact_name() {
             0,
             "nothing was sent"
         );
-        axe_clean(&session, "the typed-name confirmation").await?;
+        assert_axe_clean(&session.driver, "the typed-name confirmation").await?;
         screenshot(driver, "authoring-delete-published-dialog").await?;
         details
             .type_into("delete-confirm-name", "Loyalty tier segments")
@@ -516,7 +510,7 @@ async fn a_publish_that_fails_is_followed_to_the_failure_and_links_its_job() {
         assert_eq!(link.text().await?, "Open the publishing job in Jobs");
         assert_eq!(link.attr("href").await?, Some(format!("/jobs/{job}")));
         assert_eq!(status_of(&session, &id).await?.1, "PUBLISH_FAILED");
-        axe_clean(&session, "a publish that just failed").await?;
+        assert_axe_clean(&session.driver, "a publish that just failed").await?;
         screenshot(driver, "authoring-publish-failed-live-1366").await?;
 
         // A reload still links the job; Retry opens the dialog again.
@@ -578,7 +572,7 @@ async fn the_dependency_tree_shows_what_is_missing_and_adds_all_of_it_at_once() 
             add_all.text().await?,
             format!("Add all missing dependencies ({})", missing.len())
         );
-        axe_clean(&session, "the dependency tree").await?;
+        assert_axe_clean(&session.driver, "the dependency tree").await?;
         driver
             .execute(
                 "document.getElementById('dependencies').scrollIntoView();",
@@ -668,7 +662,7 @@ async fn while_a_package_is_being_published_nothing_changes_it_and_the_page_says
             .find_all(By::Css("#artifacts-table button"))
             .await?
             .is_empty());
-        axe_clean(&session, "a package being published").await?;
+        assert_axe_clean(&session.driver, "a package being published").await?;
 
         session.open("/packages?q=Drill").await?;
         PackagesPage { driver }

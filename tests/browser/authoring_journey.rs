@@ -11,15 +11,7 @@ use crate::support::new_package_pages::NewPackagePage;
 use crate::support::pages::PackagesPage;
 use crate::support::sharing_pages::{ShareDialog, SharingPage, SHARE_PATIENCE};
 use crate::support::wait::eventually;
-use crate::support::{
-    accessibility_violations, screenshot, wait_for_toast, wait_visible, with_session, Session,
-};
-
-async fn assert_axe_clean(session: &Session, what: &str) -> WebDriverResult<()> {
-    let violations = accessibility_violations(&session.driver).await?;
-    assert!(violations.is_empty(), "axe-core on {what}: {violations:#?}");
-    Ok(())
-}
+use crate::support::{assert_axe_clean, screenshot, wait_for_toast, wait_visible, with_session};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_package_is_authored_published_and_shared_without_leaving_the_console() {
@@ -44,7 +36,7 @@ async fn a_package_is_authored_published_and_shared_without_leaving_the_console(
         new_package
             .wait_chosen(&["JOURNEY Spring sale journey"])
             .await?;
-        assert_axe_clean(&session, "New package").await?;
+        assert_axe_clean(&session.driver, "New package").await?;
         new_package.create().await?;
         wait_for_toast(driver, "Draft “Spring sale kit” created.").await?;
 
@@ -53,7 +45,7 @@ async fn a_package_is_authored_published_and_shared_without_leaving_the_console(
             .wait_tree("the journey's dependencies", |tree| tree.len() > 1)
             .await?;
         assert!(tree.iter().any(|node| node.mark == "Missing"), "{tree:#?}");
-        assert_axe_clean(&session, "the draft with its dependencies").await?;
+        assert_axe_clean(&session.driver, "the draft with its dependencies").await?;
         details.click("add-missing").await?;
         details
             .wait_tree("nothing is missing", |tree| {
@@ -76,7 +68,7 @@ async fn a_package_is_authored_published_and_shared_without_leaving_the_console(
         // Edit: a new name and a description.
         details.click("edit-details").await?;
         details.wait_dialog("edit-details-dialog").await?;
-        assert_axe_clean(&session, "Edit details").await?;
+        assert_axe_clean(&session.driver, "Edit details").await?;
         details
             .type_into("edit-name", "Spring sale kit 2027")
             .await?;
@@ -93,7 +85,7 @@ async fn a_package_is_authored_published_and_shared_without_leaving_the_console(
         // Publish, followed live until Published.
         details.click("publish").await?;
         details.wait_dialog("publish-dialog").await?;
-        assert_axe_clean(&session, "Publish").await?;
+        assert_axe_clean(&session.driver, "Publish").await?;
         details.type_into("publish-expiry", "30").await?;
         details.click("confirm-publish").await?;
         wait_visible(driver, By::Id("publishing-note")).await?;
@@ -111,7 +103,7 @@ async fn a_package_is_authored_published_and_shared_without_leaving_the_console(
             .all(|part| history.contains(part)))
         })
         .await?;
-        assert_axe_clean(&session, "the published package").await?;
+        assert_axe_clean(&session.driver, "the published package").await?;
         screenshot(driver, "journey-published").await?;
 
         // Share it with a partner, from its details.
@@ -122,7 +114,7 @@ async fn a_package_is_authored_published_and_shared_without_leaving_the_console(
         let dialog = ShareDialog { driver };
         dialog.wait_open().await?;
         dialog.pick("Globex").await?;
-        assert_axe_clean(&session, "the Share dialog").await?;
+        assert_axe_clean(&session.driver, "the Share dialog").await?;
         dialog.confirm().await?.click().await?;
         eventually("Sharing status opens", || async {
             Ok(driver.current_url().await?.path() == "/sharing")
@@ -194,7 +186,7 @@ async fn a_package_is_authored_published_and_shared_without_leaving_the_console(
         packages.wait_for_names(&["Scratch draft"]).await?;
         packages.click_row_button("Scratch draft", "Delete").await?;
         details.wait_dialog("delete-dialog").await?;
-        assert_axe_clean(&session, "the Delete dialog").await?;
+        assert_axe_clean(&session.driver, "the Delete dialog").await?;
         details.click("confirm-delete").await?;
         wait_for_toast(driver, "Scratch draft deleted").await?;
         eventually("the row leaves", || async {

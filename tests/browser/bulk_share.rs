@@ -10,8 +10,8 @@ use crate::support::partners_pages::{package_id, press, share_through_api};
 use crate::support::sharing_pages::SharingPage;
 use crate::support::wait::{eventually, PATIENCE};
 use crate::support::{
-    accessibility_violations, answer_partnership, api_call, approve_partnership, arm_fault,
-    request_count, screenshot, wait_visible, with_session, Session,
+    answer_partnership, api_call, approve_partnership, arm_fault, assert_axe_clean, request_count,
+    screenshot, wait_visible, with_session, Session,
 };
 
 const TRANSFER_ROUTE: &str = "POST /data/foundation/exim/transfer";
@@ -20,12 +20,6 @@ const CHOSEN: [&str; 3] = [
     "Identity namespaces",
     "Full sandbox snapshot Q3",
 ];
-
-async fn assert_axe_clean(session: &Session, what: &str) -> WebDriverResult<()> {
-    let violations = accessibility_violations(&session.driver).await?;
-    assert!(violations.is_empty(), "axe-core on {what}: {violations:#?}");
-    Ok(())
-}
 
 /// The packages of the results in the order they were sent.
 fn packages_in_order(rows: &[ResultRow]) -> Vec<String> {
@@ -60,12 +54,12 @@ async fn three_packages_to_two_partners_with_one_refused_and_one_dropped() {
             bulk.select(package).await?;
         }
         bulk.wait_count("3 selected on this page").await?;
-        assert_axe_clean(&session, "the packages with a selection").await?;
+        assert_axe_clean(&session.driver, "the packages with a selection").await?;
         screenshot(driver, "bulk-share-selection").await?;
         bulk.open_dialog().await?;
         bulk.pick("Glo").await?;
         bulk.pick("Init").await?;
-        assert_axe_clean(&session, "the bulk share dialog").await?;
+        assert_axe_clean(&session.driver, "the bulk share dialog").await?;
         // Initech ends the partnership while the dialog is open: Platform drops that target.
         end_partnership(&session, "demo-initech-admin", INITECH, ACME).await?;
         // The first request only waits a millisecond, the second is refused, the third passes: one
@@ -104,7 +98,7 @@ async fn three_packages_to_two_partners_with_one_refused_and_one_dropped() {
         assert_eq!(request_count(&session, TRANSFER_ROUTE).await? - before, 3, "one request per package");
         let progress = wait_visible(driver, By::Id("bulk-share-progress")).await?.text().await?;
         assert_eq!(progress, "Platform answered for every package.");
-        assert_axe_clean(&session, "the bulk share results").await?;
+        assert_axe_clean(&session.driver, "the bulk share results").await?;
         screenshot(driver, "bulk-share-results").await?;
 
         // A share of the same package started after the bulk one is not one of its shares.
@@ -127,7 +121,7 @@ async fn three_packages_to_two_partners_with_one_refused_and_one_dropped() {
         }
         let notice = wait_visible(driver, By::Id("only-shares")).await?.text().await?;
         assert!(notice.starts_with("Showing only the 2 shares a bulk share started."), "{notice}");
-        assert_axe_clean(&session, "Sharing status narrowed to a bulk share").await?;
+        assert_axe_clean(&session.driver, "Sharing status narrowed to a bulk share").await?;
         screenshot(driver, "bulk-share-in-sharing-status").await?;
         wait_visible(driver, By::Id("show-all-shares")).await?.click().await?;
         sharing

@@ -13,10 +13,11 @@ use crate::support::export_pages::{
 };
 use crate::support::language::choose_language;
 use crate::support::orgs::{ACME, GLOBEX};
+use crate::support::partners_pages::share_through_api;
 use crate::support::sharing_pages::SharingPage;
 use crate::support::wait::{assert_steady_for, eventually, until, PATIENCE};
 use crate::support::{
-    accessibility_violations, api_call, arm_fault, publish_through_api, screenshot, wait_visible,
+    accessibility_violations, arm_fault, published_package_through_api, screenshot, wait_visible,
     with_session, with_session_seeded, Session,
 };
 
@@ -152,41 +153,9 @@ async fn hostile_names_are_neutralised_and_quoted_in_the_file() {
     const HOSTILE: &str = r#"=HYPERLINK("http://evil.test/","<img src=x onerror=alert(1)>")"#;
     with_session(|session| async move {
         session.open("/packages").await?;
-        let (status, objects) = api_call(
-            &session,
-            "GET",
-            "/exim/sandbox-objects?type=REGISTRY_MIXIN&limit=1",
-            ACME_ADMIN,
-            ACME,
-            None,
-        )
-        .await?;
-        assert_eq!(status, 200, "{objects}");
-        let object = objects["data"][0]["id"].clone();
-        let (status, created) = api_call(
-            &session,
-            "POST",
-            "/exim/packages",
-            ACME_ADMIN,
-            ACME,
-            Some(serde_json::json!({
-                "name": HOSTILE, "packageType": "PARTIAL",
-                "artifacts": [{"id": object, "type": "REGISTRY_MIXIN"}],
-            })),
-        )
-        .await?;
-        assert_eq!(status, 201, "{created}");
-        let id = created["id"].as_str().expect("a package id").to_string();
-        publish_through_api(&session, &id).await?;
-        let (status, body) = api_call(
-            &session,
-            "POST",
-            "/exim/transfer",
-            ACME_ADMIN,
-            ACME,
-            Some(serde_json::json!({"packageId": id, "targets": [{"imsOrgId": GLOBEX}]})),
-        )
-        .await?;
+        let package = serde_json::json!({"name": HOSTILE});
+        let id = published_package_through_api(&session, package, None).await?;
+        let (status, body) = share_through_api(&session, ACME_ADMIN, ACME, &id, GLOBEX).await?;
         assert!(status == 200 || status == 201, "shared: {status} {body}");
 
         session.open("/sharing").await?;

@@ -8,7 +8,8 @@ use crate::support::partners_pages::{share_through_api, ImportPage, PartnersPage
 use crate::support::sharing_pages::SharingPage;
 use crate::support::wait::{eventually, PATIENCE};
 use crate::support::{
-    api_call, arm_fault, publish_through_api, screenshot, wait_visible, with_session, Session,
+    answer_partnership_as, api_call, arm_fault, published_package_through_api, request_partnership,
+    screenshot, wait_visible, with_session, Session,
 };
 
 const HOSTILE: &str = "<img src=x onerror=alert(1)>";
@@ -85,78 +86,21 @@ async fn hostile_strings_from_the_api_render_as_text_on_every_screen() {
     with_session(|session| async move {
         const ACME_ADMIN: &str = "demo-acme-admin";
         session.open("/packages").await?;
-        // Publishing needs the artifact in the package's sandbox (the calls' `prod`).
-        let (status, objects) = api_call(
-            &session,
-            "GET",
-            "/exim/sandbox-objects?type=REGISTRY_MIXIN&limit=1",
-            ACME_ADMIN,
-            ACME,
-            None,
-        )
-        .await?;
-        assert_eq!(status, 200, "{objects}");
-        let object = objects["data"][0]["id"].clone();
-        let (status, created) = api_call(
-            &session,
-            "POST",
-            "/exim/packages",
-            ACME_ADMIN,
-            ACME,
-            Some(serde_json::json!({
-                "name": MARKUP, "description": MARKUP, "packageType": "PARTIAL",
-                "artifacts": [{"id": object, "type": "REGISTRY_MIXIN", "title": MARKUP}],
-            })),
-        )
-        .await?;
-        assert_eq!(status, 201, "{created}");
-        let id = created["id"].as_str().expect("a package id").to_string();
-        publish_through_api(&session, &id).await?;
+        let package = serde_json::json!({"name": MARKUP, "description": MARKUP});
+        let id = published_package_through_api(&session, package, Some(MARKUP)).await?;
         let (status, body) = share_through_api(&session, ACME_ADMIN, ACME, &id, GLOBEX).await?;
         assert!(status == 200 || status == 201, "shared: {status} {body}");
 
-        let (status, body) = api_call(
+        request_partnership(&session, ACME_ADMIN, (ACME, MARKUP), UMBRELLA).await?;
+        let answer = ("APPROVAL_PENDING", "REJECTED", MARKUP);
+        answer_partnership_as(
             &session,
-            "POST",
-            "/exim/handshake/bulkCreate",
-            ACME_ADMIN,
+            "demo-umbrella-admin",
+            (UMBRELLA, MARKUP),
             ACME,
-            Some(serde_json::json!({
-                "targetIMSOrgIds": [UMBRELLA],
-                "sourceIMSDetails": {"id": ACME, "name": MARKUP},
-            })),
+            answer,
         )
         .await?;
-        assert!(status == 200 || status == 201, "requested: {status} {body}");
-        let (_, incoming) = api_call(
-            &session,
-            "GET",
-            "/exim/handshake/list?requestType=INCOMING&limit=100",
-            "demo-umbrella-admin",
-            UMBRELLA,
-            None,
-        )
-        .await?;
-        let linking_id = incoming["data"]
-            .as_array()
-            .and_then(|records| records.iter().find(|r| r["sourceIMSOrgId"] == ACME))
-            .map(|record| record["linkingId"].clone())
-            .unwrap_or_else(|| panic!("Acme's request reached Umbrella: {incoming}"));
-        let (status, body) = api_call(
-            &session,
-            "POST",
-            "/exim/handshake/action",
-            "demo-umbrella-admin",
-            UMBRELLA,
-            Some(serde_json::json!({
-                "linkingID": linking_id,
-                "status": "REJECTED",
-                "reason": MARKUP,
-                "targetIMSOrgDetails": {"id": UMBRELLA, "name": MARKUP, "region": "va7"},
-            })),
-        )
-        .await?;
-        assert!(status == 200 || status == 201, "declined: {status} {body}");
 
         session.open("/packages").await?;
         PackagesPage {

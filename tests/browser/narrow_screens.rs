@@ -10,7 +10,7 @@ use crate::support::new_package_pages::NewPackagePage;
 use crate::support::orgs::ACME;
 use crate::support::pages::PackagesPage;
 use crate::support::partners_pages::{package_id, press, PartnersPage, Table};
-use crate::support::retry_pages::{RetryShare, FAILED_PACKAGE, FAILED_TARGET};
+use crate::support::retry_pages::RetryShare;
 use crate::support::sharing_pages::{ShareDialog, SharingPage, SHARE_PATIENCE};
 use crate::support::{accessibility_violations, screenshot, wait_visible, with_session};
 
@@ -347,10 +347,7 @@ async fn bulk_share_fits_a_tablet_and_a_phone() {
 async fn retry_links_fit_a_tablet_and_a_phone() {
     with_session(|session| async move {
         let driver = &session.driver;
-        session.open("/sharing").await?;
-        SharingPage { driver }
-            .open_row(FAILED_PACKAGE, FAILED_TARGET)
-            .await?;
+        RetryShare::open_failed_rail(&session).await?;
         wait_visible(driver, RetryShare::rail_button())
             .await?
             .click()

@@ -7,18 +7,12 @@ use crate::support::new_package_pages::NewPackagePage;
 use crate::support::partners_pages::open_as;
 use crate::support::wait;
 use crate::support::{
-    accessibility_violations, arm_fault, request_count, screenshot, wait_for_toast, wait_visible,
-    with_session, Session,
+    arm_fault, assert_axe_clean, request_count, screenshot, wait_for_toast, wait_visible,
+    with_session,
 };
 
 const CREATE_ROUTE: &str = "POST /data/foundation/exim/packages";
 const HOSTILE_NAME: &str = "<img src=x onerror=alert(1)>";
-
-async fn assert_axe_clean(session: &Session, what: &str) -> WebDriverResult<()> {
-    let violations = accessibility_violations(&session.driver).await?;
-    assert!(violations.is_empty(), "axe-core on {what}: {violations:#?}");
-    Ok(())
-}
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_partial_draft_is_made_from_typed_and_pasted_artifacts_checked_as_they_come() {
@@ -28,7 +22,7 @@ async fn a_partial_draft_is_made_from_typed_and_pasted_artifacts_checked_as_they
         session.open("/packages").await?;
         wait_visible(driver, By::Id("new-package")).await?.click().await?;
         wait_visible(driver, By::Id("package-name")).await?;
-        assert_axe_clean(&session, "New package").await?;
+        assert_axe_clean(&session.driver, "New package").await?;
 
         // The name: required, bounded; nothing is sent until it is right.
         page.create().await?;
@@ -61,7 +55,7 @@ async fn a_partial_draft_is_made_from_typed_and_pasted_artifacts_checked_as_they
             page.field_error("entry-id-error").await?,
             "Artifact 5f0c1c2e-0000-4000-8000-00000000aa01 is already in the list."
         );
-        assert_axe_clean(&session, "the by-ID entry with a problem").await?;
+        assert_axe_clean(&session.driver, "the by-ID entry with a problem").await?;
 
         // A pasted list: what reads well is added, the rest stays in the field, by line.
         page.open_tab("Paste a list").await?;
@@ -84,7 +78,7 @@ async fn a_partial_draft_is_made_from_typed_and_pasted_artifacts_checked_as_they
         );
         page.wait_chosen(&["JOURNEY Spring sale journey", "PROFILE_SEGMENT Spring shoppers"])
             .await?;
-        assert_axe_clean(&session, "a pasted list with problems").await?;
+        assert_axe_clean(&session.driver, "a pasted list with problems").await?;
         screenshot(driver, "new-package-paste-problems").await?;
 
         // A name in use: the API's refusal next to the name, everything else kept.
@@ -145,7 +139,7 @@ async fn a_full_package_lists_no_artifacts_and_a_viewer_is_offered_none() {
             "{note}"
         );
         assert!(driver.find_all(By::Id("picker-panel")).await?.is_empty());
-        assert_axe_clean(&session, "New package, full").await?;
+        assert_axe_clean(&session.driver, "New package, full").await?;
         screenshot(driver, "new-package-full").await?;
         page.create().await?;
         wait_for_toast(driver, "Whole sandbox snapshot").await?;
@@ -210,7 +204,7 @@ async fn artifacts_are_found_among_the_sandbox_objects_and_the_history_tells_wha
         .await?;
         page.choose_object("Spring sale journey").await?;
         page.wait_chosen(&["JOURNEY Spring sale journey"]).await?;
-        assert_axe_clean(&session, "the sandbox's objects").await?;
+        assert_axe_clean(&session.driver, "the sandbox's objects").await?;
         screenshot(driver, "new-package-objects").await?;
         page.create().await?;
         wait_for_toast(driver, "Spring sale kit").await?;
@@ -245,7 +239,7 @@ async fn artifacts_are_found_among_the_sandbox_objects_and_the_history_tells_wha
             held.is_selected().await? && !held.is_enabled().await?,
             "a held object cannot be chosen again"
         );
-        assert_axe_clean(&session, "the Add artifacts dialog").await?;
+        assert_axe_clean(&session.driver, "the Add artifacts dialog").await?;
         screenshot(driver, "add-artifacts-dialog").await?;
         wait_visible(driver, By::Id("add-artifacts-submit"))
             .await?
@@ -291,7 +285,7 @@ async fn without_a_list_of_objects_the_picker_points_to_the_other_ways() {
             note.contains("Add artifacts by type and ID, or paste a list"),
             "{note}"
         );
-        assert_axe_clean(&session, "the picker without objects").await
+        assert_axe_clean(&session.driver, "the picker without objects").await
     })
     .await;
 }

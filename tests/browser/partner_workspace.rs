@@ -15,21 +15,12 @@ use crate::support::partners_pages::{open_as, package_id, share_through_api, Par
 use crate::support::sharing_pages::{ShareDialog, SharingPage};
 use crate::support::wait::{self, assert_steady_for, eventually, PATIENCE};
 use crate::support::{
-    accessibility_violations, api_call, arm_fault, request_count, screenshot, wait_visible,
-    with_session, Session,
+    answer_partnership_as, arm_fault, assert_axe_clean, request_count, request_partnership,
+    screenshot, wait_visible, with_session, Session,
 };
 
 const HANDSHAKE_LIST: &str = "/data/foundation/exim/handshake/list";
 const TRANSFER_LIST: &str = "/data/foundation/exim/transfer/list";
-
-async fn assert_accessible(driver: &WebDriver, screen: &str) -> WebDriverResult<()> {
-    let violations = accessibility_violations(driver).await?;
-    assert!(
-        violations.is_empty(),
-        "axe-core on {screen}: {violations:#?}"
-    );
-    Ok(())
-}
 
 /// Screenshots of the page at a desktop, a tablet and a phone width, each axe-clean and no
 /// wider than the window.
@@ -47,7 +38,7 @@ async fn check_widths(driver: &WebDriver, name: &str) -> WebDriverResult<()> {
             page <= window,
             "{name}: {page} px wide in a {window} px window"
         );
-        assert_accessible(driver, &format!("{name} at {width} px")).await?;
+        assert_axe_clean(driver, &format!("{name} at {width} px")).await?;
         screenshot(driver, &format!("partner-{name}-{width}")).await?;
         // The lists lie below the first screen.
         driver
@@ -64,11 +55,7 @@ async fn check_widths(driver: &WebDriver, name: &str) -> WebDriverResult<()> {
 #[tokio::test(flavor = "multi_thread")]
 async fn acme_sees_what_it_shared_to_globex_with_counts_and_the_last_failure() {
     with_session(|session| async move {
-        PartnerPage::open(&session, GLOBEX).await?;
-        let page = PartnerPage {
-            driver: &session.driver,
-        };
-        page.wait_for_partner("Globex Corp").await?;
+        let page = PartnerPage::open_shown(&session, GLOBEX, "Globex Corp").await?;
         let facts = page.facts().await?;
         assert!(facts.contains(GLOBEX), "{facts}");
         page.wait_for_status("Approved").await?;
@@ -264,11 +251,7 @@ async fn each_list_pages_with_its_page_in_the_url_through_a_reload() {
 #[tokio::test(flavor = "multi_thread")]
 async fn share_from_the_partner_page_starts_with_the_partner_selected() {
     with_session(|session| async move {
-        PartnerPage::open(&session, GLOBEX).await?;
-        let page = PartnerPage {
-            driver: &session.driver,
-        };
-        page.wait_for_partner("Globex Corp").await?;
+        let page = PartnerPage::open_shown(&session, GLOBEX, "Globex Corp").await?;
         page.share_link()
             .await?
             .expect("Share is offered")
@@ -304,7 +287,7 @@ async fn share_from_the_partner_page_starts_with_the_partner_selected() {
             |tags| tags == &["Globex Corp"],
         )
         .await?;
-        assert_accessible(&session.driver, "share dialog with a chosen partner").await?;
+        assert_axe_clean(&session.driver, "share dialog with a chosen partner").await?;
         screenshot(&session.driver, "partner-share-preselected").await
     })
     .await;
@@ -313,11 +296,7 @@ async fn share_from_the_partner_page_starts_with_the_partner_selected() {
 #[tokio::test(flavor = "multi_thread")]
 async fn accepting_on_the_page_updates_it_and_the_pending_count() {
     with_session(|session| async move {
-        PartnerPage::open(&session, UMBRELLA).await?;
-        let page = PartnerPage {
-            driver: &session.driver,
-        };
-        page.wait_for_partner("Umbrella Group").await?;
+        let page = PartnerPage::open_shown(&session, UMBRELLA, "Umbrella Group").await?;
         page.wait_for_status("Approval pending").await?;
         wait_for_pending(&session.driver, Some(1)).await?;
         let (text, label, _) = partners_tab(&session.driver).await?;
@@ -365,11 +344,7 @@ async fn declining_on_the_page_keeps_the_reason_in_the_history() {
 #[tokio::test(flavor = "multi_thread")]
 async fn a_cancelled_partner_keeps_its_history_and_offers_no_share() {
     with_session(|session| async move {
-        PartnerPage::open(&session, GLOBEX).await?;
-        let page = PartnerPage {
-            driver: &session.driver,
-        };
-        page.wait_for_partner("Globex Corp").await?;
+        let page = PartnerPage::open_shown(&session, GLOBEX, "Globex Corp").await?;
         page.request_button("outgoing", "Cancel partnership")
             .await?;
         wait_visible(&session.driver, By::Id("confirm-cancel-partnership"))
@@ -393,7 +368,7 @@ async fn a_cancelled_partner_keeps_its_history_and_offers_no_share() {
         );
         assert_eq!(page.shares(Shares::To).await?.len(), 3);
         assert!(page.share_link().await?.is_none());
-        assert_accessible(&session.driver, "a cancelled partner").await?;
+        assert_axe_clean(&session.driver, "a cancelled partner").await?;
         screenshot(&session.driver, "partner-cancelled").await
     })
     .await;
@@ -410,7 +385,7 @@ async fn malformed_and_unknown_org_ids_say_so() {
         let text = session.driver.find(By::Css("main")).await?.text().await?;
         assert!(text.contains("“not-an-org”"), "{text}");
         assert!(text.contains("@AdobeOrg"), "says what is wrong: {text}");
-        assert_accessible(&session.driver, "a malformed org ID").await?;
+        assert_axe_clean(&session.driver, "a malformed org ID").await?;
         screenshot(&session.driver, "partner-malformed").await?;
 
         // An org of the directory that Acme never partnered with (Initech asked nothing of
@@ -429,7 +404,7 @@ async fn malformed_and_unknown_org_ids_say_so() {
             .driver
             .find(By::XPath("//main//a[normalize-space(.)='Go to Partners']"))
             .await?;
-        assert_accessible(&session.driver, "an unknown org").await?;
+        assert_axe_clean(&session.driver, "an unknown org").await?;
         screenshot(&session.driver, "partner-unknown").await?;
         link.click().await?;
         eventually("Partners opens", || async {
@@ -447,48 +422,9 @@ const MARKUP: &str = r#"<img src=x onerror=alert(1)><b class="injected">b</b>"#;
 async fn hostile_names_and_reasons_render_as_text() {
     with_session(|session| async move {
         session.open("/partners").await?;
-        let (status, body) = api_call(
-            &session,
-            "POST",
-            "/exim/handshake/bulkCreate",
-            "demo-acme-admin",
-            ACME,
-            Some(serde_json::json!({
-                "targetIMSOrgIds": [UMBRELLA],
-                "sourceIMSDetails": {"id": ACME, "name": MARKUP},
-            })),
-        )
-        .await?;
-        assert!(status == 200 || status == 201, "requested: {status} {body}");
-        let (_, incoming) = api_call(
-            &session,
-            "GET",
-            "/exim/handshake/list?requestType=INCOMING&limit=100",
-            "demo-umbrella-admin",
-            UMBRELLA,
-            None,
-        )
-        .await?;
-        let linking_id = incoming["data"]
-            .as_array()
-            .and_then(|records| records.iter().find(|r| r["sourceIMSOrgId"] == ACME))
-            .map(|record| record["linkingId"].clone())
-            .unwrap_or_else(|| panic!("Acme's request reached Umbrella: {incoming}"));
-        let (status, body) = api_call(
-            &session,
-            "POST",
-            "/exim/handshake/action",
-            "demo-umbrella-admin",
-            UMBRELLA,
-            Some(serde_json::json!({
-                "linkingID": linking_id,
-                "status": "REJECTED",
-                "reason": MARKUP,
-                "targetIMSOrgDetails": {"id": UMBRELLA, "name": MARKUP, "region": "va7"},
-            })),
-        )
-        .await?;
-        assert!(status == 200 || status == 201, "declined: {status} {body}");
+        request_partnership(&session, "demo-acme-admin", (ACME, MARKUP), UMBRELLA).await?;
+        let answer = ("APPROVAL_PENDING", "REJECTED", MARKUP);
+        answer_partnership_as(&session, "demo-umbrella-admin", (UMBRELLA, MARKUP), ACME, answer).await?;
 
         // Umbrella sees Acme's request with its own hostile reason (exim-server names orgs from
         // its directory, whatever name a request claims).
@@ -518,19 +454,7 @@ async fn the_pending_count_follows_navigation_and_visibility_and_is_never_polled
         session.open("/packages").await?;
         wait_for_pending(&session.driver, Some(1)).await?;
         // Initech asks Acme: a second request waits.
-        let (status, body) = api_call(
-            &session,
-            "POST",
-            "/exim/handshake/bulkCreate",
-            "demo-initech-admin",
-            INITECH,
-            Some(serde_json::json!({
-                "targetIMSOrgIds": [ACME],
-                "sourceIMSDetails": {"id": INITECH, "name": "Initech"},
-            })),
-        )
-        .await?;
-        assert!(status == 200 || status == 201, "requested: {status} {body}");
+        request_partnership(&session, "demo-initech-admin", (INITECH, "Initech"), ACME).await?;
         // Left alone, the app asks nothing.
         let route = format!("GET {HANDSHAKE_LIST}");
         assert_steady_for(
@@ -559,19 +483,7 @@ async fn the_pending_count_follows_navigation_and_visibility_and_is_never_polled
         screenshot(&session.driver, "partner-pending-count").await?;
 
         // A move to another screen reads it too.
-        let (status, body) = api_call(
-            &session,
-            "POST",
-            "/exim/handshake/bulkCreate",
-            "demo-globex-admin",
-            GLOBEX,
-            Some(serde_json::json!({
-                "targetIMSOrgIds": [ACME],
-                "sourceIMSDetails": {"id": GLOBEX, "name": "Globex Corp"},
-            })),
-        )
-        .await?;
-        assert!(status == 200 || status == 201, "requested: {status} {body}");
+        request_partnership(&session, "demo-globex-admin", (GLOBEX, "Globex Corp"), ACME).await?;
         session
             .driver
             .find(By::XPath(
@@ -656,19 +568,7 @@ async fn a_failed_read_of_the_pending_count_keeps_the_last_count() {
             );
         }
         // 5 s of latency: the last count shows until the new one arrives.
-        let (status, body) = api_call(
-            &session,
-            "POST",
-            "/exim/handshake/bulkCreate",
-            "demo-initech-admin",
-            INITECH,
-            Some(serde_json::json!({
-                "targetIMSOrgIds": [ACME],
-                "sourceIMSDetails": {"id": INITECH, "name": "Initech"},
-            })),
-        )
-        .await?;
-        assert!(status == 200 || status == 201, "requested: {status} {body}");
+        request_partnership(&session, "demo-initech-admin", (INITECH, "Initech"), ACME).await?;
         let slow = serde_json::json!({
             "method": "GET", "path": HANDSHAKE_LIST, "query": "limit=1", "delayMs": 5000,
         });
@@ -791,11 +691,7 @@ async fn the_share_reads_under_every_fault() {
 #[tokio::test(flavor = "multi_thread")]
 async fn the_partner_page_in_german() {
     with_session(|session| async move {
-        PartnerPage::open(&session, GLOBEX).await?;
-        let page = PartnerPage {
-            driver: &session.driver,
-        };
-        page.wait_for_partner("Globex Corp").await?;
+        let page = PartnerPage::open_shown(&session, GLOBEX, "Globex Corp").await?;
         choose_language(&session.driver, "de").await?;
         eventually("the page in German", || async {
             let share = page.share_link().await?;
@@ -812,7 +708,7 @@ async fn the_partner_page_in_german() {
         let (text, label, _) = partners_tab(&session.driver).await?;
         assert_eq!(text, "Partner");
         assert_eq!(label.as_deref(), Some("Partner, 1 offene Anfrage"));
-        assert_accessible(&session.driver, "the partner page in German").await?;
+        assert_axe_clean(&session.driver, "the partner page in German").await?;
         screenshot(&session.driver, "partner-german").await
     })
     .await;
@@ -822,10 +718,7 @@ async fn the_partner_page_in_german() {
 async fn each_list_of_the_partner_page_exports_as_csv() {
     with_session(|session| async move {
         let driver = &session.driver;
-        PartnerPage::open(&session, GLOBEX).await?;
-        PartnerPage { driver }
-            .wait_for_partner("Globex Corp")
-            .await?;
+        PartnerPage::open_shown(&session, GLOBEX, "Globex Corp").await?;
         catch_downloads(driver).await?;
         wait_visible(driver, By::Css("#export-shared-to:enabled"))
             .await?
@@ -863,7 +756,7 @@ async fn each_list_of_the_partner_page_exports_as_csv() {
                 "{id} in the file"
             );
         }
-        assert_accessible(driver, "the partner page with its exports").await
+        assert_axe_clean(driver, "the partner page with its exports").await
     })
     .await;
 }

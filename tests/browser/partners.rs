@@ -11,20 +11,10 @@ use crate::support::partners_pages::{
 use crate::support::sharing_pages::{ShareDialog, SharingPage, SHARE_PATIENCE};
 use crate::support::wait::{self, eventually, PATIENCE};
 use crate::support::{
-    accessibility_violations, arm_fault, screenshot, wait_for_toast, wait_visible, with_session,
-    Session,
+    arm_fault, assert_axe_clean, screenshot, wait_for_toast, wait_visible, with_session, Session,
 };
 
 const UNKNOWN_ORG: &str = "0123456789ABCDEF01234567@AdobeOrg";
-
-async fn assert_accessible(driver: &WebDriver, screen: &str) -> WebDriverResult<()> {
-    let violations = accessibility_violations(driver).await?;
-    assert!(
-        violations.is_empty(),
-        "axe-core on {screen}: {violations:#?}"
-    );
-    Ok(())
-}
 
 /// The partners the Share picker offers for a package of the inventory.
 async fn share_picker_offers(session: &Session, package: &str) -> WebDriverResult<Vec<String>> {
@@ -112,7 +102,7 @@ async fn initech_asks_globex_and_umbrella_at_once_and_globex_accepts_with_the_ke
                 (UNKNOWN_ORG.to_string(), None),
             ]
         );
-        assert_accessible(driver, "the request dialog with tags").await?;
+        assert_axe_clean(driver, "the request dialog with tags").await?;
         screenshot(driver, "partners-request-tags").await?;
 
         session.requests.clear();
@@ -144,7 +134,7 @@ async fn initech_asks_globex_and_umbrella_at_once_and_globex_accepts_with_the_ke
             vec!["not-an-org".to_string(), UNKNOWN_ORG.to_string()],
             "requested orgs (and their copies) leave the list, the others stay"
         );
-        assert_accessible(driver, "the request dialog with results").await?;
+        assert_axe_clean(driver, "the request dialog with results").await?;
         screenshot(driver, "partners-request-results").await?;
         press(driver, Key::Escape).await?;
         // Escape discarded what was left: the next opening starts empty.
@@ -254,7 +244,7 @@ async fn acme_accepts_umbrellas_pending_demo_request() {
             status, 400,
             "Umbrella cannot share with Acme before Acme accepts"
         );
-        assert_accessible(driver, "Partners").await?;
+        assert_axe_clean(driver, "Partners").await?;
         screenshot(driver, "partners-acme").await?;
         partners
             .row_button(Table::Incoming, "Umbrella Group", "Accept")
@@ -321,7 +311,7 @@ async fn declining_asks_a_reason_and_the_source_sees_it_in_the_history() {
         let title = driver.find(By::Id("decline-dialog-title")).await?.text().await?;
         assert_eq!(title, "Decline the request from Umbrella Group?");
         assert_eq!(focused(driver).await?.1, "Cancel", "focus starts on Cancel");
-        assert_accessible(driver, "the decline confirmation").await?;
+        assert_axe_clean(driver, "the decline confirmation").await?;
 
         // Declining without a reason is refused before anything is sent.
         session.requests.clear();
@@ -370,7 +360,7 @@ async fn declining_asks_a_reason_and_the_source_sees_it_in_the_history() {
         );
         assert!(history.contains("Reason: “Not this quarter”"), "{history}");
         assert!(driver.current_url().await?.query().unwrap_or_default().contains("history="));
-        assert_accessible(driver, "Partners with a history open").await?;
+        assert_axe_clean(driver, "Partners with a history open").await?;
         screenshot(driver, "partners-history-rejected").await?;
         Ok(())
     })
@@ -405,7 +395,7 @@ async fn cancelling_an_approved_partnership_asks_first_and_both_sides_see_it() {
             "{text}"
         );
         assert_eq!(focused(driver).await?.1, "Keep partnership");
-        assert_accessible(driver, "the cancel confirmation").await?;
+        assert_axe_clean(driver, "the cancel confirmation").await?;
         screenshot(driver, "partners-cancel-confirmation").await?;
 
         // Escape changes nothing.
@@ -669,7 +659,7 @@ async fn server_failures_show_their_message_and_keep_what_was_typed() {
             reason.prop("value").await?.as_deref(),
             Some("Duplicate of an older request")
         );
-        assert_accessible(driver, "the decline confirmation with an error").await?;
+        assert_axe_clean(driver, "the decline confirmation with an error").await?;
         screenshot(driver, "partners-decline-refused").await?;
 
         // A failed bulkCreate keeps every tag.

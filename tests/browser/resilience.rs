@@ -18,7 +18,7 @@ use crate::support::new_package_pages::NewPackagePage;
 use crate::support::orgs::ACME;
 use crate::support::pages::PackagesPage;
 use crate::support::partners_pages::{open_as, package_id, ImportPage, PartnersPage, Table};
-use crate::support::retry_pages::{RetryShare, FAILED_PACKAGE, FAILED_TARGET};
+use crate::support::retry_pages::RetryShare;
 use crate::support::sharing_pages::{ShareDialog, SharingPage, SHARE_PATIENCE};
 use crate::support::wait::{self, assert_steady_for, eventually, PATIENCE};
 use crate::support::{
@@ -1252,10 +1252,7 @@ async fn bulk_sharing_under_every_fault() {
 async fn retrying_a_failed_share_under_every_fault() {
     with_session(|session| async move {
         let driver = &session.driver;
-        session.open("/sharing").await?;
-        SharingPage { driver }
-            .open_row(FAILED_PACKAGE, FAILED_TARGET)
-            .await?;
+        RetryShare::open_failed_rail(&session).await?;
         drill_write!(
             &session,
             ("POST", "/data/foundation/exim/transfer"),

@@ -4,7 +4,6 @@
 use thirtyfour::prelude::*;
 
 use crate::support::retry_pages::{RetryShare, FAILED_PACKAGE, FAILED_TARGET};
-use crate::support::sharing_pages::SharingPage;
 use crate::support::wait::eventually;
 use crate::support::{
     accessibility_violations, request_count, screenshot, wait_for_toast, wait_visible, with_session,
@@ -59,10 +58,7 @@ async fn a_failed_share_is_retried_once_from_its_row_and_both_link() {
 async fn a_failed_share_is_retried_from_its_rail() {
     with_session(|session| async move {
         let driver = &session.driver;
-        session.open("/sharing").await?;
-        SharingPage { driver }
-            .open_row(FAILED_PACKAGE, FAILED_TARGET)
-            .await?;
+        RetryShare::open_failed_rail(&session).await?;
         let before = request_count(&session, TRANSFER_ROUTE).await?;
         let button = wait_visible(driver, RetryShare::rail_button()).await?;
         assert_eq!(

@@ -12,17 +12,11 @@ use crate::support::partners_pages::{open_as, package_id};
 use crate::support::sharing_pages::{ShareDialog, SharingPage, SHARE_PATIENCE};
 use crate::support::wait;
 use crate::support::{
-    accessibility_violations, request_count, screenshot, wait_for_toast, wait_present,
-    with_session, Session,
+    assert_axe_clean, request_count, screenshot, wait_for_toast, wait_present, with_session,
+    Session,
 };
 
 const SUBMIT_ROUTE: &str = "POST /data/foundation/exim/packages/import";
-
-async fn assert_axe_clean(session: &Session, what: &str) -> WebDriverResult<()> {
-    let violations = accessibility_violations(&session.driver).await?;
-    assert!(violations.is_empty(), "axe-core on {what}: {violations:#?}");
-    Ok(())
-}
 
 async fn field_value(session: &Session, id: &str) -> WebDriverResult<String> {
     Ok(wait_present(&session.driver, By::Id(id))
@@ -43,7 +37,7 @@ async fn every_choice_survives_reload_and_production_needs_its_name_typed() {
         page.wait_step("Target sandbox").await?;
         // The package's own sandbox is not offered.
         assert_eq!(page.sandbox_choices().await?, vec!["prod", "acme-dev"]);
-        assert_axe_clean(&session, "the target sandbox step").await?;
+        assert_axe_clean(&session.driver, "the target sandbox step").await?;
         screenshot(&session.driver, "import-1-sandbox").await?;
 
         page.next().await?;
@@ -63,7 +57,7 @@ async fn every_choice_survives_reload_and_production_needs_its_name_typed() {
         ] {
             assert_eq!(request_count(&session, route).await?, 1, "{route}");
         }
-        assert_axe_clean(&session, "the impact preview").await?;
+        assert_axe_clean(&session.driver, "the impact preview").await?;
         screenshot(&session.driver, "import-2-preview").await?;
 
         // A reload keeps the step and the sandbox.
@@ -115,7 +109,11 @@ async fn every_choice_survives_reload_and_production_needs_its_name_typed() {
             "Loyalty to production"
         );
         wait_present(&session.driver, By::Id("production-confirm")).await?;
-        assert_axe_clean(&session, "the confirmation with the production guard").await?;
+        assert_axe_clean(
+            &session.driver,
+            "the confirmation with the production guard",
+        )
+        .await?;
         screenshot(&session.driver, "import-3-confirm-production").await?;
         page.submit().await?.click().await?;
         wait::eventually("the untyped name is said", || async {
@@ -179,7 +177,7 @@ async fn objects_the_user_may_not_create_block_the_import_and_say_whom_to_ask() 
         assert_eq!(next.attr("aria-disabled").await?.as_deref(), Some("true"));
         next.click().await?;
         page.wait_step("Impact preview").await?;
-        assert_axe_clean(&session, "the blocked impact preview").await?;
+        assert_axe_clean(&session.driver, "the blocked impact preview").await?;
         screenshot(&session.driver, "import-blocked").await?;
 
         // An existing journey instead of a new one: that row is no longer blocked.
@@ -312,7 +310,7 @@ async fn a_package_acme_shares_is_imported_by_globex_then_its_objects_exist() {
             job.contains("Succeeded") && job.contains("What to check next"),
             "{job}"
         );
-        assert_axe_clean(&session, "the import job's summary").await?;
+        assert_axe_clean(&session.driver, "the import job's summary").await?;
         screenshot(driver, "import-4-summary").await?;
 
         // Importing again: what the first import created now exists.
@@ -402,7 +400,7 @@ async fn a_long_list_of_existing_objects_is_filtered_by_name() {
                 .any(|row| row.1 == "Replaced by your choice: Loyalty members EU")
         })
         .await?;
-        assert_axe_clean(&session, "a filtered list of existing objects").await?;
+        assert_axe_clean(&session.driver, "a filtered list of existing objects").await?;
         screenshot(&session.driver, "import-filtered-choices").await
     })
     .await;
@@ -519,7 +517,7 @@ async fn the_import_speaks_german() {
             .text()
             .await?;
         assert!(alert.starts_with("Import blockiert"), "{alert}");
-        assert_axe_clean(&session, "the impact preview in German").await?;
+        assert_axe_clean(&session.driver, "the impact preview in German").await?;
         screenshot(driver, "import-preview-de").await
     })
     .await;
@@ -552,7 +550,7 @@ async fn a_failed_job_says_what_failed_and_what_it_created_and_a_wrong_sandbox_l
                 && shown.contains("Created"),
             "{shown}"
         );
-        assert_axe_clean(&session, "a failed import job").await?;
+        assert_axe_clean(&session.driver, "a failed import job").await?;
         screenshot(driver, "import-job-failed").await?;
 
         // A link naming the package's own sandbox leads back to the choice, saying why.

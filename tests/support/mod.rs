@@ -413,6 +413,13 @@ pub mod orgs {
     pub const UMBRELLA: &str = "C0FA10B6661FDE6F0A494023@AdobeOrg";
 }
 
+/// Fails the test with axe-core's violations on the page as it is now, naming `what`.
+pub async fn assert_axe_clean(driver: &WebDriver, what: &str) -> WebDriverResult<()> {
+    let violations = accessibility_violations(driver).await?;
+    assert!(violations.is_empty(), "axe-core on {what}: {violations:#?}");
+    Ok(())
+}
+
 /// Arms a server fault (see exim-server's `/_local/faults`).
 pub async fn arm_fault(session: &Session, fault: serde_json::Value) -> WebDriverResult<()> {
     let (status, body) = local_call(session, "POST", "/_local/faults", Some(fault)).await?;
@@ -461,12 +468,54 @@ pub async fn approve_partnership(
     answer_partnership(session, target_token, target_org, source_org, answer).await
 }
 
+/// `source_org` (`token`'s user; `source_name` is the name the request claims) asks `target_org`
+/// for a partnership through the API; the test fails unless the request was made.
+pub async fn request_partnership(
+    session: &Session,
+    token: &str,
+    (source_org, source_name): (&str, &str),
+    target_org: &str,
+) -> WebDriverResult<()> {
+    let (status, body) = api_call(
+        session,
+        "POST",
+        "/exim/handshake/bulkCreate",
+        token,
+        source_org,
+        Some(serde_json::json!({
+            "targetIMSOrgIds": [target_org],
+            "sourceIMSDetails": {"id": source_org, "name": source_name},
+        })),
+    )
+    .await?;
+    assert!(status == 200 || status == 201, "requested: {status} {body}");
+    Ok(())
+}
+
 /// Moves the request `source` sent `target` from one status to another, as `target`:
 /// `(from, to, reason)`, e.g. `("APPROVED", "CANCELLED", …)` ends a partnership.
 pub async fn answer_partnership(
     session: &Session,
     target_token: &str,
     target_org: &str,
+    source_org: &str,
+    answer: (&str, &str, &str),
+) -> WebDriverResult<()> {
+    answer_partnership_as(
+        session,
+        target_token,
+        (target_org, "Partner"),
+        source_org,
+        answer,
+    )
+    .await
+}
+
+/// [`answer_partnership`], with `target_name` as the name the answer claims for the target.
+pub async fn answer_partnership_as(
+    session: &Session,
+    target_token: &str,
+    (target_org, target_name): (&str, &str),
     source_org: &str,
     (from, to, reason): (&str, &str, &str),
 ) -> WebDriverResult<()> {
@@ -499,12 +548,52 @@ pub async fn answer_partnership(
             "linkingID": linking_id,
             "status": to,
             "reason": reason,
-            "targetIMSOrgDetails": {"id": target_org, "name": "Partner", "region": "va7"},
+            "targetIMSOrgDetails": {"id": target_org, "name": target_name, "region": "va7"},
         })),
     )
     .await?;
     assert!(status == 200 || status == 201, "{to}: {status} {body}");
     Ok(())
+}
+
+/// Creates a partial Acme package through the API holding one schema field group of the
+/// sandbox (publishing needs the artifact there), publishes it and returns its id. `package`
+/// holds the package's own fields (`name`, …); `artifact_title` titles the field group.
+pub async fn published_package_through_api(
+    session: &Session,
+    mut package: serde_json::Value,
+    artifact_title: Option<&str>,
+) -> WebDriverResult<String> {
+    let (status, objects) = api_call(
+        session,
+        "GET",
+        "/exim/sandbox-objects?type=REGISTRY_MIXIN&limit=1",
+        "demo-acme-admin",
+        orgs::ACME,
+        None,
+    )
+    .await?;
+    assert_eq!(status, 200, "{objects}");
+    let mut artifact =
+        serde_json::json!({"id": objects["data"][0]["id"], "type": "REGISTRY_MIXIN"});
+    if let Some(title) = artifact_title {
+        artifact["title"] = title.into();
+    }
+    package["packageType"] = "PARTIAL".into();
+    package["artifacts"] = serde_json::json!([artifact]);
+    let (status, created) = api_call(
+        session,
+        "POST",
+        "/exim/packages",
+        "demo-acme-admin",
+        orgs::ACME,
+        Some(package),
+    )
+    .await?;
+    assert_eq!(status, 201, "{created}");
+    let id = created["id"].as_str().expect("a package id").to_string();
+    publish_through_api(session, &id).await?;
+    Ok(id)
 }
 
 /// Publishes Acme's package `id` through the API and waits until it is PUBLISHED.

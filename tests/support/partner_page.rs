@@ -31,6 +31,20 @@ impl PartnerPage<'_> {
         session.open(&format!("/partners/{org_id}")).await
     }
 
+    /// Opens the page of `org_id` and waits until it shows the partner `name`.
+    pub async fn open_shown<'s>(
+        session: &'s Session,
+        org_id: &str,
+        name: &str,
+    ) -> WebDriverResult<PartnerPage<'s>> {
+        Self::open(session, org_id).await?;
+        let page = PartnerPage {
+            driver: &session.driver,
+        };
+        page.wait_for_partner(name).await?;
+        Ok(page)
+    }
+
     /// The page's heading, once the page has one.
     pub async fn heading(&self) -> WebDriverResult<String> {
         wait_visible(self.driver, By::Css("main h1"))

@@ -2,8 +2,9 @@
 
 use thirtyfour::prelude::*;
 
+use super::sharing_pages::SharingPage;
 use super::wait::eventually;
-use super::wait_visible;
+use super::{wait_visible, Session};
 
 /// The demo's failed share, and the partner it failed to reach.
 pub const FAILED_PACKAGE: &str = "Broken journey bundle";
@@ -14,6 +15,16 @@ pub struct RetryShare<'a> {
 }
 
 impl RetryShare<'_> {
+    /// Opens Sharing status with the rail of the demo's failed share.
+    pub async fn open_failed_rail(session: &Session) -> WebDriverResult<()> {
+        session.open("/sharing").await?;
+        SharingPage {
+            driver: &session.driver,
+        }
+        .open_row(FAILED_PACKAGE, FAILED_TARGET)
+        .await
+    }
+
     /// The row of the demo's failed share that was not retried (the one that offers Retry).
     pub fn failed_row_button() -> By {
         By::XPath(format!(
