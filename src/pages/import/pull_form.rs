@@ -11,9 +11,9 @@ use crate::components::inline_alert::ErrorAlert;
 use crate::components::toast::{ToastVariant, Toasts};
 use crate::i18n::keys::import as k;
 use crate::i18n::{t, tf, tr};
+use crate::pages::sharing::transfer_href;
 use crate::session::ConnectionContext;
 use crate::state::payload::{check_payload, PayloadCheck, PayloadPart};
-use crate::state::url::encode;
 
 const CHECK_DEBOUNCE_MS: f64 = 400.0;
 const INPUT_ID: &str = "payload-input";
@@ -160,7 +160,7 @@ pub fn PullForm(
             {move || refusal.get().map(|error| view! { <ErrorAlert error /> })}
             {move || pulled.get().map(|record| {
                 let name = record.package_name.clone().unwrap_or_else(|| record.package_id.clone());
-                let href = format!("/sharing/{}", encode(&record.id));
+                let href = transfer_href(&record.id);
                 view! {
                     <div class="inline-alert positive">
                         <h3 id="pull-success-heading" tabindex="-1">{tr(k::PULL_REQUESTED)}</h3>

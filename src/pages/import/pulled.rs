@@ -9,12 +9,8 @@ use crate::components::status_light::StatusLight;
 use crate::components::url_query::UrlView;
 use crate::i18n::keys::{common, import as k};
 use crate::i18n::{t, tr};
+use crate::pages::sharing::{transfer_href, transfer_id};
 use crate::state::pulled_query::PulledQuery;
-use crate::state::url::encode;
-
-fn transfer_id(transfer: &TransferRecord) -> &str {
-    &transfer.id
-}
 
 #[component]
 pub fn PulledPackages(
@@ -86,7 +82,7 @@ fn PulledRow(id: String, pulls: ListData<TransferRecord>) -> impl IntoView {
         .package_name
         .clone()
         .unwrap_or_else(|| transfer.package_id.clone());
-    let href = format!("/sharing/{}", encode(&transfer.id));
+    let href = transfer_href(&transfer.id);
     view! {
         <tr data-transfer-id=transfer.id.clone()>
             <td class="name-cell">

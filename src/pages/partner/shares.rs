@@ -16,17 +16,9 @@ use crate::i18n::keys::{partner as k, sharing};
 use crate::i18n::{number, t, tf, tr};
 use crate::pages::export::ExportCsv;
 use crate::pages::sharing::rail::failure_fields;
+use crate::pages::sharing::{transfer_href, transfer_id};
 use crate::session::ConnectionContext;
 use crate::state::partner_workspace::{PartnerPageQuery, PartnerTransfers, ShareWay};
-use crate::state::url::encode;
-
-fn transfer_id(transfer: &TransferRecord) -> &str {
-    &transfer.id
-}
-
-fn transfer_href(transfer_id: &str) -> String {
-    format!("/sharing/{}", encode(transfer_id))
-}
 
 /// Counts of the shares to the org with `status`, and the newest of them: one row each.
 fn use_count(

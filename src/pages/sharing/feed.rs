@@ -13,6 +13,11 @@ pub fn transfer_id(transfer: &TransferRecord) -> &str {
     &transfer.id
 }
 
+/// The transfer's rail on Sharing status (`/sharing/<id>`), from anywhere in the app.
+pub fn transfer_href(id: &str) -> String {
+    format!("/sharing/{}", encode(id))
+}
+
 #[derive(Clone, Copy)]
 pub struct SharingFeed {
     pub list: ListData<TransferRecord>,
@@ -36,7 +41,7 @@ impl SharingFeed {
     /// `/sharing` (or `/sharing/<id>`) with the current view's query.
     pub fn href(&self, id: Option<&str>) -> String {
         self.query_string.with(|query| match id {
-            Some(id) => format!("/sharing/{}{query}", encode(id)),
+            Some(id) => format!("{}{query}", transfer_href(id)),
             None => format!("/sharing{query}"),
         })
     }

@@ -5,3 +5,5 @@ mod org_link;
 pub mod page;
 pub mod rail;
 mod retry;
+
+pub use feed::{transfer_href, transfer_id};
